@@ -1,0 +1,55 @@
+import type { AppSettings } from '../../shared/host-api/app'
+import { ConnectionRegistry } from '../connections/registry'
+import type { Platform } from '../platform/ports'
+import { JsonFile } from '../settings/json-file'
+import { HostFailure, type Handlers } from './dispatch'
+
+export interface HandlerDeps {
+  version: string
+  dataDir: string
+  platform: Platform
+  connections: ConnectionRegistry
+  settings: JsonFile<typeof import('../../shared/host-api/app').appSettings>
+  onSettingsChanged: (s: AppSettings) => void
+}
+
+/** One handler per call of the contract; the dispatcher has already validated each request. */
+export function createHandlers(d: HandlerDeps): Handlers {
+  const need = async (id: string) => {
+    const c = await d.connections.get(id)
+    if (!c) throw new HostFailure('not-found', 'That connection no longer exists. Refresh the Connections screen.')
+    return c
+  }
+  return {
+    'app:info': async () => ({ name: 'Stockroom', version: d.version, platform: d.platform.kind, dataDir: d.dataDir }),
+    'app:ping': async ({ echo }) => ({ echo, at: new Date().toISOString() }),
+    'app:getSettings': () => d.settings.read(),
+    'app:setSettings': async (patch) => {
+      const next = await d.settings.update((s) => ({ ...s, ...patch }))
+      if (patch.openAtLogin !== undefined) d.platform.loginItems.set(next.openAtLogin)
+      d.onSettingsChanged(next)
+      return next
+    },
+    'app:reportStatus': async (status) => {
+      d.platform.status.show(status)
+      return {}
+    },
+    'app:openExternal': async ({ url }) => {
+      await d.platform.external.open(url)
+      return {}
+    },
+    'connections:list': () => d.connections.list(),
+    'connections:create': (req) => d.connections.create(req),
+    'connections:updateSecret': async ({ id, apiKey }) => {
+      await need(id)
+      const updated = await d.connections.setSecret(id, apiKey)
+      if (!updated) throw new HostFailure('not-found', 'That connection no longer exists.')
+      return updated
+    },
+    'connections:remove': async ({ id }) => {
+      await need(id)
+      await d.connections.remove(id)
+      return {}
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { join } from 'node:path'
+import { appSettings } from '../shared/host-api/app'
+import { ConnectionRegistry } from './connections/registry'
+import { createDispatcher, type Dispatch } from './host/dispatch'
+import { EventBus } from './host/event-bus'
+import { createHandlers } from './host/handlers'
+import type { Platform } from './platform/ports'
+import { JsonFile } from './settings/json-file'
+
+export interface MainServicesOptions {
+  dataDir: string
+  platform: Platform
+  version: string
+  log: (line: string) => void
+}
+
+export interface MainServices {
+  dispatch: Dispatch
+  events: EventBus
+  connections: ConnectionRegistry
+  settings: JsonFile<typeof appSettings>
+  requestSync(reason: 'tray' | 'schedule' | 'reconnect' | 'startup'): void
+  dispose(): Promise<void>
+}
+
+/**
+ * The main-side services, composed once and shared by the desktop app and the
+ * web host: the only difference between the two is the Platform passed in.
+ */
+export async function createMainServices(o: MainServicesOptions): Promise<MainServices> {
+  const events = new EventBus()
+  const connections = new ConnectionRegistry(o.dataDir, o.platform.secrets)
+  const settings = new JsonFile(join(o.dataDir, 'settings.json'), appSettings, () => ({
+    openAtLogin: false,
+    theme: 'auto' as const
+  }))
+  connections.onChange((all) => events.emit('connections:changed', { connections: all }))
+  const unsubscribeOnline = o.platform.online.subscribe((online) => events.emit('app:online', { online }))
+
+  const handlers = createHandlers({
+    version: o.version,
+    dataDir: o.dataDir,
+    platform: o.platform,
+    connections,
+    settings,
+    onSettingsChanged: (s) => events.emit('app:settingsChanged', s)
+  })
+
+  return {
+    dispatch: createDispatcher(handlers, o.log),
+    events,
+    connections,
+    settings,
+    requestSync: (reason) => events.emit('sync:requested', { reason }),
+    async dispose() {
+      unsubscribeOnline()
+    }
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Replies across the host boundary are values, never thrown errors: the renderer
+ * switches on `ok` and shows `error.message` to a person as it stands.
+ */
+export type HostErrorCode =
+  | 'invalid-request'
+  | 'unknown-call'
+  | 'not-found'
+  | 'unauthorized'
+  | 'unavailable'
+  | 'internal'
+
+export interface HostError {
+  code: HostErrorCode
+  /** Plain words: what happened and what to do. */
+  message: string
+  /** Field-level details, e.g. zod issues or a vendor's validation errors. */
+  issues?: { path: string; message: string }[]
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: HostError }
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+export const fail = (code: HostErrorCode, message: string, issues?: HostError['issues']): Result<never> => ({
+  ok: false,
+  error: issues ? { code, message, issues } : { code, message }
+})
