@@ -1,0 +1,23 @@
+import { createTheme, MantineProvider } from '@mantine/core'
+import { ModalsProvider } from '@mantine/modals'
+import { Notifications } from '@mantine/notifications'
+import { Shell } from '../features/shell/Shell'
+import { useHostBootstrap } from './use-host-bootstrap'
+
+const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'sm' })
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <ModalsProvider>
+        <Notifications position="top-right" />
+        <Bootstrapped />
+      </ModalsProvider>
+    </MantineProvider>
+  )
+}
+
+function Bootstrapped() {
+  useHostBootstrap()
+  return <Shell />
+}

@@ -1,0 +1,65 @@
+import type { Dexie, Transaction } from 'dexie'
+
+/**
+ * The replica's schema, one entry per version. Versions are only ever added:
+ * a shipped version is never edited, so every PC upgrades in place without
+ * losing a count, a queued write or a replicated record.
+ */
+export interface SchemaVersion {
+  version: number
+  stores: Record<string, string | null>
+  upgrade?: (tx: Transaction) => Promise<void>
+}
+
+export const schemaVersions: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      connections: 'id, vendor',
+      items: 'key, connectionId, sku, name, *codes, syncId',
+      locations: 'key, connectionId, parentKey, kind, syncId',
+      stock: 'key, connectionId, itemKey, locationKey, syncId',
+      lots: 'key, connectionId, itemKey, expiry, syncId',
+      tasks: 'key, connectionId, status, due, syncId',
+      orders: 'key, connectionId, status, syncId',
+      checkpoints: '[connectionId+resource], connectionId',
+      outbox: '++seq, &id, connectionId, state, [connectionId+state]',
+      counts: 'id, connectionId, locationKey, state',
+      countLines: 'id, countId, itemKey, [countId+itemKey]',
+      alerts: 'itemKey',
+      activity: '++id, at, connectionId'
+    }
+  },
+  {
+    // Word-prefix search as you type: "bolt" finds "Hex Bolt M8".
+    version: 2,
+    stores: { items: 'key, connectionId, sku, name, *codes, *words, syncId' },
+    async upgrade(tx) {
+      await tx
+        .table('items')
+        .toCollection()
+        .modify((item: { name?: string; sku?: string; words?: string[] }) => {
+          item.words = searchWords(item.name, item.sku)
+        })
+    }
+  }
+]
+
+export const LATEST_VERSION = Math.max(...schemaVersions.map((v) => v.version))
+
+/** Lower-cased words of the given texts, split on anything that is not a letter or digit. */
+export function searchWords(...texts: (string | undefined)[]): string[] {
+  const words = new Set<string>()
+  for (const text of texts) {
+    for (const w of (text ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w) words.add(w)
+  }
+  return [...words]
+}
+
+export function applySchema(db: Dexie, upTo = LATEST_VERSION): void {
+  for (const v of schemaVersions) {
+    if (v.version > upTo) break
+    const declared = db.version(v.version).stores(v.stores)
+    if (v.upgrade) declared.upgrade(v.upgrade)
+  }
+}

@@ -1,0 +1,93 @@
+import { ActionIcon, Badge, Button, Card, Group, Stack, Text, Tooltip } from '@mantine/core'
+import { modals } from '@mantine/modals'
+import { notifications } from '@mantine/notifications'
+import { IconPlugConnected, IconPlus, IconTrash } from '@tabler/icons-react'
+import { useState } from 'react'
+import { vendorNames } from '../../../../shared/model/vendor'
+import type { ConnectionInfo } from '../../../../shared/host-api/connections'
+import { getHost } from '../../bridge/host'
+import { useUi } from '../../stores/ui'
+import { EmptyState } from '../shell/EmptyState'
+import { ScreenHeader } from '../shell/ScreenHeader'
+import { AddConnectionForm } from './AddConnectionForm'
+
+const statusColour = { new: 'gray', ok: 'teal', paused: 'orange', error: 'red' } as const
+
+export function ConnectionsScreen() {
+  const connections = useUi((s) => s.connections)
+  const [adding, setAdding] = useState(false)
+  return (
+    <>
+      <ScreenHeader
+        title="Connections"
+        subtitle="The systems Stockroom keeps a copy of. Keys are stored encrypted on this PC and never shown again."
+        actions={
+          !adding && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+              Add connection
+            </Button>
+          )
+        }
+      />
+      {adding && <AddConnectionForm onDone={() => setAdding(false)} />}
+      {connections.length === 0 && !adding ? (
+        <EmptyState icon={IconPlugConnected} title="No connections yet">
+          Connect Frostbyte Pro, Inventora, ForgeMRP, FractionERP or Figgro with its API address and key. Stockroom
+          then keeps a local copy you can search and count against offline.
+        </EmptyState>
+      ) : (
+        <Stack>
+          {connections.map((c) => (
+            <ConnectionCard key={c.id} connection={c} />
+          ))}
+        </Stack>
+      )}
+    </>
+  )
+}
+
+function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
+  const remove = () =>
+    modals.openConfirmModal({
+      title: `Remove ${c.label}?`,
+      children: (
+        <Text size="sm">
+          Stockroom forgets its key and stops syncing it. Nothing is deleted in {vendorNames[c.vendor]} itself.
+        </Text>
+      ),
+      labels: { confirm: 'Remove', cancel: 'Keep' },
+      confirmProps: { color: 'red' },
+      onConfirm: async () => {
+        const reply = await getHost().call('connections:remove', { id: c.id })
+        if (!reply.ok) notifications.show({ color: 'red', title: 'Could not remove', message: reply.error.message })
+      }
+    })
+  return (
+    <Card withBorder data-testid="connection-card">
+      <Group justify="space-between">
+        <div>
+          <Group gap="xs">
+            <Text fw={600}>{c.label}</Text>
+            {c.demo && <Badge variant="light">Demo</Badge>}
+            <Badge color={statusColour[c.status]} variant="outline">
+              {c.status}
+            </Badge>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {vendorNames[c.vendor]} · {c.baseUrl}
+          </Text>
+          {c.statusMessage && (
+            <Text size="sm" c={c.status === 'ok' ? 'dimmed' : 'red'}>
+              {c.statusMessage}
+            </Text>
+          )}
+        </div>
+        <Tooltip label="Remove connection">
+          <ActionIcon variant="subtle" color="red" aria-label={`Remove ${c.label}`} onClick={remove}>
+            <IconTrash size={18} />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+    </Card>
+  )
+}

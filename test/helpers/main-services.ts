@@ -1,0 +1,34 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createNodePlatform } from '../../src/main/platform/node-platform'
+import { createMainServices, type MainServices } from '../../src/main/services'
+
+export interface TestServices {
+  services: MainServices
+  dataDir: string
+  keyDir: string
+  logs: string[]
+  cleanup(): Promise<void>
+}
+
+/** Real main-side services on a fresh temp data dir (and a separate key dir). */
+export async function createTestServices(): Promise<TestServices> {
+  const root = await mkdtemp(join(tmpdir(), 'stockroom-test-'))
+  const dataDir = join(root, 'data')
+  const keyDir = join(root, 'keys')
+  const logs: string[] = []
+  const log = (line: string) => logs.push(line)
+  const platform = createNodePlatform({ dataDir, keyDir, log })
+  const services = await createMainServices({ dataDir, platform, version: '0.0.0-test', log })
+  return {
+    services,
+    dataDir,
+    keyDir,
+    logs,
+    async cleanup() {
+      await services.dispose()
+      await rm(root, { recursive: true, force: true })
+    }
+  }
+}
