@@ -31,13 +31,21 @@ describe('WebSocket transport of the host API', () => {
       ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
     })
   const next = (ws: WebSocket) =>
-    new Promise<Record<string, unknown>>((resolve) => ws.once('message', (d) => resolve(JSON.parse(String(d)))))
+    new Promise<Record<string, unknown>>((resolve) =>
+      ws.once('message', (d) => resolve(JSON.parse(String(d))))
+    )
 
   it('answers a malformed payload with a clear validation error', async () => {
     const ws = await connect()
-    ws.send(JSON.stringify({ kind: 'call', id: 7, name: 'connections:create', payload: { vendor: 'frostbyte' } }))
+    ws.send(
+      JSON.stringify({ kind: 'call', id: 7, name: 'connections:create', payload: { vendor: 'frostbyte' } })
+    )
     const reply = await next(ws)
-    expect(reply).toMatchObject({ kind: 'result', id: 7, result: { ok: false, error: { code: 'invalid-request' } } })
+    expect(reply).toMatchObject({
+      kind: 'result',
+      id: 7,
+      result: { ok: false, error: { code: 'invalid-request' } }
+    })
     expect((reply.result as { error: { message: string } }).error.message).toMatch(/label.*baseUrl.*apiKey/s)
     ws.close()
   })
@@ -45,11 +53,22 @@ describe('WebSocket transport of the host API', () => {
   it('answers a frame that is not JSON, or not a call, instead of dropping it', async () => {
     const ws = await connect()
     ws.send('{not json')
-    expect(await next(ws)).toMatchObject({ kind: 'error', result: { ok: false, error: { message: 'Message is not valid JSON.' } } })
+    expect(await next(ws)).toMatchObject({
+      kind: 'error',
+      result: { ok: false, error: { message: 'Message is not valid JSON.' } }
+    })
     ws.send(JSON.stringify({ kind: 'call', id: 3, name: 42 }))
-    expect(await next(ws)).toMatchObject({ kind: 'result', id: 3, result: { ok: false, error: { code: 'invalid-request' } } })
+    expect(await next(ws)).toMatchObject({
+      kind: 'result',
+      id: 3,
+      result: { ok: false, error: { code: 'invalid-request' } }
+    })
     ws.send(JSON.stringify({ kind: 'call', id: 4, name: 'app:nope', payload: {} }))
-    expect(await next(ws)).toMatchObject({ kind: 'result', id: 4, result: { ok: false, error: { code: 'unknown-call' } } })
+    expect(await next(ws)).toMatchObject({
+      kind: 'result',
+      id: 4,
+      result: { ok: false, error: { code: 'unknown-call' } }
+    })
     ws.close()
   })
 
@@ -69,7 +88,11 @@ describe('WebSocket transport of the host API', () => {
         payload: { vendor: 'inventora', label: 'Plant', baseUrl: 'http://127.0.0.1:9/api', apiKey: 'k' }
       })
     )
-    expect(await event).toMatchObject({ kind: 'event', name: 'connections:changed', payload: { connections: [{ label: 'Plant' }] } })
+    expect(await event).toMatchObject({
+      kind: 'event',
+      name: 'connections:changed',
+      payload: { connections: [{ label: 'Plant' }] }
+    })
     ws.close()
   })
 

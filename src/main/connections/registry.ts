@@ -51,7 +51,9 @@ export class ConnectionRegistry {
 
   async list(): Promise<ConnectionInfo[]> {
     const all = await this.file.read()
-    return Promise.all(all.map(async (c) => ({ ...c, hasSecret: (await this.secrets.get(secretName(c.id))) !== null })))
+    return Promise.all(
+      all.map(async (c) => ({ ...c, hasSecret: (await this.secrets.get(secretName(c.id))) !== null }))
+    )
   }
 
   async get(id: string): Promise<ConnectionInfo | undefined> {
@@ -89,7 +91,11 @@ export class ConnectionRegistry {
 
   async setStatus(id: string, status: StoredConnection['status'], statusMessage?: string) {
     await this.file.update((all) =>
-      all.map((c) => (c.id === id ? { ...c, status, ...(statusMessage ? { statusMessage } : { statusMessage: undefined }) } : c))
+      all.map((c) =>
+        c.id === id
+          ? { ...c, status, ...(statusMessage ? { statusMessage } : { statusMessage: undefined }) }
+          : c
+      )
     )
     await this.changed()
     return this.get(id)

@@ -15,11 +15,19 @@ describe('host dispatcher', () => {
 
   it('rejects an unknown call by name', async () => {
     const reply = await t.services.dispatch('app:formatDisk', {})
-    expect(reply).toEqual({ ok: false, error: { code: 'unknown-call', message: 'Unknown call "app:formatDisk".' } })
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'unknown-call', message: 'Unknown call "app:formatDisk".' }
+    })
   })
 
   it('rejects a malformed payload with field details and never reaches the handler', async () => {
-    const reply = await t.services.dispatch('connections:create', { vendor: 'acme', label: '', baseUrl: 'ftp://x', apiKey: 7 })
+    const reply = await t.services.dispatch('connections:create', {
+      vendor: 'acme',
+      label: '',
+      baseUrl: 'ftp://x',
+      apiKey: 7
+    })
     expect(reply.ok).toBe(false)
     if (reply.ok) return
     expect(reply.error.code).toBe('invalid-request')
@@ -48,7 +56,10 @@ describe('host dispatcher', () => {
     expect(reply.ok).toBe(true)
     const list = await t.services.dispatch('connections:list', {})
     expect(JSON.stringify(list)).not.toContain('SECRET123')
-    expect(list).toMatchObject({ ok: true, value: [{ label: 'Main', baseUrl: 'https://fb.example.com/api', hasSecret: true }] })
+    expect(list).toMatchObject({
+      ok: true,
+      value: [{ label: 'Main', baseUrl: 'https://fb.example.com/api', hasSecret: true }]
+    })
     const { readFile, readdir } = await import('node:fs/promises')
     for (const f of await readdir(t.dataDir)) {
       expect(await readFile(`${t.dataDir}/${f}`, 'utf8')).not.toContain('SECRET123')

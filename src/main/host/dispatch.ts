@@ -1,5 +1,11 @@
 import type { z } from 'zod'
-import { hostCalls, isCallName, type CallName, type CallResponse, type HostCalls } from '../../shared/host-api/contract'
+import {
+  hostCalls,
+  isCallName,
+  type CallName,
+  type CallResponse,
+  type HostCalls
+} from '../../shared/host-api/contract'
 import { fail, ok, type HostErrorCode, type Result } from '../../shared/result'
 
 export type Handlers = {
@@ -48,7 +54,10 @@ export function createDispatcher(handlers: Handlers, log: (msg: string) => void 
       if (err instanceof HostFailure) return fail(err.code, err.message, err.issues)
       // Unexpected: keep the detail in the log (secrets never reach handlers' errors), give a plain reply.
       log(`host call ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
-      return fail('internal', `Stockroom could not complete ${name}. Try again; if it keeps failing, restart the app.`)
+      return fail(
+        'internal',
+        `Stockroom could not complete ${name}. Try again; if it keeps failing, restart the app.`
+      )
     }
   }
 }

@@ -1,7 +1,7 @@
-import type { AppSettings } from '../../shared/host-api/app'
-import { ConnectionRegistry } from '../connections/registry'
+import type { AppSettings, appSettings } from '../../shared/host-api/app'
+import type { ConnectionRegistry } from '../connections/registry'
 import type { Platform } from '../platform/ports'
-import { JsonFile } from '../settings/json-file'
+import type { JsonFile } from '../settings/json-file'
 import { HostFailure, type Handlers } from './dispatch'
 
 export interface HandlerDeps {
@@ -9,7 +9,7 @@ export interface HandlerDeps {
   dataDir: string
   platform: Platform
   connections: ConnectionRegistry
-  settings: JsonFile<typeof import('../../shared/host-api/app').appSettings>
+  settings: JsonFile<typeof appSettings>
   onSettingsChanged: (s: AppSettings) => void
 }
 
@@ -17,11 +17,17 @@ export interface HandlerDeps {
 export function createHandlers(d: HandlerDeps): Handlers {
   const need = async (id: string) => {
     const c = await d.connections.get(id)
-    if (!c) throw new HostFailure('not-found', 'That connection no longer exists. Refresh the Connections screen.')
+    if (!c)
+      throw new HostFailure('not-found', 'That connection no longer exists. Refresh the Connections screen.')
     return c
   }
   return {
-    'app:info': async () => ({ name: 'Stockroom', version: d.version, platform: d.platform.kind, dataDir: d.dataDir }),
+    'app:info': async () => ({
+      name: 'Stockroom',
+      version: d.version,
+      platform: d.platform.kind,
+      dataDir: d.dataDir
+    }),
     'app:ping': async ({ echo }) => ({ echo, at: new Date().toISOString() }),
     'app:getSettings': () => d.settings.read(),
     'app:setSettings': async (patch) => {

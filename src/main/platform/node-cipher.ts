@@ -18,7 +18,12 @@ export function createNodeCipher(keyFile: string): SecretCipher {
       const cipher = createCipheriv('aes-256-gcm', key, iv)
       cipher.setAAD(Buffer.from(name, 'utf8'))
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-      return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.')
+      return [
+        'v1',
+        iv.toString('base64'),
+        cipher.getAuthTag().toString('base64'),
+        body.toString('base64')
+      ].join('.')
     },
     decrypt(sealed, name) {
       const [version, iv, tag, body] = sealed.split('.')

@@ -15,7 +15,10 @@ export function createNodePlatform({ dataDir, keyDir, log }: NodePlatformOptions
   let lastTooltip = ''
   return {
     kind: 'web',
-    secrets: new FileSecretStore(join(dataDir, 'secrets.json'), createNodeCipher(join(keyDir, 'stockroom.key'))),
+    secrets: new FileSecretStore(
+      join(dataDir, 'secrets.json'),
+      createNodeCipher(join(keyDir, 'stockroom.key'))
+    ),
     notifier: { notify: ({ title, body }) => log(`notice: ${title} — ${body}`) },
     status: {
       show(status) {
@@ -37,9 +40,18 @@ export function createNodePlatform({ dataDir, keyDir, log }: NodePlatformOptions
 }
 
 /** The one-line status both the tray tooltip and the web host's log show. */
-export function statusLine(s: { online: boolean; pendingWrites: number; lastSyncAt: string | null; syncing: boolean }) {
+export function statusLine(s: {
+  online: boolean
+  pendingWrites: number
+  lastSyncAt: string | null
+  syncing: boolean
+}) {
   const parts = [s.online ? 'Online' : 'Offline']
-  parts.push(s.pendingWrites === 0 ? 'all writes sent' : `${s.pendingWrites} pending write${s.pendingWrites === 1 ? '' : 's'}`)
+  parts.push(
+    s.pendingWrites === 0
+      ? 'all writes sent'
+      : `${s.pendingWrites} pending write${s.pendingWrites === 1 ? '' : 's'}`
+  )
   if (s.syncing) parts.push('syncing…')
   else if (s.lastSyncAt) parts.push(`last sync ${s.lastSyncAt.slice(11, 16)} UTC`)
   return `Stockroom — ${parts.join(' · ')}`

@@ -44,7 +44,10 @@ async function main() {
 
 main().catch((err: unknown) => {
   const e = err as NodeJS.ErrnoException
-  if (e.code === 'EADDRINUSE') console.error(`Stockroom web host: that port is in use. Start with --port 0 for a free port, or STOCKROOM_PORT=NNNN.`)
+  if (e.code === 'EADDRINUSE')
+    console.error(
+      `Stockroom web host: that port is in use. Start with --port 0 for a free port, or STOCKROOM_PORT=NNNN.`
+    )
   else console.error(`Stockroom web host failed to start: ${e.message}`)
   process.exit(1)
 })

@@ -17,7 +17,12 @@ export interface WebHost {
 }
 
 /** Serves the built renderer and the host API on loopback. Port 0 picks a free port. */
-export async function startWebHost({ services, rendererDir, port = 0, host = '127.0.0.1' }: WebHostOptions): Promise<WebHost> {
+export async function startWebHost({
+  services,
+  rendererDir,
+  port = 0,
+  host = '127.0.0.1'
+}: WebHostOptions): Promise<WebHost> {
   const handleStatic = createStaticHandler(rendererDir)
   const server = createServer((req, res) => {
     handleStatic(req, res).catch(() => res.writeHead(500).end())

@@ -13,7 +13,12 @@ const MAX_FRAME_BYTES = 1024 * 1024
  * (Origin check, loopback only); every frame is parsed and every call goes
  * through the same dispatcher as Electron IPC.
  */
-export function attachWsBridge(server: Server, dispatch: Dispatch, events: EventBus, allowedOrigin: () => string) {
+export function attachWsBridge(
+  server: Server,
+  dispatch: Dispatch,
+  events: EventBus,
+  allowedOrigin: () => string
+) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -41,8 +46,12 @@ export function attachWsBridge(server: Server, dispatch: Dispatch, events: Event
       }
       const frame = clientFrame.safeParse(json)
       if (!frame.success) {
-        const id = typeof (json as { id?: unknown })?.id === 'number' ? (json as { id: number }).id : undefined
-        const result = fail('invalid-request', 'Message is not a host call: expected { kind: "call", id, name, payload }.')
+        const id =
+          typeof (json as { id?: unknown })?.id === 'number' ? (json as { id: number }).id : undefined
+        const result = fail(
+          'invalid-request',
+          'Message is not a host call: expected { kind: "call", id, name, payload }.'
+        )
         send(id === undefined ? { kind: 'error', result } : { kind: 'result', id, result })
         return
       }

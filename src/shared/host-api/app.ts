@@ -25,12 +25,18 @@ export type AppStatus = z.infer<typeof appStatus>
 /** Calls of the app domain: request and response schema per call. */
 export const appCalls = {
   'app:info': { request: z.object({}).strict(), response: appInfo },
-  'app:ping': { request: z.object({ echo: z.string().max(1000) }).strict(), response: z.object({ echo: z.string(), at: z.string() }) },
+  'app:ping': {
+    request: z.object({ echo: z.string().max(1000) }).strict(),
+    response: z.object({ echo: z.string(), at: z.string() })
+  },
   'app:getSettings': { request: z.object({}).strict(), response: appSettings },
   'app:setSettings': { request: appSettings.partial().strict(), response: appSettings },
   /** The renderer reports what only it knows (outbox size, sync state) for the tray tooltip. */
   'app:reportStatus': { request: appStatus.strict(), response: z.object({}) },
-  'app:openExternal': { request: z.object({ url: z.url({ protocol: /^https?$/ }) }).strict(), response: z.object({}) }
+  'app:openExternal': {
+    request: z.object({ url: z.url({ protocol: /^https?$/ }) }).strict(),
+    response: z.object({})
+  }
 } as const
 
 export const appEvents = {

@@ -18,7 +18,10 @@ export const connectionInfo = z.object({
 })
 export type ConnectionInfo = z.infer<typeof connectionInfo>
 
-const baseUrl = z.url({ protocol: /^https?$/, message: 'Enter the API address, starting with https:// or http://' })
+const baseUrl = z.url({
+  protocol: /^https?$/,
+  message: 'Enter the API address, starting with https:// or http://'
+})
 
 export const connectionsCalls = {
   'connections:list': { request: z.object({}).strict(), response: z.array(connectionInfo) },

@@ -52,7 +52,10 @@ export function getHost(): HostClient {
 }
 
 /** Unwraps a reply where the caller shows a failure to the user itself. */
-export async function callOrThrow<N extends CallName>(name: N, request: CallRequest<N>): Promise<CallResponse<N>> {
+export async function callOrThrow<N extends CallName>(
+  name: N,
+  request: CallRequest<N>
+): Promise<CallResponse<N>> {
   const reply = await getHost().call(name, request)
   if (!reply.ok) throw new Error(reply.error.message)
   return reply.value

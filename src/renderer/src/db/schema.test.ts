@@ -8,7 +8,21 @@ describe('replica schema', () => {
     const db = createDb(`schema-${Math.random()}`)
     await db.open()
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['activity', 'alerts', 'checkpoints', 'connections', 'countLines', 'counts', 'items', 'locations', 'lots', 'orders', 'outbox', 'stock', 'tasks'].sort()
+      [
+        'activity',
+        'alerts',
+        'checkpoints',
+        'connections',
+        'countLines',
+        'counts',
+        'items',
+        'locations',
+        'lots',
+        'orders',
+        'outbox',
+        'stock',
+        'tasks'
+      ].sort()
     )
     expect(db.verno).toBe(LATEST_VERSION)
     db.close()
@@ -19,8 +33,26 @@ describe('replica schema', () => {
     const v1 = createDb(name, 1)
     await v1.open()
     await v1.items.bulkPut([
-      { key: 'c:item:1', connectionId: 'c', vendorId: '1', sku: 'HB-M8', name: 'Hex Bolt M8', codes: ['04006381333931'], tracking: 'none', raw: { id: 1 } } as never,
-      { key: 'c:item:2', connectionId: 'c', vendorId: '2', sku: 'WS-10', name: 'Washer, steel', codes: [], tracking: 'lot', raw: {} } as never
+      {
+        key: 'c:item:1',
+        connectionId: 'c',
+        vendorId: '1',
+        sku: 'HB-M8',
+        name: 'Hex Bolt M8',
+        codes: ['04006381333931'],
+        tracking: 'none',
+        raw: { id: 1 }
+      } as never,
+      {
+        key: 'c:item:2',
+        connectionId: 'c',
+        vendorId: '2',
+        sku: 'WS-10',
+        name: 'Washer, steel',
+        codes: [],
+        tracking: 'lot',
+        raw: {}
+      } as never
     ])
     await v1.outbox.add({
       id: 'w1',
@@ -33,7 +65,14 @@ describe('replica schema', () => {
       attempts: 0,
       affects: ['c:item:1']
     })
-    await v1.countLines.put({ id: 'l1', countId: 's1', itemKey: 'c:item:1', counted: 5, expected: 4, countedAt: '2026-01-01T00:00:00Z' })
+    await v1.countLines.put({
+      id: 'l1',
+      countId: 's1',
+      itemKey: 'c:item:1',
+      counted: 5,
+      expected: 4,
+      countedAt: '2026-01-01T00:00:00Z'
+    })
     v1.close()
 
     for (const step of schemaVersions.slice(1)) {

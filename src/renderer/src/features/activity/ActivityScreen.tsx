@@ -11,7 +11,10 @@ export function ActivityScreen() {
   const entries = useLiveQuery(() => getDb().activity.orderBy('id').reverse().limit(200).toArray(), [], [])
   return (
     <>
-      <ScreenHeader title="Activity" subtitle="What Stockroom did: syncs, sent writes, warnings and errors." />
+      <ScreenHeader
+        title="Activity"
+        subtitle="What Stockroom did: syncs, sent writes, warnings and errors."
+      />
       {entries.length === 0 ? (
         <EmptyState icon={IconActivity} title="No activity yet">
           Syncs, sent writes, low-stock warnings and errors are listed here, newest first.

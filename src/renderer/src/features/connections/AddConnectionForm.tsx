@@ -18,14 +18,19 @@ export function AddConnectionForm({ onDone }: { onDone: () => void }) {
     const reply = await getHost().call('connections:create', { vendor, label, baseUrl, apiKey })
     setBusy(false)
     if (reply.ok) {
-      notifications.show({ color: 'teal', title: 'Connection added', message: `${reply.value.label} will sync now.` })
+      notifications.show({
+        color: 'teal',
+        title: 'Connection added',
+        message: `${reply.value.label} will sync now.`
+      })
       onDone()
       return
     }
     const fieldErrors: Record<string, string> = {}
     for (const issue of reply.error.issues ?? []) fieldErrors[issue.path] ??= issue.message
     setErrors(fieldErrors)
-    if (!reply.error.issues) notifications.show({ color: 'red', title: 'Could not add', message: reply.error.message })
+    if (!reply.error.issues)
+      notifications.show({ color: 'red', title: 'Could not add', message: reply.error.message })
   }
 
   return (
@@ -38,7 +43,13 @@ export function AddConnectionForm({ onDone }: { onDone: () => void }) {
           onChange={(v) => v && setVendor(v as VendorId)}
           allowDeselect={false}
         />
-        <TextInput label="Name" placeholder="Main warehouse" value={label} onChange={(e) => setLabel(e.currentTarget.value)} error={errors.label} />
+        <TextInput
+          label="Name"
+          placeholder="Main warehouse"
+          value={label}
+          onChange={(e) => setLabel(e.currentTarget.value)}
+          error={errors.label}
+        />
         <TextInput
           label="API address"
           placeholder="https://api.example.com"

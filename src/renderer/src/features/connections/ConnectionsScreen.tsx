@@ -32,8 +32,8 @@ export function ConnectionsScreen() {
       {adding && <AddConnectionForm onDone={() => setAdding(false)} />}
       {connections.length === 0 && !adding ? (
         <EmptyState icon={IconPlugConnected} title="No connections yet">
-          Connect Frostbyte Pro, Inventora, ForgeMRP, FractionERP or Figgro with its API address and key. Stockroom
-          then keeps a local copy you can search and count against offline.
+          Connect Frostbyte Pro, Inventora, ForgeMRP, FractionERP or Figgro with its API address and key.
+          Stockroom then keeps a local copy you can search and count against offline.
         </EmptyState>
       ) : (
         <Stack>
@@ -52,14 +52,16 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
       title: `Remove ${c.label}?`,
       children: (
         <Text size="sm">
-          Stockroom forgets its key and stops syncing it. Nothing is deleted in {vendorNames[c.vendor]} itself.
+          Stockroom forgets its key and stops syncing it. Nothing is deleted in {vendorNames[c.vendor]}{' '}
+          itself.
         </Text>
       ),
       labels: { confirm: 'Remove', cancel: 'Keep' },
       confirmProps: { color: 'red' },
       onConfirm: async () => {
         const reply = await getHost().call('connections:remove', { id: c.id })
-        if (!reply.ok) notifications.show({ color: 'red', title: 'Could not remove', message: reply.error.message })
+        if (!reply.ok)
+          notifications.show({ color: 'red', title: 'Could not remove', message: reply.error.message })
       }
     })
   return (

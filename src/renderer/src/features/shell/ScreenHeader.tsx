@@ -1,7 +1,15 @@
 import { Group, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 
-export function ScreenHeader({ title, subtitle, actions }: { title: string; subtitle?: string; actions?: ReactNode }) {
+export function ScreenHeader({
+  title,
+  subtitle,
+  actions
+}: {
+  title: string
+  subtitle?: string
+  actions?: ReactNode
+}) {
   return (
     <Group justify="space-between" mb="md" align="flex-end">
       <div>

@@ -1,4 +1,13 @@
-import { ActionIcon, AppShell, Burger, Group, NavLink, Title, Tooltip, useMantineColorScheme } from '@mantine/core'
+import {
+  ActionIcon,
+  AppShell,
+  Burger,
+  Group,
+  NavLink,
+  Title,
+  Tooltip,
+  useMantineColorScheme
+} from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import {
   IconActivity,
@@ -20,7 +29,12 @@ import { OutboxScreen } from '../outbox/OutboxScreen'
 import { TasksScreen } from '../tasks/TasksScreen'
 import { StatusBar } from './StatusBar'
 
-const nav: { section: Section; label: string; icon: ComponentType<{ size?: number }>; screen: ComponentType }[] = [
+const nav: {
+  section: Section
+  label: string
+  icon: ComponentType<{ size?: number }>
+  screen: ComponentType
+}[] = [
   { section: 'items', label: 'Items', icon: IconBox, screen: ItemsScreen },
   { section: 'count', label: 'Count', icon: IconBarcode, screen: CountScreen },
   { section: 'tasks', label: 'Tasks', icon: IconClipboardList, screen: TasksScreen },

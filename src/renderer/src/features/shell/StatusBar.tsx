@@ -17,7 +17,12 @@ export function StatusBar() {
   const lastSyncAt = useLiveQuery(
     async () => {
       const all = await getDb().connections.toArray()
-      return all.map((c) => c.lastSyncAt ?? '').sort().at(-1) || null
+      return (
+        all
+          .map((c) => c.lastSyncAt ?? '')
+          .sort()
+          .at(-1) || null
+      )
     },
     [],
     null

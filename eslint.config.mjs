@@ -1,0 +1,55 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import prettier from 'eslint-config-prettier'
+import globals from 'globals'
+
+const noImports = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }]
+})
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'artifacts/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/ban-ts-comment': 'error'
+    }
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...noImports(
+        ['**/main/**', 'electron', 'node:*'],
+        'The renderer talks to main only through the host API.'
+      )
+    }
+  },
+  // Process boundaries, enforced here rather than in review.
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: noImports(
+      ['electron', 'node:*', '**/main/**', '**/renderer/**', 'dexie', 'react'],
+      'src/shared stays pure: no Node, DOM, Electron or UI.'
+    )
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/index.ts', 'src/main/window/**', 'src/main/platform/electron-*.ts', '**/*.test.ts'],
+    rules: noImports(
+      ['electron'],
+      'Only the desktop entry, window/ and platform/electron-* touch Electron; services go through platform ports.'
+    )
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { ...globals.node } }
+  },
+  prettier
+)
