@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { e2eAvailability, launchBrowser, openApp, screenshot, startHost, type RunningHost } from './harness'
+
+const availability = e2eAvailability()
+if (!availability.run) console.warn(`Skipping E2E: ${availability.reason}`)
+
+describe.skipIf(!availability.run)('app shell in Chromium through the web host', () => {
+  let host: RunningHost
+  let browser: Browser
+
+  beforeAll(async () => {
+    host = await startHost()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+  })
+
+  it('opens the AppShell and navigates every section', async () => {
+    const page = await openApp(browser, host.url)
+    await expect.poll(() => page.getByTestId('status-online').textContent()).toBe('Online')
+    expect(await page.getByTestId('status-pending').textContent()).toBe('All writes sent')
+    for (const [section, title] of [
+      ['items', 'Items'],
+      ['count', 'Count'],
+      ['tasks', 'Tasks'],
+      ['outbox', 'Outbox'],
+      ['connections', 'Connections'],
+      ['activity', 'Activity']
+    ] as const) {
+      await page.locator(`[data-section="${section}"]`).click()
+      await expect.poll(() => page.getByTestId('screen-title').textContent()).toBe(title)
+      expect(existsSync(await screenshot(page, `shell-${section}`))).toBe(true)
+    }
+    await page.close()
+  })
+
+  it('switches to the dark theme', async () => {
+    const page = await openApp(browser, host.url)
+    await page.getByRole('button', { name: 'Toggle colour theme' }).click()
+    await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark')
+    await screenshot(page, 'shell-dark')
+    await page.close()
+  })
+
+  it('adds a connection, shows field errors from main, and never renders the key', async () => {
+    const page = await openApp(browser, host.url)
+    await page.locator('[data-section="connections"]').click()
+    await page.getByRole('button', { name: 'Add connection' }).click()
+    await page.getByRole('button', { name: 'Connect' }).click()
+    await expect.poll(() => page.getByText('Give the connection a name').count()).toBe(1)
+    await page.getByLabel('Name').fill('Main warehouse')
+    await page.getByLabel('API address').fill('http://127.0.0.1:9/api/v1')
+    await page.getByLabel('API key', { exact: true }).fill('fb_secret_should_not_render')
+    await page.getByRole('button', { name: 'Connect' }).click()
+    await expect.poll(() => page.getByTestId('connection-card').count()).toBe(1)
+    expect(await page.content()).not.toContain('fb_secret_should_not_render')
+    await screenshot(page, 'connections-added')
+    await page.close()
+  })
+
+  it('a malformed call from the page gets a validation error over the same transport', async () => {
+    const page = await openApp(browser, host.url)
+    const reply = await page.evaluate(async () => {
+      const ws = new WebSocket(`ws://${location.host}/host`)
+      await new Promise((r) => (ws.onopen = r))
+      const answer = new Promise<string>((r) => (ws.onmessage = (m) => r(String(m.data))))
+      ws.send(JSON.stringify({ kind: 'call', id: 1, name: 'app:setSettings', payload: { theme: 'neon' } }))
+      return JSON.parse(await answer) as { result: { ok: boolean; error?: { code: string; message: string } } }
+    })
+    expect(reply.result.ok).toBe(false)
+    expect(reply.result.error?.code).toBe('invalid-request')
+    expect(reply.result.error?.message).toContain('theme')
+    await page.close()
+  })
+})
