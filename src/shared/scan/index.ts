@@ -1,0 +1,5 @@
+export * from './gtin'
+export * from './gs1'
+export * from './parse-scan'
+export * from './burst-detector'
+export * from './scan-error'
