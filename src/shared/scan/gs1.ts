@@ -58,14 +58,14 @@ export interface Gs1Options {
   referenceYear?: number
 }
 
-type AiFormat =
+export type AiFormat =
   | { kind: 'digits'; length: number; check?: boolean }
   | { kind: 'digits-var'; max: number }
   | { kind: 'text'; max: number }
   /** YYMMDD. `dayZero` is the day that DD=00 ("month only") stands for. */
   | { kind: 'date'; dayZero: 'first' | 'last' }
 
-interface AiSpec {
+export interface AiSpec {
   /** Plain words, used in messages. */
   title: string
   format: AiFormat
