@@ -1,6 +1,8 @@
 import { join } from 'node:path'
 import { appSettings } from '../shared/host-api/app'
 import { ConnectionRegistry } from './connections/registry'
+import { connectorDefinitions } from './connectors/definitions'
+import { VendorGateway, type GatewayOptions } from './gateway/gateway'
 import { createDispatcher, type Dispatch } from './host/dispatch'
 import { EventBus } from './host/event-bus'
 import { createHandlers } from './host/handlers'
@@ -12,12 +14,15 @@ export interface MainServicesOptions {
   platform: Platform
   version: string
   log: (line: string) => void
+  /** Test seams: a fast clock, fewer attempts. */
+  gateway?: GatewayOptions
 }
 
 export interface MainServices {
   dispatch: Dispatch
   events: EventBus
   connections: ConnectionRegistry
+  gateway: VendorGateway
   settings: JsonFile<typeof appSettings>
   requestSync(reason: 'tray' | 'schedule' | 'reconnect' | 'startup'): void
   dispose(): Promise<void>
@@ -35,6 +40,7 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
     theme: 'auto' as const
   }))
   connections.onChange((all) => events.emit('connections:changed', { connections: all }))
+  const gateway = new VendorGateway(connections, events, connectorDefinitions, o.gateway)
   const unsubscribeOnline = o.platform.online.subscribe((online) => events.emit('app:online', { online }))
 
   const handlers = createHandlers({
@@ -42,6 +48,8 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
     dataDir: o.dataDir,
     platform: o.platform,
     connections,
+    gateway,
+    log: o.log,
     settings,
     onSettingsChanged: (s) => events.emit('app:settingsChanged', s)
   })
@@ -50,6 +58,7 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
     dispatch: createDispatcher(handlers, o.log),
     events,
     connections,
+    gateway,
     settings,
     requestSync: (reason) => events.emit('sync:requested', { reason }),
     async dispose() {

@@ -8,6 +8,7 @@ export type HostErrorCode =
   | 'not-found'
   | 'unauthorized'
   | 'unavailable'
+  | 'vendor-rejected'
   | 'internal'
 
 export interface HostError {

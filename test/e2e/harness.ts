@@ -47,11 +47,15 @@ export async function startHost(
   const root = await mkdtemp(join(tmpdir(), 'stockroom-e2e-'))
   const dataDir = opts.dataDir ?? join(root, 'data')
   const args = opts.script ?? [join(ROOT, 'out', 'main', 'web-host.js')]
-  const child = spawn(process.execPath, [...args, '--port', '0', '--data-dir', dataDir, '--key-dir', join(root, 'keys')], {
-    cwd: ROOT,
-    env: { ...process.env, ...opts.env },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  const child = spawn(
+    process.execPath,
+    [...args, '--port', '0', '--data-dir', dataDir, '--key-dir', join(root, 'keys')],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
   const output: string[] = []
   const url = await new Promise<string>((resolveUrl, reject) => {
     const onData = (chunk: Buffer) => {
@@ -89,7 +93,11 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** Opens the app and waits for its readiness signal (never a sleep). */
-export async function openApp(browser: Browser, url: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+export async function openApp(
+  browser: Browser,
+  url: string,
+  colorScheme: 'light' | 'dark' = 'light'
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme })
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))

@@ -65,11 +65,14 @@ describe.skipIf(!availability.run)('app shell in Chromium through the web host',
   it('a malformed call from the page gets a validation error over the same transport', async () => {
     const page = await openApp(browser, host.url)
     const reply = await page.evaluate(async () => {
-      const ws = new WebSocket(`ws://${location.host}/host`)
+      const { host } = (globalThis as unknown as { location: { host: string } }).location
+      const ws = new WebSocket(`ws://${host}/host`)
       await new Promise((r) => (ws.onopen = r))
       const answer = new Promise<string>((r) => (ws.onmessage = (m) => r(String(m.data))))
       ws.send(JSON.stringify({ kind: 'call', id: 1, name: 'app:setSettings', payload: { theme: 'neon' } }))
-      return JSON.parse(await answer) as { result: { ok: boolean; error?: { code: string; message: string } } }
+      return JSON.parse(await answer) as {
+        result: { ok: boolean; error?: { code: string; message: string } }
+      }
     })
     expect(reply.result.ok).toBe(false)
     expect(reply.result.error?.code).toBe('invalid-request')

@@ -1,5 +1,6 @@
 import type { AppSettings, appSettings } from '../../shared/host-api/app'
 import type { ConnectionRegistry } from '../connections/registry'
+import type { VendorGateway } from '../gateway/gateway'
 import type { Platform } from '../platform/ports'
 import type { JsonFile } from '../settings/json-file'
 import { HostFailure, type Handlers } from './dispatch'
@@ -9,6 +10,8 @@ export interface HandlerDeps {
   dataDir: string
   platform: Platform
   connections: ConnectionRegistry
+  gateway: VendorGateway
+  log: (line: string) => void
   settings: JsonFile<typeof appSettings>
   onSettingsChanged: (s: AppSettings) => void
 }
@@ -49,12 +52,37 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'connections:updateSecret': async ({ id, apiKey }) => {
       await need(id)
       const updated = await d.connections.setSecret(id, apiKey)
+      d.gateway.forget(id)
       if (!updated) throw new HostFailure('not-found', 'That connection no longer exists.')
       return updated
     },
     'connections:remove': async ({ id }) => {
       await need(id)
       await d.connections.remove(id)
+      d.gateway.forget(id)
+      return {}
+    },
+    'connections:test': async ({ id }) => {
+      const c = await need(id)
+      try {
+        await d.gateway.probe(id)
+        return { ok: true, message: `Connected to ${c.label}.` }
+      } catch (err) {
+        if (err instanceof HostFailure) return { ok: false, message: err.message }
+        throw err
+      }
+    },
+    'sync:plan': async ({ connectionId }) => ({ resources: await d.gateway.plan(connectionId) }),
+    'sync:fetchPage': ({ connectionId, ...page }) =>
+      d.gateway.fetchPage(connectionId, {
+        resource: page.resource,
+        phase: page.phase,
+        cursor: page.cursor,
+        ...(page.since && { since: page.since })
+      }),
+    'sync:reportResult': async ({ connectionId, ok, message }) => {
+      const c = await need(connectionId)
+      d.log(`sync ${c.label}: ${ok ? 'complete' : `failed — ${message ?? 'unknown error'}`}`)
       return {}
     }
   }

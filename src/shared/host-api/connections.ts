@@ -41,7 +41,12 @@ export const connectionsCalls = {
     request: z.object({ id: z.string().min(1), apiKey: z.string().trim().min(1).max(4096) }).strict(),
     response: connectionInfo
   },
-  'connections:remove': { request: z.object({ id: z.string().min(1) }).strict(), response: z.object({}) }
+  'connections:remove': { request: z.object({ id: z.string().min(1) }).strict(), response: z.object({}) },
+  /** A real authenticated request to the vendor: proves the address and the key. */
+  'connections:test': {
+    request: z.object({ id: z.string().min(1) }).strict(),
+    response: z.object({ ok: z.boolean(), message: z.string() })
+  }
 } as const
 
 export const connectionsEvents = {

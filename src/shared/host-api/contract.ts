@@ -1,14 +1,15 @@
 import type { z } from 'zod'
 import { appCalls, appEvents } from './app'
 import { connectionsCalls, connectionsEvents } from './connections'
+import { syncCalls, syncEvents } from './sync'
 
 /**
  * The one contract between main and the renderer. Every call is `domain:verb`
  * with a request and a response schema; every event has a payload schema.
  * Electron IPC (preload) and the WebSocket bridge both carry exactly this.
  */
-export const hostCalls = { ...appCalls, ...connectionsCalls } as const
-export const hostEvents = { ...appEvents, ...connectionsEvents } as const
+export const hostCalls = { ...appCalls, ...connectionsCalls, ...syncCalls } as const
+export const hostEvents = { ...appEvents, ...connectionsEvents, ...syncEvents } as const
 
 export type HostCalls = typeof hostCalls
 export type CallName = keyof HostCalls

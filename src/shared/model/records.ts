@@ -1,3 +1,4 @@
+import type { ItemRecord, LocationRecord, LotRecord, OrderRecord, StockRecord, TaskRecord } from './schemas'
 import type { Capability, VendorId } from './vendor'
 
 /**
@@ -9,78 +10,14 @@ export type RecordKind = 'item' | 'location' | 'stock' | 'lot' | 'task' | 'order
 export const recordKey = (connectionId: string, kind: RecordKind, vendorId: string) =>
   `${connectionId}:${kind}:${vendorId}`
 
-interface Replicated {
-  key: string
-  connectionId: string
-  vendorId: string
-  vendorUpdatedAt?: string
-  /** Id of the full pass that last saw this record; unseen records are swept when it completes. */
-  syncId?: string
-  raw: unknown
-}
-
-export interface Item extends Replicated {
-  sku: string
-  name: string
-  /** Normalised lookup keys (GTIN-14 for GTINs, upper-cased codes otherwise): a multi-entry index. */
-  codes: string[]
-  /** Lower-cased words of name and SKU, for prefix search as you type. */
-  words: string[]
-  unit?: string
-  minLevel?: number
-  tracking: 'none' | 'lot' | 'serial'
-  kind?: 'product' | 'material'
-}
-
-export interface Location extends Replicated {
-  name: string
-  kind: 'warehouse' | 'zone' | 'bin' | 'location'
-  parentKey?: string
-  code?: string
-}
-
-export interface Stock extends Replicated {
-  itemKey: string
-  locationKey: string
-  lotKey?: string
-  onHand: number
-  reserved?: number
-  available?: number
-  expiry?: string
-}
-
-export interface Lot extends Replicated {
-  itemKey: string
-  lotNumber: string
-  expiry?: string
-  quantity?: number
-  locationKey?: string
-}
-
-export interface TaskLine {
-  itemKey: string
-  name: string
-  planned: number
-  done?: number
-  unit?: string
-}
-
-export interface Task extends Replicated {
-  name: string
-  status: string
-  due?: string
-  locationKey?: string
-  lines: TaskLine[]
-  batches: { id: string; itemKey?: string; quantity: number; lot?: string; at?: string }[]
-}
-
-export interface Order extends Replicated {
-  number: string
-  status: string
-  supplier?: string
-  expectedAt?: string
-  lines: { itemKey: string; ordered: number; received?: number }[]
-}
+/** Replica rows: the wire record plus the id of the full pass that last saw it (for the deletion sweep). */
+type Row<T> = T & { syncId?: string }
+export type Item = Row<ItemRecord>
+export type Location = Row<LocationRecord>
+export type Stock = Row<StockRecord>
+export type Lot = Row<LotRecord>
+export type Task = Row<TaskRecord>
+export type Order = Row<OrderRecord>
 
 export interface ConnectionRow {
   id: string
@@ -96,14 +33,17 @@ export interface ConnectionRow {
 export interface Checkpoint {
   connectionId: string
   resource: string
-  /** Opaque to the renderer: what the connector needs to continue (page, offset, cursor, since). */
-  cursor: unknown
   phase: 'full' | 'incremental'
+  /** True while a pass is under way: `cursor` is then the next page to fetch (resume point after a crash). */
+  running: boolean
+  cursor: unknown
+  /** Id of the current (or last) full pass; records it sees are stamped with it. */
   syncId: string
   pagesDone: number
   recordsDone: number
   /** Largest vendor updatedAt seen: the base of the next incremental pass (never the PC clock). */
   highWater?: string
+  lastFullAt?: string
   completedAt?: string
 }
 

@@ -1,54 +1,43 @@
 import { notifications } from '@mantine/notifications'
 import { useEffect } from 'react'
-import { getDb } from '../db/db'
+import type { ConnectionInfo } from '../../../shared/host-api/connections'
 import { getHost } from '../bridge/host'
+import { getDb } from '../db/db'
 import { useUi } from '../stores/ui'
+import { mirrorConnections } from '../sync/connections-mirror'
+import { startSyncScheduler, type SyncScheduler } from '../sync/scheduler'
+
+let scheduler: SyncScheduler | undefined
+/** The running scheduler (for "Sync now" buttons); undefined until the app is ready. */
+export const getScheduler = () => scheduler
 
 /**
  * Connects to the host once: loads connections, mirrors them into the replica,
- * follows main's events. Sets `data-ready` on <body> when the app can be used,
- * the signal E2E tests wait for instead of sleeping.
+ * starts the sync scheduler, follows main's events. Sets `data-ready` on <body>
+ * when the app can be used: the signal E2E tests wait for instead of sleeping.
  */
 export function useHostBootstrap() {
   useEffect(() => {
     const host = getHost()
+    const db = getDb()
     const ui = useUi.getState()
-    const mirror = async (list: Awaited<ReturnType<typeof loadConnections>>) => {
+    const apply = async (list: ConnectionInfo[]) => {
       ui.setConnections(list)
-      const db = getDb()
-      await db.transaction('rw', db.connections, async () => {
-        const ids = new Set(list.map((c) => c.id))
-        const stale = (await db.connections.toCollection().primaryKeys()).filter((id) => !ids.has(id))
-        await db.connections.bulkDelete(stale)
-        for (const c of list) {
-          const existing = await db.connections.get(c.id)
-          await db.connections.put({
-            id: c.id,
-            vendor: c.vendor,
-            label: c.label,
-            baseUrl: c.baseUrl,
-            capabilities: c.capabilities,
-            status: c.status,
-            demo: c.demo,
-            ...(existing?.lastSyncAt ? { lastSyncAt: existing.lastSyncAt } : {})
-          })
-        }
-      })
+      const added = await mirrorConnections(db, list)
+      // A new connection syncs at once; status changes (which failing syncs cause) do not start one.
+      if (added.length > 0) void scheduler?.syncAll()
     }
-    const loadConnections = async () => {
-      const reply = await host.call('connections:list', {})
-      if (!reply.ok) throw new Error(reply.error.message)
-      return reply.value
-    }
-
-    const offChanged = host.on('connections:changed', ({ connections }) => void mirror(connections))
+    const offChanged = host.on('connections:changed', ({ connections }) => void apply(connections))
     const offOnline = host.on('app:online', ({ online }) => ui.setMainOnline(online))
     let cancelled = false
     ;(async () => {
       try {
-        await getDb().open()
-        await mirror(await loadConnections())
+        await db.open()
+        const reply = await host.call('connections:list', {})
+        if (!reply.ok) throw new Error(reply.error.message)
+        await apply(reply.value)
         if (cancelled) return
+        scheduler ??= startSyncScheduler(db, host)
         ui.setHostConnected(true)
         document.body.dataset.ready = 'true'
       } catch (err) {

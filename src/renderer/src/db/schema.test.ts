@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { createDb } from './db'
-import { LATEST_VERSION, schemaVersions, searchWords } from './schema'
+import { searchWords } from '../../../shared/vendors/common'
+import { LATEST_VERSION, schemaVersions } from './schema'
 
 describe('replica schema', () => {
   it('declares every table of the common model', async () => {

@@ -1,4 +1,5 @@
 import type { Dexie, Transaction } from 'dexie'
+import { searchWords } from '../../../shared/vendors/common'
 
 /**
  * The replica's schema, one entry per version. Versions are only ever added:
@@ -46,15 +47,6 @@ export const schemaVersions: SchemaVersion[] = [
 ]
 
 export const LATEST_VERSION = Math.max(...schemaVersions.map((v) => v.version))
-
-/** Lower-cased words of the given texts, split on anything that is not a letter or digit. */
-export function searchWords(...texts: (string | undefined)[]): string[] {
-  const words = new Set<string>()
-  for (const text of texts) {
-    for (const w of (text ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w) words.add(w)
-  }
-  return [...words]
-}
 
 export function applySchema(db: Dexie, upTo = LATEST_VERSION): void {
   for (const v of schemaVersions) {

@@ -1,7 +1,10 @@
 import { ActionIcon, Badge, Button, Card, Group, Stack, Text, Tooltip } from '@mantine/core'
+import { getScheduler } from '../../app/use-host-bootstrap'
+import { useSync } from '../../stores/sync'
+import { SyncProgress } from './SyncProgress'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
-import { IconPlugConnected, IconPlus, IconTrash } from '@tabler/icons-react'
+import { IconPlugConnected, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { vendorNames } from '../../../../shared/model/vendor'
 import type { ConnectionInfo } from '../../../../shared/host-api/connections'
@@ -16,17 +19,29 @@ const statusColour = { new: 'gray', ok: 'teal', paused: 'orange', error: 'red' }
 export function ConnectionsScreen() {
   const connections = useUi((s) => s.connections)
   const [adding, setAdding] = useState(false)
+  const running = useSync((s) => s.running)
   return (
     <>
       <ScreenHeader
         title="Connections"
         subtitle="The systems Stockroom keeps a copy of. Keys are stored encrypted on this PC and never shown again."
         actions={
-          !adding && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-              Add connection
+          <>
+            <Button
+              variant="default"
+              leftSection={<IconRefresh size={16} />}
+              loading={running}
+              onClick={() => void getScheduler()?.syncAll()}
+              disabled={connections.length === 0}
+            >
+              Sync now
             </Button>
-          )
+            {!adding && (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+                Add connection
+              </Button>
+            )}
+          </>
         }
       />
       {adding && <AddConnectionForm onDone={() => setAdding(false)} />}
@@ -64,6 +79,15 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
           notifications.show({ color: 'red', title: 'Could not remove', message: reply.error.message })
       }
     })
+  const test = async () => {
+    const reply = await getHost().call('connections:test', { id: c.id })
+    const result = reply.ok ? reply.value : { ok: false, message: reply.error.message }
+    notifications.show({
+      color: result.ok ? 'teal' : 'red',
+      title: result.ok ? 'Connection works' : 'Connection failed',
+      message: result.message
+    })
+  }
   return (
     <Card withBorder data-testid="connection-card">
       <Group justify="space-between">
@@ -84,12 +108,18 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
             </Text>
           )}
         </div>
-        <Tooltip label="Remove connection">
-          <ActionIcon variant="subtle" color="red" aria-label={`Remove ${c.label}`} onClick={remove}>
-            <IconTrash size={18} />
-          </ActionIcon>
-        </Tooltip>
+        <Group gap="xs">
+          <Button size="xs" variant="light" onClick={test}>
+            Test
+          </Button>
+          <Tooltip label="Remove connection">
+            <ActionIcon variant="subtle" color="red" aria-label={`Remove ${c.label}`} onClick={remove}>
+              <IconTrash size={18} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
       </Group>
+      <SyncProgress connectionId={c.id} />
     </Card>
   )
 }

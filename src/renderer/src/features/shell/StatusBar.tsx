@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect } from 'react'
 import { getHost } from '../../bridge/host'
 import { getDb } from '../../db/db'
+import { useSync } from '../../stores/sync'
 import { useUi } from '../../stores/ui'
 import { formatAgo } from '../../util/format'
 
@@ -13,6 +14,7 @@ export function StatusBar() {
   const hostConnected = useUi((s) => s.hostConnected)
   const mainOnline = useUi((s) => s.mainOnline)
   const online = network.online && mainOnline
+  const syncing = useSync((s) => s.running)
   const pending = useLiveQuery(() => getDb().outbox.where('state').anyOf('pending', 'sending').count(), [], 0)
   const lastSyncAt = useLiveQuery(
     async () => {
@@ -30,8 +32,8 @@ export function StatusBar() {
 
   useEffect(() => {
     if (!hostConnected) return
-    void getHost().call('app:reportStatus', { online, pendingWrites: pending, lastSyncAt, syncing: false })
-  }, [hostConnected, online, pending, lastSyncAt])
+    void getHost().call('app:reportStatus', { online, pendingWrites: pending, lastSyncAt, syncing })
+  }, [hostConnected, online, pending, lastSyncAt, syncing])
 
   return (
     <Group h="100%" px="md" gap="lg" data-testid="status-bar">
@@ -42,7 +44,7 @@ export function StatusBar() {
         {pending === 0 ? 'All writes sent' : `${pending} write${pending === 1 ? '' : 's'} waiting to send`}
       </Text>
       <Text size="xs" c="dimmed" data-testid="status-last-sync">
-        {lastSyncAt ? `Last sync ${formatAgo(lastSyncAt)}` : 'Not synced yet'}
+        {syncing ? 'Syncing…' : lastSyncAt ? `Last sync ${formatAgo(lastSyncAt)}` : 'Not synced yet'}
       </Text>
       {!hostConnected && (
         <Text size="xs" c="red">

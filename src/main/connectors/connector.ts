@@ -1,0 +1,45 @@
+import type { ConnectionInfo } from '../../shared/host-api/connections'
+import type { PageResult, ResourcePlan } from '../../shared/host-api/sync'
+import type { VendorId } from '../../shared/model/vendor'
+import type { RateLimit } from '../gateway/pacer'
+import type { VendorHttp, VendorHttpOptions } from '../gateway/vendor-http'
+
+export interface PageRequest {
+  resource: string
+  phase: 'full' | 'incremental'
+  /** null for the first page of a pass; afterwards whatever the previous page returned as `next`. */
+  cursor: unknown
+  /** Incremental passes: the vendor instant to list changes from (overlap already applied by the caller). */
+  since?: string
+}
+
+/**
+ * One vendor's REST API seen as pages of the common model.
+ *
+ * Contract every implementation keeps (and the conformance suite checks):
+ * - `plan()` lists resources in dependency order (locations before stock) with
+ *   the largest page size the vendor allows; a full pass costs
+ *   ceil(records / pageSize) requests per resource, no more.
+ * - `fetchPage` is a pure function of its request: the same cursor gives the
+ *   same page, so a pass resumed after a crash neither skips nor repeats.
+ * - Pages are in a stable order; `next` is null exactly on the last page.
+ * - Records the vendor sends but we cannot read go to `rejected`, never into
+ *   the batch and never fail the page.
+ * - Errors are thrown as VendorError (see shared/vendors/errors.ts); transient
+ *   ones have already been retried by VendorHttp.
+ */
+export interface VendorConnector {
+  plan(): ResourcePlan[]
+  fetchPage(req: PageRequest): Promise<PageResult>
+  /** The cheapest authenticated request: proves the address and key work. */
+  probe(): Promise<void>
+}
+
+export interface ConnectorDefinition {
+  vendor: VendorId
+  /** Documented limits (or labelled assumptions where the vendor documents none). */
+  limits: RateLimit[]
+  authHeaders(apiKey: string): Record<string, string>
+  parseError: VendorHttpOptions['parseError']
+  create(http: VendorHttp, connection: ConnectionInfo): VendorConnector
+}

@@ -1,0 +1,8 @@
+import type { VendorId } from '../../shared/model/vendor'
+import type { ConnectorDefinition } from './connector'
+import { inventoraConnector } from './inventora'
+
+/** The vendors Stockroom can sync today. */
+export const connectorDefinitions: Partial<Record<VendorId, ConnectorDefinition>> = {
+  inventora: inventoraConnector
+}

@@ -1,0 +1,170 @@
+import { classifyStatus, retryable, type VendorErrorInfo } from '../../shared/vendors/errors'
+import { Pacer, realClock, type PacerClock, type RateLimit } from './pacer'
+
+export class VendorError extends Error implements VendorErrorInfo {
+  readonly kind: VendorErrorInfo['kind']
+  readonly status?: number
+  readonly code?: string
+  readonly details?: VendorErrorInfo['details']
+  readonly retryAfterMs?: number
+
+  constructor(info: VendorErrorInfo) {
+    super(info.message)
+    this.kind = info.kind
+    if (info.status !== undefined) this.status = info.status
+    if (info.code !== undefined) this.code = info.code
+    if (info.details !== undefined) this.details = info.details
+    if (info.retryAfterMs !== undefined) this.retryAfterMs = info.retryAfterMs
+  }
+
+  toInfo(): VendorErrorInfo {
+    const { kind, status, code, message, details, retryAfterMs } = this
+    return {
+      kind,
+      message,
+      ...(status && { status }),
+      ...(code && { code }),
+      ...(details && { details }),
+      ...(retryAfterMs && { retryAfterMs })
+    }
+  }
+}
+
+export interface VendorResponse {
+  status: number
+  headers: Headers
+  /** The raw body, for writes whose answer is recorded as received. */
+  text: string
+  json: unknown
+}
+
+export interface RequestOptions {
+  query?: Record<string, string | number | undefined>
+  headers?: Record<string, string>
+  /** Exact body bytes; sent as-is so a retry is byte-identical. */
+  body?: string
+  /** Reads retry by themselves; writes are retried by the outbox, which owns their fate. */
+  retry?: boolean
+}
+
+export interface VendorHttpOptions {
+  baseUrl: string
+  /** Adds the vendor's auth to each request; the key stays inside this closure. */
+  authHeaders: () => Promise<Record<string, string>>
+  limits: RateLimit[]
+  /** Turns an error body into a code, message and field details. */
+  parseError: (
+    status: number,
+    body: unknown
+  ) => { code?: string; message: string; details?: VendorErrorInfo['details'] }
+  timeoutMs?: number
+  maxAttempts?: number
+  clock?: PacerClock
+  random?: () => number
+  onWait?: (ms: number, reason: 'rate-limit' | 'retry', error?: VendorErrorInfo) => void
+  onResponse?: (res: Response) => void
+}
+
+const BACKOFF_BASE_MS = 500
+const BACKOFF_CAP_MS = 30_000
+
+/**
+ * The vendor gateway's HTTP layer: pacing, timeouts, retries with full jitter
+ * that honour Retry-After, and one error taxonomy for every vendor.
+ */
+export class VendorHttp {
+  readonly pacer: Pacer
+  requestCount = 0
+  private readonly clock: PacerClock
+  private readonly random: () => number
+
+  constructor(private readonly o: VendorHttpOptions) {
+    this.clock = o.clock ?? realClock
+    this.random = o.random ?? Math.random
+    this.pacer = new Pacer(o.limits, this.clock)
+  }
+
+  async request(method: string, path: string, opts: RequestOptions = {}): Promise<VendorResponse> {
+    const attempts = opts.retry === false ? 1 : (this.o.maxAttempts ?? 8)
+    for (let attempt = 1; ; attempt++) {
+      const waited = await this.pacer.acquire()
+      if (waited > 0) this.o.onWait?.(waited, 'rate-limit')
+      try {
+        return await this.once(method, path, opts)
+      } catch (err) {
+        const e =
+          err instanceof VendorError ? err : new VendorError({ kind: 'network', message: String(err) })
+        if (e.retryAfterMs) this.pacer.blockFor(e.retryAfterMs)
+        if (!retryable(e.kind) || attempt >= attempts) throw e
+        const backoff = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)) * this.random()
+        const wait = Math.max(backoff, e.retryAfterMs ?? 0)
+        this.o.onWait?.(wait, e.kind === 'rate-limited' ? 'rate-limit' : 'retry', e.toInfo())
+        await this.clock.sleep(wait)
+      }
+    }
+  }
+
+  private async once(method: string, path: string, opts: RequestOptions): Promise<VendorResponse> {
+    const url = new URL(this.o.baseUrl.replace(/\/$/, '') + path)
+    for (const [k, v] of Object.entries(opts.query ?? {}))
+      if (v !== undefined) url.searchParams.set(k, String(v))
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      ...(await this.o.authHeaders()),
+      ...opts.headers
+    }
+    if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
+    this.requestCount++
+    let res: Response
+    let text: string
+    try {
+      res = await fetch(url, {
+        method,
+        headers,
+        ...(opts.body !== undefined && { body: opts.body }),
+        signal: AbortSignal.timeout(this.o.timeoutMs ?? 30_000)
+      })
+      text = await res.text()
+    } catch (err) {
+      const e = err as Error & { cause?: { code?: string } }
+      const timeout = e.name === 'TimeoutError'
+      throw new VendorError({
+        kind: timeout ? 'timeout' : 'network',
+        message: timeout ? 'no answer in time' : (e.cause?.code ?? e.message)
+      })
+    }
+    this.o.onResponse?.(res)
+    const remaining = numberHeader(res.headers, 'x-ratelimit-remaining')
+    const reset = numberHeader(res.headers, 'x-ratelimit-reset')
+    this.pacer.observe(remaining, reset === undefined ? undefined : reset * 1000)
+
+    let json: unknown = undefined
+    if (text.length > 0) {
+      try {
+        json = JSON.parse(text)
+      } catch {
+        if (res.ok)
+          throw new VendorError({ kind: 'malformed', status: res.status, message: 'the answer is not JSON' })
+      }
+    }
+    if (res.ok) return { status: res.status, headers: res.headers, text, json }
+
+    const parsed = this.o.parseError(res.status, json)
+    const retryAfter = numberHeader(res.headers, 'retry-after')
+    throw new VendorError({
+      kind: classifyStatus(res.status, parsed.code),
+      status: res.status,
+      message: parsed.message,
+      ...(parsed.code && { code: parsed.code }),
+      ...(parsed.details && { details: parsed.details }),
+      ...(retryAfter !== undefined && { retryAfterMs: retryAfter * 1000 })
+    })
+  }
+}
+
+function numberHeader(h: Headers, name: string): number | undefined {
+  const v = h.get(name)
+  if (v === null || v.trim() === '') return undefined
+  const n = Number(v)
+  return Number.isFinite(n) ? n : undefined
+}

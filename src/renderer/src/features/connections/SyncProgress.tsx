@@ -1,0 +1,60 @@
+import { Alert, Group, Progress, Stack, Text } from '@mantine/core'
+import { useInterval } from '@mantine/hooks'
+import { useEffect, useState } from 'react'
+import { useSync } from '../../stores/sync'
+
+/** Per resource: pages and records done, rate-limit waits, errors in plain words. */
+export function SyncProgress({ connectionId }: { connectionId: string }) {
+  const progress = useSync((s) => Object.values(s.progress).filter((p) => p.connectionId === connectionId))
+  const wait = useSync((s) => s.waits[connectionId])
+  const error = useSync((s) => s.errors[connectionId])
+  const [now, setNow] = useState(Date.now())
+  const ticker = useInterval(() => setNow(Date.now()), 500)
+  useEffect(() => {
+    ticker.start()
+    return ticker.stop
+  }, [ticker])
+
+  const waiting = wait && wait.until > now
+  return (
+    <Stack gap={6} mt="sm" data-testid="sync-progress">
+      {progress.map((p) => {
+        const pct = p.total ? Math.min(100, (p.recordsDone / p.total) * 100) : p.state === 'done' ? 100 : 0
+        return (
+          <div key={p.resource}>
+            <Group justify="space-between" gap="xs">
+              <Text size="xs" fw={500}>
+                {p.label} · {p.phase === 'full' ? 'full pass' : 'changes only'}
+              </Text>
+              <Text size="xs" c={p.state === 'error' ? 'red' : 'dimmed'} data-testid={`sync-${p.resource}`}>
+                {p.state === 'done' ? 'up to date · ' : p.state === 'error' ? 'stopped · ' : ''}
+                {p.recordsDone.toLocaleString()}
+                {p.total !== undefined && p.phase === 'full' ? ` of ${p.total.toLocaleString()}` : ''}{' '}
+                records, {p.pagesDone} page{p.pagesDone === 1 ? '' : 's'}
+                {p.deleted > 0 && `, ${p.deleted} removed`}
+                {p.rejected > 0 && `, ${p.rejected} unreadable`}
+              </Text>
+            </Group>
+            <Progress
+              value={pct}
+              size="xs"
+              animated={p.state === 'running'}
+              color={p.state === 'error' ? 'red' : 'teal'}
+            />
+          </div>
+        )
+      })}
+      {waiting && (
+        <Text size="xs" c="orange" data-testid="sync-wait">
+          {wait.reason === 'rate-limit' ? 'Pacing to the vendor’s rate limit' : 'Retrying'}: continuing in{' '}
+          {Math.ceil((wait.until - now) / 1000)} s{wait.message ? ` — ${wait.message}` : ''}
+        </Text>
+      )}
+      {error && (
+        <Alert color="red" variant="light" title="Sync stopped" data-testid="sync-error">
+          {error}
+        </Alert>
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,118 @@
+import { Badge, Code, Drawer, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { getDb } from '../../db/db'
+
+/** One item: stock per location/bin, lots with expiry (earliest first), and the vendor's record as received. */
+export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClose: () => void }) {
+  const data = useLiveQuery(async () => {
+    if (!itemKey) return null
+    const db = getDb()
+    const item = await db.items.get(itemKey)
+    if (!item) return null
+    const stock = await db.stock.where('itemKey').equals(itemKey).toArray()
+    const lots = (await db.lots.where('itemKey').equals(itemKey).toArray()).sort((a, b) =>
+      (a.expiry ?? '9999').localeCompare(b.expiry ?? '9999')
+    )
+    const locationKeys = [...new Set(stock.flatMap((s) => [s.locationKey]))]
+    const locations = await db.locations.bulkGet(locationKeys)
+    const parents = await db.locations.bulkGet(locations.map((l) => l?.parentKey ?? ''))
+    const name = new Map<string, string>()
+    locations.forEach((l, i) => {
+      if (!l) return
+      const parent = parents[i]
+      name.set(l.key, parent ? `${parent.name} › ${l.name}` : l.name)
+    })
+    const lotNumber = new Map(lots.map((l) => [l.key, l]))
+    return { item, stock, lots, name, lotNumber }
+  }, [itemKey])
+
+  const soon = Date.now() + 14 * 86_400_000
+  return (
+    <Drawer
+      opened={itemKey !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={data?.item.name ?? ''}
+    >
+      {data && (
+        <Stack data-testid="item-detail">
+          <Group gap="xs">
+            <Badge variant="light" ff="monospace">
+              {data.item.sku}
+            </Badge>
+            {data.item.codes
+              .filter((c) => c !== data.item.sku.toUpperCase())
+              .map((c) => (
+                <Badge key={c} variant="outline" ff="monospace">
+                  {c}
+                </Badge>
+              ))}
+            {data.item.tracking !== 'none' && <Badge color="grape">{data.item.tracking} tracked</Badge>}
+          </Group>
+          <Text size="sm">
+            On hand {data.item.onHand ?? '—'} {data.item.unit ?? ''}
+            {data.item.minLevel !== undefined && ` · minimum ${data.item.minLevel}`}
+          </Text>
+          <Title order={5}>Stock by location</Title>
+          {data.stock.length === 0 ? (
+            <Text c="dimmed" size="sm">
+              No stock recorded anywhere.
+            </Text>
+          ) : (
+            <Table data-testid="item-stock">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Location</Table.Th>
+                  <Table.Th>Lot</Table.Th>
+                  <Table.Th>On hand</Table.Th>
+                  <Table.Th>Available</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.stock.map((s) => (
+                  <Table.Tr key={s.key}>
+                    <Table.Td>{data.name.get(s.locationKey) ?? s.locationKey.split(':').pop()}</Table.Td>
+                    <Table.Td>{s.lotKey ? (data.lotNumber.get(s.lotKey)?.lotNumber ?? '') : ''}</Table.Td>
+                    <Table.Td>{s.onHand}</Table.Td>
+                    <Table.Td>{s.available ?? '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {data.lots.length > 0 && (
+            <>
+              <Title order={5}>Lots (first to expire first)</Title>
+              <Table data-testid="item-lots">
+                <Table.Tbody>
+                  {data.lots.map((l) => (
+                    <Table.Tr key={l.key}>
+                      <Table.Td ff="monospace">{l.lotNumber}</Table.Td>
+                      <Table.Td>
+                        {l.expiry ? l.expiry.slice(0, 10) : 'no expiry'}{' '}
+                        {l.expiry && Date.parse(l.expiry) < soon && (
+                          <Badge color="red" size="xs">
+                            expires soon
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{l.quantity ?? ''}</Table.Td>
+                      <Table.Td>{l.status ?? ''}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </>
+          )}
+          <Title order={5}>Vendor record</Title>
+          <ScrollArea h={260}>
+            <Code block data-testid="item-raw">
+              {JSON.stringify(data.item.raw, null, 2)}
+            </Code>
+          </ScrollArea>
+        </Stack>
+      )}
+    </Drawer>
+  )
+}

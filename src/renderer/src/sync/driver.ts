@@ -1,0 +1,241 @@
+import type { HostClient } from '../../../shared/host-api/client'
+import type { PageResult, ResourcePlan } from '../../../shared/host-api/sync'
+import type { ReplicaTable } from '../../../shared/model/schemas'
+import type { Checkpoint } from '../../../shared/model/records'
+import type { StockroomDb } from '../db/db'
+
+/** The vendor's documented overlap for incremental passes (Frostbyte: one minute). */
+export const INCREMENTAL_OVERLAP_MS = 60_000
+/** Vendors without deletion tombstones need a periodic full pass to sweep what was removed. */
+export const FULL_PASS_EVERY_MS = 6 * 60 * 60_000
+
+export interface ResourceProgress {
+  connectionId: string
+  resource: string
+  label: string
+  phase: 'full' | 'incremental'
+  state: 'running' | 'done' | 'error' | 'cancelled'
+  pagesDone: number
+  recordsDone: number
+  total?: number
+  rejected: number
+  deleted: number
+  message?: string
+}
+
+export interface SyncOptions {
+  signal?: AbortSignal
+  /** Full passes for every resource, even where an incremental one would do. */
+  forceFull?: boolean
+  onProgress?: (p: ResourceProgress) => void
+  now?: () => Date
+  newId?: () => string
+}
+
+export class SyncError extends Error {
+  constructor(
+    message: string,
+    readonly code: string
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * Pulls every resource of one connection into the replica.
+ *
+ * States per resource:  idle ─▶ full pass ─▶ idle ─▶ incremental ─▶ idle …
+ *                                  │  ▲ crash: resume from the checkpoint
+ *                                  ▼  │
+ *                            page N applied + checkpoint (ONE transaction)
+ *
+ * What must stay true: a page and the checkpoint naming the page after it are
+ * committed together, so a crash at any instant resumes without a gap or a
+ * duplicate; the next page is fetched while the current one is written; a
+ * full pass ends with a sweep of every record of that resource it did not see.
+ */
+export async function syncConnection(
+  db: StockroomDb,
+  host: HostClient,
+  connectionId: string,
+  o: SyncOptions = {}
+): Promise<ResourceProgress[]> {
+  const plan = await host.call('sync:plan', { connectionId })
+  if (!plan.ok) throw new SyncError(plan.error.message, plan.error.code)
+  const results: ResourceProgress[] = []
+  for (const resource of plan.value.resources) {
+    if (o.signal?.aborted) break
+    results.push(await syncResource(db, host, connectionId, resource, o))
+  }
+  if (!o.signal?.aborted) {
+    await db.connections.update(connectionId, { lastSyncAt: (o.now ?? (() => new Date()))().toISOString() })
+  }
+  return results
+}
+
+async function syncResource(
+  db: StockroomDb,
+  host: HostClient,
+  connectionId: string,
+  plan: ResourcePlan,
+  o: SyncOptions
+): Promise<ResourceProgress> {
+  const now = o.now ?? (() => new Date())
+  const newId = o.newId ?? (() => crypto.randomUUID())
+  const saved = await db.checkpoints.get([connectionId, plan.resource])
+  let cp: Checkpoint
+  if (saved?.running) {
+    cp = saved // resume the interrupted pass where its last committed page left it
+  } else {
+    const fullDue =
+      o.forceFull ||
+      !plan.incremental ||
+      !saved?.highWater ||
+      !saved.lastFullAt ||
+      now().getTime() - Date.parse(saved.lastFullAt) >= FULL_PASS_EVERY_MS
+    cp = {
+      connectionId,
+      resource: plan.resource,
+      phase: fullDue ? 'full' : 'incremental',
+      running: true,
+      cursor: null,
+      syncId: fullDue ? newId() : (saved?.syncId ?? newId()),
+      pagesDone: 0,
+      recordsDone: 0,
+      ...(saved?.highWater && { highWater: saved.highWater }),
+      ...(saved?.lastFullAt && { lastFullAt: saved.lastFullAt })
+    }
+  }
+  const since =
+    cp.phase === 'incremental' && cp.highWater
+      ? new Date(Date.parse(cp.highWater) - INCREMENTAL_OVERLAP_MS).toISOString()
+      : undefined
+
+  const progress: ResourceProgress = {
+    connectionId,
+    resource: plan.resource,
+    label: plan.label,
+    phase: cp.phase,
+    state: 'running',
+    pagesDone: cp.pagesDone,
+    recordsDone: cp.recordsDone,
+    rejected: 0,
+    deleted: 0
+  }
+  o.onProgress?.({ ...progress })
+
+  const fetchPage = async (cursor: unknown): Promise<PageResult> => {
+    const reply = await host.call('sync:fetchPage', {
+      connectionId,
+      resource: plan.resource,
+      phase: cp.phase,
+      cursor: cursor as never,
+      ...(since && { since })
+    })
+    if (!reply.ok) throw new SyncError(reply.error.message, reply.error.code)
+    return reply.value
+  }
+
+  let inFlight: Promise<PageResult> | undefined = fetchPage(cp.cursor)
+  try {
+    while (inFlight) {
+      const page = await inFlight
+      inFlight = undefined
+      // Prefetch: the network and mapping of page N+1 overlap the write of page N.
+      if (page.next !== null && !o.signal?.aborted) {
+        inFlight = fetchPage(page.next)
+        inFlight.catch(() => undefined) // observed on the next turn of the loop
+      }
+      const last = page.next === null
+      const highWater = maxIso(cp.highWater, page.highWater)
+      const next: Checkpoint = {
+        ...cp,
+        running: !last,
+        cursor: page.next,
+        pagesDone: cp.pagesDone + 1,
+        recordsDone: cp.recordsDone + countRecords(page),
+        ...(highWater && { highWater }),
+        ...(last && { completedAt: now().toISOString() }),
+        ...(last && cp.phase === 'full' && { lastFullAt: now().toISOString() })
+      }
+      const swept = await applyPage(db, plan, cp, next, page, last && cp.phase === 'full')
+      cp = next
+      Object.assign(progress, {
+        pagesDone: cp.pagesDone,
+        recordsDone: cp.recordsDone,
+        rejected: progress.rejected + page.rejected.length,
+        deleted: progress.deleted + page.deleted.length + swept,
+        ...(page.total !== undefined && { total: page.total })
+      })
+      if (page.rejected.length > 0) {
+        await db.activity.add({
+          at: now().toISOString(),
+          connectionId,
+          level: 'warning',
+          message: `${plan.label}: ${page.rejected.length} record(s) could not be read and were skipped (${page.rejected[0]!.reason}).`
+        })
+      }
+      if (last) progress.state = 'done'
+      else if (o.signal?.aborted) progress.state = 'cancelled'
+      o.onProgress?.({ ...progress })
+      if (progress.state === 'cancelled') break
+    }
+  } catch (err) {
+    progress.state = 'error'
+    progress.message = (err as Error).message
+    o.onProgress?.({ ...progress })
+    throw err
+  }
+  return progress
+}
+
+const countRecords = (page: PageResult) =>
+  Object.values(page.batch).reduce((n, rows) => n + (rows?.length ?? 0), 0)
+
+const maxIso = (a?: string, b?: string) => (!a ? b : !b ? a : a > b ? a : b)
+
+const tableOfKey: Record<string, ReplicaTable> = {
+  item: 'items',
+  location: 'locations',
+  stock: 'stock',
+  lot: 'lots',
+  task: 'tasks',
+  order: 'orders'
+}
+
+/** One page, its deletions and the checkpoint after it, in one transaction; the sweep ends a full pass. */
+async function applyPage(
+  db: StockroomDb,
+  plan: ResourcePlan,
+  cp: Checkpoint,
+  next: Checkpoint,
+  page: PageResult,
+  sweep: boolean
+): Promise<number> {
+  const tables = plan.tables.map((t) => db.table(t))
+  let swept = 0
+  await db.transaction('rw', [...tables, db.checkpoints], async () => {
+    for (const [table, rows] of Object.entries(page.batch)) {
+      if (!rows || rows.length === 0) continue
+      await db.table(table).bulkPut(rows.map((r) => ({ ...r, syncId: cp.syncId })))
+    }
+    for (const key of page.deleted) {
+      const table = tableOfKey[key.split(':')[1] ?? '']
+      if (table && plan.tables.includes(table)) await db.table(table).delete(key)
+    }
+    if (sweep) {
+      for (const table of tables) {
+        swept += await table
+          .where('connectionId')
+          .equals(cp.connectionId)
+          .filter(
+            (r: { resource?: string; syncId?: string }) =>
+              r.resource === plan.resource && r.syncId !== cp.syncId
+          )
+          .delete()
+      }
+    }
+    await db.checkpoints.put(next)
+  })
+  return swept
+}

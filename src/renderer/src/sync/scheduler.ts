@@ -1,0 +1,107 @@
+import type { HostClient } from '../../../shared/host-api/client'
+import type { StockroomDb } from '../db/db'
+import { useSync } from '../stores/sync'
+import { syncConnection, SyncError } from './driver'
+
+export const SYNC_INTERVAL_MS = 5 * 60_000
+const LOCK = 'stockroom-sync'
+
+export interface SyncScheduler {
+  /** Sync every connection now (queued behind a run in progress). */
+  syncAll(opts?: { forceFull?: boolean }): Promise<void>
+  cancel(): void
+  stop(): void
+}
+
+/**
+ * When to sync: at start, on an interval, when main asks (tray "Sync now"),
+ * when the network comes back. One run at a time across every window of this
+ * profile (Web Locks); a request during a run queues one more run after it.
+ */
+export function startSyncScheduler(
+  db: StockroomDb,
+  host: HostClient,
+  intervalMs = SYNC_INTERVAL_MS
+): SyncScheduler {
+  let controller: AbortController | undefined
+  let queued: Promise<void> | undefined
+  let running: Promise<void> | undefined
+  const store = useSync.getState()
+
+  const runOnce = async (forceFull: boolean) => {
+    controller = new AbortController()
+    const signal = controller.signal
+    store.setRunning(true)
+    try {
+      for (const c of await db.connections.toArray()) {
+        if (signal.aborted) break
+        if (c.status === 'paused') continue // waiting for a new key; a sync would only be refused again
+        try {
+          await syncConnection(db, host, c.id, {
+            signal,
+            forceFull,
+            onProgress: (p) => useSync.getState().report(p)
+          })
+          useSync.getState().fail(c.id, undefined)
+          void host.call('sync:reportResult', { connectionId: c.id, ok: true })
+        } catch (err) {
+          const message = (err as Error).message
+          useSync.getState().fail(c.id, message)
+          await db.activity.add({
+            at: new Date().toISOString(),
+            connectionId: c.id,
+            level: 'error',
+            message: `Sync of ${c.label} stopped: ${message}`
+          })
+          void host.call('sync:reportResult', {
+            connectionId: c.id,
+            ok: false,
+            message: message.slice(0, 2000)
+          })
+          if (!(err instanceof SyncError)) throw err
+        }
+      }
+    } finally {
+      store.setRunning(false)
+      controller = undefined
+    }
+  }
+
+  const withLock = (forceFull: boolean): Promise<void> =>
+    typeof navigator !== 'undefined' && navigator.locks
+      ? navigator.locks.request(LOCK, () => runOnce(forceFull)).then(() => undefined)
+      : runOnce(forceFull)
+
+  const syncAll = ({ forceFull = false } = {}): Promise<void> => {
+    if (!running) {
+      running = withLock(forceFull).finally(() => (running = undefined))
+      return running
+    }
+    queued ??= running.then(() => {
+      queued = undefined
+      return syncAll({ forceFull })
+    })
+    return queued
+  }
+
+  const offRequested = host.on('sync:requested', () => void syncAll())
+  const offWait = host.on('sync:wait', ({ connectionId, ms, reason, message }) =>
+    useSync.getState().wait(connectionId, { reason, until: Date.now() + ms, ...(message && { message }) })
+  )
+  const onOnline = () => void syncAll()
+  globalThis.addEventListener?.('online', onOnline)
+  const timer = setInterval(() => void syncAll(), intervalMs)
+  void syncAll()
+
+  return {
+    syncAll,
+    cancel: () => controller?.abort(),
+    stop() {
+      clearInterval(timer)
+      offRequested()
+      offWait()
+      globalThis.removeEventListener?.('online', onOnline)
+      controller?.abort()
+    }
+  }
+}
