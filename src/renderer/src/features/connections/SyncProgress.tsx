@@ -1,11 +1,12 @@
 import { Alert, Group, Progress, Stack, Text } from '@mantine/core'
 import { useInterval } from '@mantine/hooks'
 import { useEffect, useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import { useSync } from '../../stores/sync'
 
 /** Per resource: pages and records done, rate-limit waits, errors in plain words. */
 export function SyncProgress({ connectionId }: { connectionId: string }) {
-  const progress = useSync((s) => Object.values(s.progress).filter((p) => p.connectionId === connectionId))
+  const progress = useSync(useShallow((s) => Object.values(s.progress).filter((p) => p.connectionId === connectionId)))
   const wait = useSync((s) => s.waits[connectionId])
   const error = useSync((s) => s.errors[connectionId])
   const [now, setNow] = useState(Date.now())
