@@ -1,0 +1,124 @@
+import { EventEmitter } from 'node:events'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createElectronPlatform, type ElectronPlatformDeps } from './electron-platform'
+
+class FakeNotification extends EventEmitter {
+  static supported = true
+  static shown: FakeNotification[] = []
+  static isSupported = () => FakeNotification.supported
+  constructor(readonly options: { title: string; body: string; icon?: string }) {
+    super()
+  }
+  show() {
+    FakeNotification.shown.push(this)
+  }
+}
+
+let dir = ''
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true })
+  FakeNotification.shown = []
+  FakeNotification.supported = true
+})
+
+function setup(overrides: Partial<ElectronPlatformDeps> = {}) {
+  dir = mkdtempSync(join(tmpdir(), 'stockroom-desktop-'))
+  const t = {
+    opened: [] as string[],
+    logged: [] as string[],
+    clicks: 0,
+    tooltips: [] as unknown[],
+    online: true,
+    power: new EventEmitter()
+  }
+  const platform = createElectronPlatform({
+    userData: dir,
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (s) => Buffer.from(s).reverse(),
+      decryptString: (b) => Buffer.from(b).reverse().toString()
+    },
+    Notification: FakeNotification,
+    net: { isOnline: () => t.online },
+    powerMonitor: t.power,
+    shell: { openExternal: async (url) => void t.opened.push(url) },
+    setLoginItemSettings: () => {},
+    packaged: false,
+    platform: 'linux',
+    env: {},
+    execPath: '/usr/bin/electron',
+    status: { show: (s) => void t.tooltips.push(s) },
+    icon: '/res/icon.png',
+    onNotificationClick: () => void t.clicks++,
+    log: (l) => void t.logged.push(l),
+    ...overrides
+  })
+  return { platform, t }
+}
+
+describe('desktop platform', () => {
+  it('is the desktop kind and keeps secrets in userData/secrets.json through the keychain', async () => {
+    const { platform } = setup()
+    expect(platform.kind).toBe('desktop')
+    await platform.secrets.set('connection:a:apiKey', 'k-1')
+    expect(await platform.secrets.get('connection:a:apiKey')).toBe('k-1')
+  })
+
+  it('shows OS notifications with the app icon; a click brings the window back', () => {
+    const { platform, t } = setup()
+    platform.notifier.notify({ title: 'Low stock', body: 'Bolts M6: 3 left (min 10)' })
+    const [shown] = FakeNotification.shown
+    expect(shown?.options).toEqual({
+      title: 'Low stock',
+      body: 'Bolts M6: 3 left (min 10)',
+      icon: '/res/icon.png'
+    })
+    shown?.emit('click')
+    expect(t.clicks).toBe(1)
+  })
+
+  it('logs the notice where the OS has no notifications', () => {
+    FakeNotification.supported = false
+    const { platform, t } = setup()
+    platform.notifier.notify({ title: 'Low stock', body: 'Bolts' })
+    expect(FakeNotification.shown).toEqual([])
+    expect(t.logged[0]).toContain('Low stock')
+  })
+
+  it('passes status to the tray surface', () => {
+    const { platform, t } = setup()
+    const status = { online: true, pendingWrites: 0, lastSyncAt: null, syncing: false }
+    platform.status.show(status)
+    expect(t.tooltips).toEqual([status])
+  })
+
+  it('follows net.isOnline and checks again when the PC wakes', () => {
+    const { platform, t } = setup()
+    const heard: boolean[] = []
+    const off = platform.online.subscribe((online) => heard.push(online))
+    t.online = false
+    t.power.emit('resume')
+    t.online = true
+    t.power.emit('unlock-screen')
+    expect(heard).toEqual([false, true])
+    off()
+    expect(t.power.listenerCount('resume') + t.power.listenerCount('unlock-screen')).toBe(0)
+  })
+
+  it('opens only web links in the browser', async () => {
+    const { platform, t } = setup()
+    await platform.external.open('https://frostbyte.example/keys')
+    await expect(platform.external.open('file:///etc/passwd')).rejects.toMatchObject({
+      code: 'invalid-request'
+    })
+    expect(t.opened).toEqual(['https://frostbyte.example/keys'])
+  })
+
+  it('registers a login item only for the installed app, from the AppImage file itself', () => {
+    expect(setup().platform.loginItems.supported).toBe(false)
+    expect(setup({ packaged: true, platform: 'win32' }).platform.loginItems.supported).toBe(true)
+  })
+})
