@@ -1,8 +1,10 @@
 import type { VendorId } from '../../shared/model/vendor'
 import type { ConnectorDefinition } from './connector'
+import { frostbyteConnector } from './frostbyte'
 import { inventoraConnector } from './inventora'
 
 /** The vendors Stockroom can sync today. */
 export const connectorDefinitions: Partial<Record<VendorId, ConnectorDefinition>> = {
+  frostbyte: frostbyteConnector,
   inventora: inventoraConnector
 }

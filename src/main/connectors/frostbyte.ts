@@ -1,0 +1,120 @@
+import type { PageResult, ResourcePlan } from '../../shared/host-api/sync'
+import { mapFbBatch, mapFbProduct, mapFbStockRow, mapFbWarehouse } from '../../shared/vendors/frostbyte/map'
+import { fbBatch, fbErrorBody, fbListEnvelope, fbProduct, fbStockRow, fbWarehouse } from '../../shared/vendors/frostbyte/schemas'
+import { VendorError } from '../gateway/vendor-http'
+import type { ConnectorDefinition, PageRequest, VendorConnector } from './connector'
+import { mapRecords } from './page-mapping'
+
+/** Documented maximum; larger values are clamped by the vendor. */
+const PAGE_SIZE = 200
+
+const plan: ResourcePlan[] = [
+  { resource: 'warehouses', label: 'Warehouses and bins', tables: ['locations'], incremental: false, pageSize: PAGE_SIZE },
+  { resource: 'products', label: 'Products', tables: ['items'], incremental: true, pageSize: PAGE_SIZE },
+  { resource: 'batches', label: 'Batches', tables: ['lots'], incremental: true, pageSize: PAGE_SIZE },
+  // ASSUMPTION: stock-on-hand takes `modifiedSince` like the other lists (its parameters are not documented).
+  { resource: 'stock-on-hand', label: 'Stock on hand', tables: ['stock'], incremental: true, pageSize: PAGE_SIZE }
+]
+
+const paths: Record<string, string> = {
+  warehouses: '/warehouses',
+  products: '/products',
+  batches: '/batches',
+  'stock-on-hand': '/stock-on-hand'
+}
+
+/**
+ * Query of one page. Full passes of products list in creation order with
+ * inactive ones included: records never leave that order and new ones only
+ * append, so page numbers cannot shift under a running pass (sorting by
+ * updatedAt would move a record edited mid-pass past the cursor and skip
+ * another). Incremental passes use the documented recipe: modifiedSince with
+ * sortBy=updatedAt&sortDir=asc; the caller has applied the one-minute overlap.
+ */
+function query(req: PageRequest, page: number): Record<string, string | number | undefined> {
+  const q: Record<string, string | number | undefined> = { page, pageSize: PAGE_SIZE }
+  if (req.resource === 'products') {
+    q.includeInactive = 'true'
+    Object.assign(q, req.phase === 'full' ? { sortBy: 'createdAt', sortDir: 'asc' } : { sortBy: 'updatedAt', sortDir: 'asc' })
+  }
+  if (req.phase === 'incremental' && req.since) q.modifiedSince = req.since
+  return q
+}
+
+const maxUpdatedAt = (rows: { vendorUpdatedAt?: string }[]) =>
+  rows.reduce<string | undefined>((m, r) => (r.vendorUpdatedAt && (!m || r.vendorUpdatedAt > m) ? r.vendorUpdatedAt : m), undefined)
+
+/**
+ * Frostbyte Pro: page/pageSize lists (max 200), modifiedSince feeds, 120
+ * requests/min per key and 600/min per org, bearer auth, Idempotency-Key on
+ * the POSTs the outbox uses.
+ */
+export const frostbyteConnector: ConnectorDefinition = {
+  vendor: 'frostbyte',
+  // One key per connection: the per-key limit is the binding one; the org limit caps several PCs together.
+  limits: [{ requests: 120, perMs: 60_000 }],
+  authHeaders: (apiKey) => ({ Authorization: `Bearer ${apiKey}` }),
+  parseError(status, body) {
+    const parsed = fbErrorBody.safeParse(body)
+    if (!parsed.success) return { message: `HTTP ${status}` }
+    const { code, message, details } = parsed.data.error
+    return { message, ...(code && { code }), ...(details && { details }) }
+  },
+  create(http, connection): VendorConnector {
+    const cid = connection.id
+    return {
+      plan: () => plan,
+      async probe() {
+        await http.request('GET', '/warehouses', { query: { page: 1, pageSize: 1 }, retry: false })
+      },
+      async fetchPage(req: PageRequest): Promise<PageResult> {
+        const path = paths[req.resource]
+        if (!path) throw new VendorError({ kind: 'invalid', message: `Frostbyte Pro has no resource "${req.resource}"` })
+        const page = (req.cursor as { page?: number } | null)?.page ?? 1
+        const res = await http.request('GET', path, { query: query(req, page) })
+        const env = fbListEnvelope.safeParse(res.json)
+        if (!env.success) throw new VendorError({ kind: 'malformed', message: `${path} did not return a list` })
+        const { totalPages, total } = env.data.pagination
+        const dateHeader = res.headers.get('date')
+        const base = {
+          next: page < totalPages ? { page: page + 1 } : null,
+          total,
+          ...(dateHeader && { clockSkewMs: Date.parse(dateHeader) - Date.now() })
+        }
+        const rows = env.data.data
+        switch (req.resource) {
+          case 'warehouses': {
+            const { mapped, rejected } = mapRecords(rows, fbWarehouse, (w, raw) => mapFbWarehouse(cid, w, raw))
+            return { ...base, batch: { locations: mapped.flat() }, deleted: [], rejected }
+          }
+          case 'products': {
+            const { mapped, rejected } = mapRecords(rows, fbProduct, (p, raw) => ({ item: mapFbProduct(cid, p, raw), active: p.isActive !== false }))
+            const items = mapped.filter((m) => m.active).map((m) => m.item)
+            const highWater = maxUpdatedAt(mapped.map((m) => m.item))
+            return {
+              ...base,
+              batch: { items },
+              // Deactivated products (Frostbyte has no hard deletes) leave the replica.
+              deleted: mapped.filter((m) => !m.active).map((m) => m.item.key),
+              rejected,
+              ...(highWater && { highWater })
+            }
+          }
+          case 'batches': {
+            const { mapped, rejected } = mapRecords(rows, fbBatch, (b, raw) => mapFbBatch(cid, b, raw))
+            const lots = mapped.filter((l) => l !== undefined)
+            const highWater = maxUpdatedAt(lots)
+            return { ...base, batch: { lots }, deleted: [], rejected, ...(highWater && { highWater }) }
+          }
+          default: {
+            const { mapped, rejected } = mapRecords(rows, fbStockRow, (r, raw) => mapFbStockRow(cid, r, raw))
+            const stock = mapped.flat()
+            const highWater = maxUpdatedAt(stock)
+            return { ...base, batch: { stock }, deleted: [], rejected, ...(highWater && { highWater }) }
+          }
+        }
+      }
+    }
+  }
+}
+
