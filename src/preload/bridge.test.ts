@@ -57,6 +57,27 @@ describe('preload bridge', () => {
     expect(emitter.listenerCount(IPC_CHANNELS.event)).toBe(0)
   })
 
+  it('uses one IPC listener for all page listeners, and a throwing one does not stop the rest', () => {
+    const { ipc, deliver, emitter } = fakeIpc()
+    const reported: unknown[] = []
+    const bridge = createBridge(ipc, IPC_CHANNELS, (err) => reported.push(err))
+    const heard: string[] = []
+    const offs = Array.from({ length: 20 }, (_, i) => bridge.on((name) => heard.push(`${i}:${name}`)))
+    const offBad = bridge.on(() => {
+      throw new Error('screen bug')
+    })
+    const offLast = bridge.on((name) => heard.push(`last:${name}`))
+    expect(emitter.listenerCount(IPC_CHANNELS.event)).toBe(1)
+
+    deliver('app:online', { online: true })
+    expect(heard).toHaveLength(21)
+    expect(heard.at(-1)).toBe('last:app:online')
+    expect(reported).toEqual([new Error('screen bug')])
+
+    for (const off of [...offs, offBad, offLast]) off()
+    expect(emitter.listenerCount(IPC_CHANNELS.event)).toBe(0)
+  })
+
   it('refuses a listener that is not a function', () => {
     const bridge = createBridge(fakeIpc().ipc, IPC_CHANNELS)
     expect(() => bridge.on('nope' as never)).toThrow(TypeError)
