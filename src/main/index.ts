@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   nativeImage,
@@ -55,6 +56,8 @@ if (!claimSingleInstance(app, () => showWindow(mainWindow))) {
 } else {
   main().catch((err: unknown) => {
     log(`failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+    // Started from a shortcut there is no console: say it where a person sees it.
+    dialog.showErrorBox('Stockroom could not start', err instanceof Error ? err.message : String(err))
     app.exit(1)
   })
 }
