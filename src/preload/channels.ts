@@ -1,6 +1,4 @@
-/**
- * The IPC channel names, repeated from shared/host-api/wire.ts on purpose:
- * wire.ts also defines zod schemas, and a sandboxed preload cannot require
- * zod. channels.test.ts keeps the two in step.
- */
-export const IPC_CHANNELS = { call: 'stockroom:call', event: 'stockroom:event' } as const
+import { IPC_CALL, IPC_EVENT } from '../shared/host-api/channels'
+
+/** The IPC channel names, from the import-free shared module the sandboxed preload can bundle. */
+export const IPC_CHANNELS = { call: IPC_CALL, event: IPC_EVENT } as const

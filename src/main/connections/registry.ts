@@ -51,9 +51,7 @@ export class ConnectionRegistry {
 
   async list(): Promise<ConnectionInfo[]> {
     const all = await this.file.read()
-    return Promise.all(
-      all.map(async (c) => ({ ...c, hasSecret: (await this.secrets.get(secretName(c.id))) !== null }))
-    )
+    return Promise.all(all.map(async (c) => ({ ...c, hasSecret: await this.secrets.has(secretName(c.id)) })))
   }
 
   async get(id: string): Promise<ConnectionInfo | undefined> {

@@ -26,6 +26,10 @@ export class FileSecretStore implements SecretStore {
     return sealed === undefined ? null : this.cipher.decrypt(sealed, name)
   }
 
+  async has(name: string): Promise<boolean> {
+    return (await this.read())[name] !== undefined
+  }
+
   set(name: string, value: string): Promise<void> {
     return this.update((all) => {
       all[name] = this.cipher.encrypt(value, name)

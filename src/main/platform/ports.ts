@@ -6,6 +6,8 @@ import type { AppStatus } from '../../shared/host-api/app'
  */
 export interface SecretStore {
   get(name: string): Promise<string | null>
+  /** Whether a secret is stored, without decrypting it. */
+  has(name: string): Promise<boolean>
   set(name: string, value: string): Promise<void>
   delete(name: string): Promise<void>
 }

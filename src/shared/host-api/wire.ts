@@ -19,7 +19,4 @@ export type ServerFrame =
   /** A frame that could not be read at all (not JSON, no id): answered, not dropped. */
   | { kind: 'error'; result: Result<unknown> }
 
-export const WS_PATH = '/host'
-/** Channel names of the Electron IPC transport. */
-export const IPC_CALL = 'stockroom:call'
-export const IPC_EVENT = 'stockroom:event'
+export { IPC_CALL, IPC_EVENT, WS_PATH } from './channels'

@@ -1,0 +1,65 @@
+import { expect } from 'vitest'
+import type { StockroomDb } from '../../src/renderer/src/db/db'
+import type { ReplicaTable } from '../../src/shared/model/schemas'
+import type { VendorId } from '../../src/shared/model/vendor'
+
+/** Comparable fields of every record a replica should hold, per table, by key. */
+export type ExpectedReplica = Partial<Record<ReplicaTable, Map<string, Record<string, unknown>>>>
+
+/**
+ * A vendor's fake as the conformance suite drives it. Each adapter computes
+ * the expected replica from the fake's own data, independently of the
+ * connector's mapping, so a mapping bug cannot hide itself.
+ */
+export interface VendorFake {
+  url: string
+  apiKey: string
+  /** What a complete, current replica of connection `cid` holds. */
+  expected(cid: string): ExpectedReplica
+  /** Records per resource at the vendor: the minimum requests of a full pass are ceil(n / pageSize). */
+  counts(): Record<string, number>
+  /** List requests (GET) the fake answered for a resource. */
+  listRequests(resource: string): number
+  /** Changes some records and removes others at the vendor; returns how many of each. */
+  mutate(): { changed: string[]; removed: string[] }
+  faults: {
+    /** 429s with Retry-After, a 5xx burst and a connection dropped mid-body, spread over list requests. */
+    injectReadFaults(): void
+    clear(): void
+  }
+  /** Requests (any) that got a fault instead of an answer. */
+  close(): Promise<void>
+}
+
+export interface VendorHarness {
+  vendor: VendorId
+  label: string
+  start(o: { seed: number; size: number }): Promise<VendorFake>
+}
+
+/** The replica equals the expectation record for record: same keys, same compared fields. */
+export async function expectReplicaEquals(db: StockroomDb, cid: string, expected: ExpectedReplica) {
+  for (const [table, records] of Object.entries(expected) as [
+    ReplicaTable,
+    Map<string, Record<string, unknown>>
+  ][]) {
+    const rows = (await db.table(table).where('connectionId').equals(cid).toArray()) as Record<
+      string,
+      unknown
+    >[]
+    const actual = new Map(rows.map((r) => [r.key as string, r]))
+    const missing = [...records.keys()].filter((k) => !actual.has(k))
+    const extra = [...actual.keys()].filter((k) => !records.has(k))
+    expect({ table, missing: missing.slice(0, 5), extra: extra.slice(0, 5) }).toEqual({
+      table,
+      missing: [],
+      extra: []
+    })
+    for (const [key, fields] of records) {
+      const row = actual.get(key)!
+      const picked = Object.fromEntries(Object.keys(fields).map((f) => [f, row[f]]))
+      if (JSON.stringify(picked) !== JSON.stringify(fields))
+        expect({ key, ...picked }).toEqual({ key, ...fields })
+    }
+  }
+}
