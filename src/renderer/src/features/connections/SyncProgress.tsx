@@ -6,10 +6,12 @@ import { useSync } from '../../stores/sync'
 
 /** Per resource: pages and records done, rate-limit waits, errors in plain words. */
 export function SyncProgress({ connectionId }: { connectionId: string }) {
-  const progress = useSync(useShallow((s) => Object.values(s.progress).filter((p) => p.connectionId === connectionId)))
+  const progress = useSync(
+    useShallow((s) => Object.values(s.progress).filter((p) => p.connectionId === connectionId))
+  )
   const wait = useSync((s) => s.waits[connectionId])
   const error = useSync((s) => s.errors[connectionId])
-  const [now, setNow] = useState(Date.now())
+  const [now, setNow] = useState(() => Date.now())
   const ticker = useInterval(() => setNow(Date.now()), 500)
   useEffect(() => {
     ticker.start()

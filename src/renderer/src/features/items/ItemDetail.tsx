@@ -23,10 +23,9 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
       name.set(l.key, parent ? `${parent.name} › ${l.name}` : l.name)
     })
     const lotNumber = new Map(lots.map((l) => [l.key, l]))
-    return { item, stock, lots, name, lotNumber }
+    return { item, stock, lots, name, lotNumber, soon: Date.now() + 14 * 86_400_000 }
   }, [itemKey])
 
-  const soon = Date.now() + 14 * 86_400_000
   return (
     <Drawer
       opened={itemKey !== null}
@@ -91,7 +90,7 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
                       <Table.Td ff="monospace">{l.lotNumber}</Table.Td>
                       <Table.Td>
                         {l.expiry ? l.expiry.slice(0, 10) : 'no expiry'}{' '}
-                        {l.expiry && Date.parse(l.expiry) < soon && (
+                        {l.expiry && Date.parse(l.expiry) < data.soon && (
                           <Badge color="red" size="xs">
                             expires soon
                           </Badge>
