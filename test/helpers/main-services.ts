@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createNodePlatform } from '../../src/main/platform/node-platform'
+import type { GatewayOptions } from '../../src/main/gateway/gateway'
 import { createMainServices, type MainServices } from '../../src/main/services'
 
 export interface TestServices {
@@ -13,14 +14,20 @@ export interface TestServices {
 }
 
 /** Real main-side services on a fresh temp data dir (and a separate key dir). */
-export async function createTestServices(): Promise<TestServices> {
+export async function createTestServices(gateway?: GatewayOptions): Promise<TestServices> {
   const root = await mkdtemp(join(tmpdir(), 'stockroom-test-'))
   const dataDir = join(root, 'data')
   const keyDir = join(root, 'keys')
   const logs: string[] = []
   const log = (line: string) => logs.push(line)
   const platform = createNodePlatform({ dataDir, keyDir, log })
-  const services = await createMainServices({ dataDir, platform, version: '0.0.0-test', log })
+  const services = await createMainServices({
+    dataDir,
+    platform,
+    version: '0.0.0-test',
+    log,
+    ...(gateway && { gateway })
+  })
   return {
     services,
     dataDir,

@@ -1,6 +1,13 @@
 import type { PageResult, ResourcePlan } from '../../shared/host-api/sync'
 import { mapFbBatch, mapFbProduct, mapFbStockRow, mapFbWarehouse } from '../../shared/vendors/frostbyte/map'
-import { fbBatch, fbErrorBody, fbListEnvelope, fbProduct, fbStockRow, fbWarehouse } from '../../shared/vendors/frostbyte/schemas'
+import {
+  fbBatch,
+  fbErrorBody,
+  fbListEnvelope,
+  fbProduct,
+  fbStockRow,
+  fbWarehouse
+} from '../../shared/vendors/frostbyte/schemas'
 import { VendorError } from '../gateway/vendor-http'
 import type { ConnectorDefinition, PageRequest, VendorConnector } from './connector'
 import { mapRecords } from './page-mapping'
@@ -9,11 +16,23 @@ import { mapRecords } from './page-mapping'
 const PAGE_SIZE = 200
 
 const plan: ResourcePlan[] = [
-  { resource: 'warehouses', label: 'Warehouses and bins', tables: ['locations'], incremental: false, pageSize: PAGE_SIZE },
+  {
+    resource: 'warehouses',
+    label: 'Warehouses and bins',
+    tables: ['locations'],
+    incremental: false,
+    pageSize: PAGE_SIZE
+  },
   { resource: 'products', label: 'Products', tables: ['items'], incremental: true, pageSize: PAGE_SIZE },
   { resource: 'batches', label: 'Batches', tables: ['lots'], incremental: true, pageSize: PAGE_SIZE },
   // ASSUMPTION: stock-on-hand takes `modifiedSince` like the other lists (its parameters are not documented).
-  { resource: 'stock-on-hand', label: 'Stock on hand', tables: ['stock'], incremental: true, pageSize: PAGE_SIZE }
+  {
+    resource: 'stock-on-hand',
+    label: 'Stock on hand',
+    tables: ['stock'],
+    incremental: true,
+    pageSize: PAGE_SIZE
+  }
 ]
 
 const paths: Record<string, string> = {
@@ -35,14 +54,25 @@ function query(req: PageRequest, page: number): Record<string, string | number |
   const q: Record<string, string | number | undefined> = { page, pageSize: PAGE_SIZE }
   if (req.resource === 'products') {
     q.includeInactive = 'true'
-    Object.assign(q, req.phase === 'full' ? { sortBy: 'createdAt', sortDir: 'asc' } : { sortBy: 'updatedAt', sortDir: 'asc' })
+    Object.assign(
+      q,
+      req.phase === 'full' ? { sortBy: 'createdAt', sortDir: 'asc' } : { sortBy: 'updatedAt', sortDir: 'asc' }
+    )
+  }
+  if (req.resource === 'stock-on-hand') {
+    // ASSUMPTION: rows at zero are hidden unless asked for; a replica must see a bin go empty.
+    q.includeZero = 'true'
+    if (req.phase === 'incremental') Object.assign(q, { sortBy: 'updatedAt', sortDir: 'asc' })
   }
   if (req.phase === 'incremental' && req.since) q.modifiedSince = req.since
   return q
 }
 
 const maxUpdatedAt = (rows: { vendorUpdatedAt?: string }[]) =>
-  rows.reduce<string | undefined>((m, r) => (r.vendorUpdatedAt && (!m || r.vendorUpdatedAt > m) ? r.vendorUpdatedAt : m), undefined)
+  rows.reduce<string | undefined>(
+    (m, r) => (r.vendorUpdatedAt && (!m || r.vendorUpdatedAt > m) ? r.vendorUpdatedAt : m),
+    undefined
+  )
 
 /**
  * Frostbyte Pro: page/pageSize lists (max 200), modifiedSince feeds, 120
@@ -69,11 +99,16 @@ export const frostbyteConnector: ConnectorDefinition = {
       },
       async fetchPage(req: PageRequest): Promise<PageResult> {
         const path = paths[req.resource]
-        if (!path) throw new VendorError({ kind: 'invalid', message: `Frostbyte Pro has no resource "${req.resource}"` })
+        if (!path)
+          throw new VendorError({
+            kind: 'invalid',
+            message: `Frostbyte Pro has no resource "${req.resource}"`
+          })
         const page = (req.cursor as { page?: number } | null)?.page ?? 1
         const res = await http.request('GET', path, { query: query(req, page) })
         const env = fbListEnvelope.safeParse(res.json)
-        if (!env.success) throw new VendorError({ kind: 'malformed', message: `${path} did not return a list` })
+        if (!env.success)
+          throw new VendorError({ kind: 'malformed', message: `${path} did not return a list` })
         const { totalPages, total } = env.data.pagination
         const dateHeader = res.headers.get('date')
         const base = {
@@ -84,11 +119,16 @@ export const frostbyteConnector: ConnectorDefinition = {
         const rows = env.data.data
         switch (req.resource) {
           case 'warehouses': {
-            const { mapped, rejected } = mapRecords(rows, fbWarehouse, (w, raw) => mapFbWarehouse(cid, w, raw))
+            const { mapped, rejected } = mapRecords(rows, fbWarehouse, (w, raw) =>
+              mapFbWarehouse(cid, w, raw)
+            )
             return { ...base, batch: { locations: mapped.flat() }, deleted: [], rejected }
           }
           case 'products': {
-            const { mapped, rejected } = mapRecords(rows, fbProduct, (p, raw) => ({ item: mapFbProduct(cid, p, raw), active: p.isActive !== false }))
+            const { mapped, rejected } = mapRecords(rows, fbProduct, (p, raw) => ({
+              item: mapFbProduct(cid, p, raw),
+              active: p.isActive !== false
+            }))
             const items = mapped.filter((m) => m.active).map((m) => m.item)
             const highWater = maxUpdatedAt(mapped.map((m) => m.item))
             return {
@@ -117,4 +157,3 @@ export const frostbyteConnector: ConnectorDefinition = {
     }
   }
 }
-

@@ -214,14 +214,19 @@ async function applyPage(
 ): Promise<number> {
   const tables = plan.tables.map((t) => db.table(t))
   let swept = 0
-  await db.transaction('rw', [...tables, db.checkpoints], async () => {
+  await db.transaction('rw', [...tables, db.stock, db.checkpoints], async () => {
     for (const [table, rows] of Object.entries(page.batch)) {
       if (!rows || rows.length === 0) continue
       await db.table(table).bulkPut(rows.map((r) => ({ ...r, syncId: cp.syncId })))
     }
     for (const key of page.deleted) {
       const table = tableOfKey[key.split(':')[1] ?? '']
-      if (table && plan.tables.includes(table)) await db.table(table).delete(key)
+      if (!table || !plan.tables.includes(table)) continue
+      await db.table(table).delete(key)
+      if (table === 'items') {
+        // Its stock rows go with it (vendors stop listing them); lots stay while the vendor lists them.
+        await db.stock.where('itemKey').equals(key).delete()
+      }
     }
     if (sweep) {
       for (const table of tables) {
