@@ -65,7 +65,12 @@ export function mapFbStockRow(cid: string, row: z.infer<typeof fbStockRow>, raw:
   }))
   const rest = Math.round((row.quantityOnHand - batches.reduce((n, b) => n + b.quantity, 0)) * 1e6) / 1e6
   if (rest !== 0) {
-    records.push({ ...base, key: recordKey(cid, 'stock', `${row.id}/-`), vendorId: `${row.id}/-`, onHand: rest })
+    records.push({
+      ...base,
+      key: recordKey(cid, 'stock', `${row.id}/-`),
+      vendorId: `${row.id}/-`,
+      onHand: rest
+    })
   }
   return records
 }
@@ -74,7 +79,15 @@ export function mapFbWarehouse(cid: string, w: z.infer<typeof fbWarehouse>, raw:
   const whKey = fbWarehouseKey(cid, w.id)
   const base = { connectionId: cid, resource: 'warehouses' }
   const out: LocationRecord[] = [
-    { ...base, key: whKey, vendorId: `wh/${w.id}`, raw, name: w.name, kind: 'warehouse', ...(w.code && { code: w.code }) }
+    {
+      ...base,
+      key: whKey,
+      vendorId: `wh/${w.id}`,
+      raw,
+      name: w.name,
+      kind: 'warehouse',
+      ...(w.code && { code: w.code })
+    }
   ]
   for (const z of w.zones ?? []) {
     const zoneKey = recordKey(cid, 'location', `zone/${z.id}`)

@@ -18,7 +18,10 @@ export const fbProduct = z.looseObject({
   // ASSUMPTION (U5): the minimum is `minStockLevel`, present in the list shape.
   minStockLevel: z.number().nullable().optional(),
   totalStockOnHand: z.number().nullable().optional(),
-  unitOfMeasure: z.looseObject({ abbreviation: z.string().optional(), name: z.string().optional() }).nullable().optional(),
+  unitOfMeasure: z
+    .looseObject({ abbreviation: z.string().optional(), name: z.string().optional() })
+    .nullable()
+    .optional(),
   purchaseUnit: z.looseObject({ barcode: z.string().nullable().optional() }).nullable().optional(),
   updatedAt: z.string()
 })
@@ -50,7 +53,16 @@ export const fbWarehouse = z.looseObject({
   id: z.string(),
   code: z.string().optional(),
   name: z.string(),
-  zones: z.array(z.looseObject({ id: z.string(), code: z.string().optional(), name: z.string().optional(), bins: z.array(fbBin).optional() })).optional()
+  zones: z
+    .array(
+      z.looseObject({
+        id: z.string(),
+        code: z.string().optional(),
+        name: z.string().optional(),
+        bins: z.array(fbBin).optional()
+      })
+    )
+    .optional()
 })
 
 export const fbBatch = z.looseObject({
@@ -64,7 +76,12 @@ export const fbBatch = z.looseObject({
 
 export const fbListEnvelope = z.object({
   data: z.array(z.unknown()),
-  pagination: z.looseObject({ total: z.number(), page: z.number(), pageSize: z.number(), totalPages: z.number() })
+  pagination: z.looseObject({
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+    totalPages: z.number()
+  })
 })
 
 export const fbErrorBody = z.object({
