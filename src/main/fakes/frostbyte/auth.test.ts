@@ -41,7 +41,12 @@ describe('Frostbyte fake: authentication and scopes', () => {
   })
 
   it('answers 401 invalid_api_key for a missing or unknown key, with no rate-limit headers', async () => {
-    for (const headers of [{}, { Authorization: 'Bearer fbk_nope' }, { 'X-API-Key': 'wrong' }]) {
+    const variants: Record<string, string>[] = [
+      {},
+      { Authorization: 'Bearer fbk_nope' },
+      { 'X-API-Key': 'wrong' }
+    ]
+    for (const headers of variants) {
       const r = await get('/products', headers)
       expect(r.status).toBe(401)
       expect(r.json).toEqual({ error: { code: 'invalid_api_key', message: expect.any(String) } })

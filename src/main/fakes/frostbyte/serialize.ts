@@ -122,14 +122,12 @@ export function warehouse(w: FbWarehouse): Record<string, unknown> {
     code: w.code,
     name: w.name,
     isActive: w.isActive,
-    zones: w.zones
-      .slice(0, 50)
-      .map((z) => ({
-        id: z.id,
-        code: z.code,
-        name: z.name,
-        bins: z.bins.slice(0, 500).map((b) => ({ id: b.id, code: b.code, name: b.name }))
-      }))
+    zones: w.zones.slice(0, 50).map((z) => ({
+      id: z.id,
+      code: z.code,
+      name: z.name,
+      bins: z.bins.slice(0, 500).map((b) => ({ id: b.id, code: b.code, name: b.name }))
+    }))
   }
 }
 
