@@ -9,11 +9,17 @@ export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promi
   }
 }
 
-/** fetch + JSON body in one call; `json` is undefined for an empty body. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the vendor's wire shape field by field
+type LooseJson = any
+
+/**
+ * fetch + JSON body in one call; `json` is undefined for an empty body. `json` is loosely
+ * typed on purpose: tests assert the vendor's wire shape field by field.
+ */
 export async function fetchJson(
   url: string,
   init: RequestInit = {}
-): Promise<{ status: number; headers: Headers; json: any; text: string }> {
+): Promise<{ status: number; headers: Headers; json: LooseJson; text: string }> {
   const res = await fetch(url, init)
   const text = await res.text()
   return {

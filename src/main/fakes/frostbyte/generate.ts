@@ -15,7 +15,7 @@ import { CuidFactory } from '../common/ids'
 import { CATALOGUE, COMPANY_WORDS, PERSON_NAMES, type CatalogueFamily } from '../common/names'
 import { hashSeed, Rng } from '../common/rng'
 import { DAY, startOfUtcDay } from '../common/time'
-import { FrostbyteData, round } from './data'
+import { FrostbyteData } from './data'
 import type {
   FbAdjustment,
   FbBatch,
