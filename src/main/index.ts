@@ -90,7 +90,7 @@ async function main() {
     onNotificationClick: () => showWindow(mainWindow),
     log
   })
-  const services = await createMainServices({ dataDir, platform, version: app.getVersion(), log })
+  const services = await createMainServices({ dataDir, platform, version: app.getVersion(), log, demo: true })
 
   const disposeIpc = setupIpc({
     ipcMain,

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { appSettings } from '../shared/host-api/app'
 import { ConnectionRegistry } from './connections/registry'
+import { startDemo } from './demo/demo'
 import { connectorDefinitions } from './connectors/definitions'
 import { VendorGateway, type GatewayOptions } from './gateway/gateway'
 import { createDispatcher, type Dispatch } from './host/dispatch'
@@ -16,6 +17,8 @@ export interface MainServicesOptions {
   log: (line: string) => void
   /** Test seams: a fast clock, fewer attempts. */
   gateway?: GatewayOptions
+  /** Start the demo connection on a first start (and keep it running while it exists). */
+  demo?: boolean
 }
 
 export interface MainServices {
@@ -54,6 +57,8 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
     onSettingsChanged: (s) => events.emit('app:settingsChanged', s)
   })
 
+  const demo = o.demo ? await startDemo(connections, o.log) : undefined
+
   return {
     dispatch: createDispatcher(handlers, o.log),
     events,
@@ -63,6 +68,7 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
     requestSync: (reason) => events.emit('sync:requested', { reason }),
     async dispose() {
       unsubscribeOnline()
+      await demo?.close()
     }
   }
 }

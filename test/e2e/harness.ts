@@ -98,7 +98,12 @@ export async function openApp(
   url: string,
   colorScheme: 'light' | 'dark' = 'light'
 ): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme })
+  // Reduced motion: the app skips its transitions, so screenshots never catch one half-way.
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 800 },
+    colorScheme,
+    reducedMotion: 'reduce'
+  })
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   await page.goto(url)

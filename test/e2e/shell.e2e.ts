@@ -11,7 +11,7 @@ describe.skipIf(!availability.run)('app shell in Chromium through the web host',
   let browser: Browser
 
   beforeAll(async () => {
-    host = await startHost()
+    host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' } })
     browser = await launchBrowser()
   })
   afterAll(async () => {

@@ -16,7 +16,9 @@ async function main() {
     options: {
       port: { type: 'string', default: process.env.STOCKROOM_PORT ?? '5180' },
       'data-dir': { type: 'string', default: process.env.STOCKROOM_DATA_DIR },
-      'key-dir': { type: 'string', default: process.env.STOCKROOM_KEY_DIR }
+      'key-dir': { type: 'string', default: process.env.STOCKROOM_KEY_DIR },
+      // No demo connection on a first start (also STOCKROOM_NO_DEMO=1).
+      'no-demo': { type: 'boolean', default: process.env.STOCKROOM_NO_DEMO === '1' }
     }
   })
   const dataDir = resolve(values['data-dir'] ?? join(homedir(), '.local', 'share', 'stockroom-web'))
@@ -24,7 +26,7 @@ async function main() {
   const keyDir = resolve(values['key-dir'] ?? join(homedir(), '.config', 'stockroom-web-keys'))
   const log = (line: string) => console.log(`[stockroom] ${line}`)
   const platform = createNodePlatform({ dataDir, keyDir, log })
-  const services = await createMainServices({ dataDir, platform, version, log })
+  const services = await createMainServices({ dataDir, platform, version, log, demo: !values['no-demo'] })
   const host = await startWebHost({
     services,
     rendererDir: join(__dirname, '..', 'renderer'),

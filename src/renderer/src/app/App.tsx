@@ -4,7 +4,7 @@ import { Notifications } from '@mantine/notifications'
 import { Shell } from '../features/shell/Shell'
 import { useHostBootstrap } from './use-host-bootstrap'
 
-const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'sm' })
+const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'sm', respectReducedMotion: true })
 
 export function App() {
   return (

@@ -18,6 +18,7 @@ export interface ResourceProgress {
   pagesDone: number
   recordsDone: number
   total?: number
+  totalPages?: number
   rejected: number
   deleted: number
   message?: string
@@ -165,7 +166,10 @@ async function syncResource(
         recordsDone: cp.recordsDone,
         rejected: progress.rejected + page.rejected.length,
         deleted: progress.deleted + page.deleted.length + swept,
-        ...(page.total !== undefined && { total: page.total })
+        ...(page.total !== undefined && {
+          total: page.total,
+          totalPages: Math.max(1, Math.ceil(page.total / plan.pageSize))
+        })
       })
       if (page.rejected.length > 0) {
         await db.activity.add({

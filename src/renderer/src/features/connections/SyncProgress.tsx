@@ -22,7 +22,11 @@ export function SyncProgress({ connectionId }: { connectionId: string }) {
   return (
     <Stack gap={6} mt="sm" data-testid="sync-progress">
       {progress.map((p) => {
-        const pct = p.total ? Math.min(100, (p.recordsDone / p.total) * 100) : p.state === 'done' ? 100 : 0
+        const pct = p.totalPages
+          ? Math.min(100, (p.pagesDone / p.totalPages) * 100)
+          : p.state === 'done'
+            ? 100
+            : 0
         return (
           <div key={p.resource}>
             <Group justify="space-between" gap="xs">
@@ -31,9 +35,8 @@ export function SyncProgress({ connectionId }: { connectionId: string }) {
               </Text>
               <Text size="xs" c={p.state === 'error' ? 'red' : 'dimmed'} data-testid={`sync-${p.resource}`}>
                 {p.state === 'done' ? 'up to date · ' : p.state === 'error' ? 'stopped · ' : ''}
-                {p.recordsDone.toLocaleString()}
-                {p.total !== undefined && p.phase === 'full' ? ` of ${p.total.toLocaleString()}` : ''}{' '}
-                records, {p.pagesDone} page{p.pagesDone === 1 ? '' : 's'}
+                {p.recordsDone.toLocaleString()} records · page {p.pagesDone}
+                {p.totalPages !== undefined ? ` of ${p.totalPages}` : ''}
                 {p.deleted > 0 && `, ${p.deleted} removed`}
                 {p.rejected > 0 && `, ${p.rejected} unreadable`}
               </Text>

@@ -1,0 +1,56 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_SEED, DEMO_SIZE } from '../../src/main/demo/demo'
+import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
+import { e2eAvailability, launchBrowser, openApp, screenshot, startHost, type RunningHost } from './harness'
+
+const availability = e2eAvailability()
+
+describe.skipIf(!availability.run)(
+  'first start: the demo connection syncs and its items are searchable',
+  () => {
+    let host: RunningHost
+    let browser: Browser
+
+    beforeAll(async () => {
+      host = await startHost()
+      browser = await launchBrowser()
+    })
+    afterAll(async () => {
+      await browser?.close()
+      await host?.stop()
+    })
+
+    it('shows the demo data at once, its sync progress, and finds an item by barcode', async () => {
+      const page = await openApp(browser, host.url)
+      await page.locator('[data-section="connections"]').click()
+      await expect.poll(() => page.getByTestId('connection-card').count()).toBe(1)
+      await expect.poll(() => page.getByTestId('sync-products').count(), { timeout: 30_000 }).toBe(1)
+      await screenshot(page, 'sync-progress')
+      await expect
+        .poll(() => page.getByTestId('sync-stock-on-hand').textContent(), { timeout: 90_000 })
+        .toMatch(/^up to date/)
+      await screenshot(page, 'sync-done')
+
+      await page.locator('[data-section="items"]').click()
+      await expect.poll(() => page.getByTestId('item-row').count()).toBeGreaterThan(10)
+      await screenshot(page, 'items')
+
+      // The same dataset the demo generated (same seed and size) tells which barcodes exist.
+      const data = generateFrostbyte({ seed: DEMO_SEED, size: DEMO_SIZE, now: () => new Date() })
+      const product = data.products.all().find((p) => p.isActive && p.barcode && p.barcode.length === 13)!
+      await page.getByTestId('item-search').fill(product.barcode!)
+      await expect.poll(() => page.getByTestId('item-row').count()).toBe(1)
+      expect(await page.getByTestId('item-row').textContent()).toContain(product.sku)
+      await screenshot(page, 'items-barcode-search')
+
+      await page.getByTestId('item-row').click()
+      await expect.poll(() => page.getByTestId('item-detail').count()).toBe(1)
+      expect(await page.getByTestId('item-raw').textContent()).toContain(product.id)
+      await screenshot(page, 'item-detail')
+
+      await page.getByTestId('item-search').fill('0000000000000')
+      await expect.poll(() => page.getByTestId('no-match').count()).toBe(1)
+    })
+  }
+)
