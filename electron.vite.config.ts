@@ -9,7 +9,8 @@ export default defineConfig({
         input: {
           // The desktop entry and the web host share every main-side service.
           index: resolve(__dirname, 'src/main/index.ts'),
-          'web-host': resolve(__dirname, 'src/main/web/index.ts')
+          'web-host': resolve(__dirname, 'src/main/web/index.ts'),
+          'fake-vendor': resolve(__dirname, 'src/main/web/fake-vendor.ts')
         }
       }
     }

@@ -26,6 +26,7 @@ export interface NewConnection {
   baseUrl: string
   apiKey: string
   demo?: boolean
+  requestsPerMinute?: number
 }
 
 /**
@@ -74,7 +75,8 @@ export class ConnectionRegistry {
       capabilities: z.array(capability).parse(vendorCapabilities[input.vendor]),
       status: 'new',
       demo: input.demo ?? false,
-      createdAt: this.now().toISOString()
+      createdAt: this.now().toISOString(),
+      ...(input.requestsPerMinute && { requestsPerMinute: input.requestsPerMinute })
     }
     await this.file.update((all) => [...all, record])
     await this.changed()

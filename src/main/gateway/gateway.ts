@@ -118,7 +118,9 @@ export class VendorGateway {
           if (!key) throw new VendorError({ kind: 'unauthorized', message: 'no API key stored' })
           return definition.authHeaders(key)
         },
-        limits: definition.limits,
+        limits: connection.requestsPerMinute
+          ? [{ requests: connection.requestsPerMinute, perMs: 60_000 }]
+          : definition.limits,
         parseError: definition.parseError,
         ...(this.options.clock && { clock: this.options.clock }),
         ...(this.options.random && { random: this.options.random }),

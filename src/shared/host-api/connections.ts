@@ -14,7 +14,12 @@ export const connectionInfo = z.object({
   statusMessage: z.string().optional(),
   demo: z.boolean(),
   hasSecret: z.boolean(),
-  createdAt: z.string()
+  createdAt: z.string(),
+  /**
+   * The vendor's request limit for this account, where it differs from the
+   * documented one (e.g. a plan with raised limits). Unset: the documented limit.
+   */
+  requestsPerMinute: z.number().int().min(1).max(1_000_000).optional()
 })
 export type ConnectionInfo = z.infer<typeof connectionInfo>
 
@@ -32,7 +37,8 @@ export const connectionsCalls = {
         label: z.string().trim().min(1, 'Give the connection a name').max(80),
         baseUrl,
         /** Crosses the boundary once, into main's secret store; never sent back. */
-        apiKey: z.string().trim().min(1, 'Enter the API key').max(4096)
+        apiKey: z.string().trim().min(1, 'Enter the API key').max(4096),
+        requestsPerMinute: z.number().int().min(1).max(1_000_000).optional()
       })
       .strict(),
     response: connectionInfo

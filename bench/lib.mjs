@@ -1,0 +1,68 @@
+// Shared pieces of the benchmark scripts: child processes that print a ready line, peak RSS, Chromium.
+import { spawn } from 'node:child_process'
+import { readFileSync, existsSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+export const ROOT = resolve(import.meta.dirname, '..')
+export const CHROMIUM_PATH = process.env.STOCKROOM_CHROMIUM ?? '/usr/bin/chromium'
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run'
+]
+
+export function requireBuilt() {
+  if (!existsSync(join(ROOT, 'out', 'main', 'web-host.js'))) throw new Error('Build first: npm run build')
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`)
+}
+
+/** Starts `node <script> ...args` and resolves with the first capture of `ready` in its output. */
+export function startProcess(script, args, ready, env = {}) {
+  const child = spawn(process.execPath, [join(ROOT, script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  const output = []
+  const match = new Promise((res, rej) => {
+    const onData = (chunk) => {
+      for (const line of chunk.toString().split('\n')) {
+        if (line.trim()) output.push(line)
+        const m = ready.exec(line)
+        if (m) res(m)
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.once('exit', (code) => rej(new Error(`${script} exited (${code}):\n${output.join('\n')}`)))
+  })
+  return { child, output, match }
+}
+
+export function stop(child) {
+  return new Promise((res) => {
+    if (child.exitCode !== null) return res()
+    child.once('exit', () => res())
+    child.kill('SIGTERM')
+  })
+}
+
+/** Peak resident memory of a process so far (Linux VmHWM), in MB. */
+export function peakRssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0)
+  return Math.round(kb / 1024)
+}
+
+export const tempDir = (prefix) => mkdtemp(join(tmpdir(), prefix))
+
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}

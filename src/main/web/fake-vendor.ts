@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util'
+import { startFrostbyteFake, FROSTBYTE_DEMO_KEY } from '../fakes/frostbyte/server'
+
+/**
+ * `node out/main/fake-vendor.js --vendor frostbyte --size 100000`: one of the
+ * fake vendor servers on its own, for benchmarks and for trying a connection
+ * by hand. Prints its base URL and API key.
+ */
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      vendor: { type: 'string', default: 'frostbyte' },
+      size: { type: 'string', default: '3000' },
+      seed: { type: 'string', default: '1' },
+      'requests-per-minute': { type: 'string' }
+    }
+  })
+  const size = Number(values.size)
+  const seed = Number(values.seed)
+  const rpm = values['requests-per-minute'] ? Number(values['requests-per-minute']) : undefined
+  if (values.vendor !== 'frostbyte') throw new Error(`unknown vendor ${values.vendor}`)
+  const fake = await startFrostbyteFake({
+    seed,
+    size,
+    ...(rpm && { perKeyPerMinute: rpm, perOrgPerMinute: rpm })
+  })
+  console.log(`Fake frostbyte: ${fake.url} key=${FROSTBYTE_DEMO_KEY}`)
+  // On exit: what was asked of it and what it holds, for a benchmark to compare with the minimum.
+  const stop = () => {
+    const requests: Record<string, number> = {}
+    for (const r of fake.requests) if (r.method === 'GET') requests[r.path] = (requests[r.path] ?? 0) + 1
+    const d = fake.data
+    const counts = {
+      '/warehouses': d.warehouses.length,
+      '/products': d.products.size,
+      '/batches': d.batches.size,
+      '/stock-on-hand': d.stockRows.all().filter((r) => d.products.get(r.productId)?.isActive).length
+    }
+    console.log(`Fake frostbyte stats: ${JSON.stringify({ requests, counts })}`)
+    void fake.close().then(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((err: unknown) => {
+  console.error(`Fake vendor failed to start: ${(err as Error).message}`)
+  process.exit(1)
+})
