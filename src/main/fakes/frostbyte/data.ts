@@ -2,6 +2,10 @@
  * The live Frostbyte dataset. Handlers and tests change it only through these methods,
  * which keep the indexes, the stock rows, the products' `updatedAt` and the movement
  * ledger consistent, and bump the version that list caches key on.
+ *
+ * Products and stock rows must be added and removed with insertProduct / deleteProduct /
+ * deleteStockRow (they are indexed); other tables (batches, serials, purchase orders, …)
+ * may be changed with their own insert / update / delete.
  */
 import { CuidFactory, numbered } from '../common/ids'
 import { Table, Versioned } from '../common/table'
@@ -272,6 +276,19 @@ export class FrostbyteData extends Versioned {
     this.rowsByProduct.delete(id)
     for (const s of this.serials.all()) if (s.productId === id) this.serials.delete(s.id)
     this.products.delete(id)
+  }
+
+  /** Removes one stock row (a product leaving a warehouse); it disappears from /stock-on-hand. */
+  deleteStockRow(id: string): void {
+    const row = this.stockRows.get(id)
+    if (!row) throw new Error(`no stock row ${id}`)
+    const rows = this.rowsByProduct.get(row.productId)
+    if (rows)
+      this.rowsByProduct.set(
+        row.productId,
+        rows.filter((r) => r.id !== id)
+      )
+    this.stockRows.delete(id)
   }
 
   /** Adds a product (created and updated now, or at `at`), with optional stock in warehouses' default bins. */

@@ -126,6 +126,20 @@ describe('Frostbyte fake: lists, paging, modifiedSince and sorting', () => {
     expect(stock.json.data).toEqual([])
   })
 
+  it('a deleted stock row disappears from stock-on-hand and the product total', async () => {
+    const row = [...fb.data.stockRows.values()].find(
+      (r) => fb.data.products.get(r.productId)?.isActive && fb.data.stockOf(r.productId).length > 1
+    )!
+    const total = fb.data.totalOnHand(row.productId)
+    const inRow = fb.data.totalOnHand(row.productId, row.warehouseId)
+    fb.data.deleteStockRow(row.id)
+    const rows = (await get(`/stock-on-hand?productId=${row.productId}&includeZero=true`)).json.data as {
+      id: string
+    }[]
+    expect(rows.map((r) => r.id)).not.toContain(row.id)
+    expect((await get(`/products/${row.productId}`)).json.totalStockOnHand).toBe(total - inRow)
+  })
+
   it('sku and barcode are exact, case-insensitive lookups that AND with other filters', async () => {
     const p = [...fb.data.products.values()].find(
       (x) => x.isActive && x.barcode !== null && x.barcode.length === 13

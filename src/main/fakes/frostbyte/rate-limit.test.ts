@@ -21,6 +21,7 @@ describe('Frostbyte fake: rate limits', () => {
       remaining.push(r.headers.get('x-ratelimit-remaining'))
     }
     expect(remaining).toEqual(['2', '1', '0'])
+    expect((await get()).headers.get('date')).toBe('Fri, 12 Jun 2026 03:00:15 GMT')
     const limited = await get()
     expect(limited.status).toBe(429)
     expect(limited.json.error.code).toBe('rate_limit_exceeded')

@@ -60,6 +60,7 @@ export function createFrostbyteVendor(
       checkScope(key.scopes, req.method, req.path)
       if (req.bodyTooLarge) throw fbError.tooLarge()
       const route = match.handler
+      // ASSUMPTION: an Idempotency-Key on an endpoint that does not accept it is ignored.
       const idemKey = route.idempotent ? headerValue(req.headers['idempotency-key']) : undefined
       let finish: ((status: number, bodyText: string) => void) | undefined
       let release: (() => void) | undefined
