@@ -74,6 +74,8 @@ const WAREHOUSES: readonly { code: string; name: string; zones: readonly [string
 
 export function generateFrostbyte(opts: GenerateOptions): FrostbyteData {
   const { seed, size } = opts
+  // ASSUMPTION (design): generated instants hang off the start of the current UTC day, so expiry
+  // windows are relative to "now"; the same seed gives the same data on the same day (or clock).
   const anchor = startOfUtcDay(opts.now().getTime())
   const data = new FrostbyteData(seed, size, anchor, opts.now)
   const ids = new CuidFactory(seed, 'generate')
@@ -120,6 +122,7 @@ export function generateFrostbyte(opts: GenerateOptions): FrostbyteData {
     const category = data.categories[familyIndex]
     const unit = uomByAbbr.get(forcedSerial ? 'ea' : rng.pick(family.units)) as FbUnitOfMeasure
 
+    // ASSUMPTION: US-sourced goods carry their 12-digit UPC-A in `barcode`, as printed.
     const isUpc = rng.chance(0.1)
     let ean13: string
     let upcA: string | null = null

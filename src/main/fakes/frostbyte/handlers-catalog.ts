@@ -33,6 +33,7 @@ function listProducts(ctx: FbContext): FbResult {
   const barcode = q.str('barcode')
   const categoryId = q.str('categoryId')
   const productType = q.oneOf('productType', PRODUCT_TYPES)
+  // ASSUMPTION: lists show active products only unless includeInactive=true; isActive=true|false filters explicitly.
   const isActive = q.bool('isActive')
   const includeInactive = q.bool('includeInactive') ?? false
   const since = q.instant('modifiedSince')
@@ -47,6 +48,8 @@ function listProducts(ctx: FbContext): FbResult {
       let base: readonly Readonly<FbProduct>[]
       if (sku !== undefined || barcode !== undefined) {
         // Exact, case-insensitive, never a prefix; AND-combined with every other filter.
+        // ASSUMPTION: `barcode` compares the stored string only (no GTIN normalisation: a 12-digit UPC-A
+        // is not found by its 13-digit EAN form).
         const bySku = sku === undefined ? undefined : d.productBySku(sku)
         const byCode = barcode === undefined ? undefined : d.productByBarcode(barcode)
         const hit =

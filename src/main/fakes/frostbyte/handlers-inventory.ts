@@ -280,6 +280,7 @@ function createAdjustment(ctx: FbContext): FbResult {
       throw fbError.unprocessable(`lines.${i}.batchId: ${p.sku} is batch-tracked; batchId is required`)
     l.binId ??= d.defaultBin(p.id, l.warehouseId) ?? null
     if (l.binId === null) throw fbError.unprocessable(`lines.${i}.binId: warehouse ${wh.code} has no bins`)
+    // ASSUMPTION: adjusting serial-tracked stock does not change the serial records themselves.
     if (p.trackBatches || p.trackSerials) {
       const key = `${p.id}|${l.warehouseId}|${l.batchId ?? ''}`
       const current =

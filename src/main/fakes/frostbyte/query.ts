@@ -110,7 +110,10 @@ export interface ListEnvelope {
   pagination: { total: number; page: number; pageSize: number; totalPages: number }
 }
 
-/** The documented list envelope. `pageSize` echoes the effective (clamped) size. */
+/**
+ * The documented list envelope. ASSUMPTIONS: `pageSize` echoes the effective (clamped) size;
+ * `totalPages` is 0 for an empty result.
+ */
 export function envelope<T>(
   items: readonly T[],
   paging: { page: number; pageSize: number },

@@ -41,6 +41,7 @@ export interface FrostbyteFakeOptions {
 }
 
 export const FROSTBYTE_DEMO_KEY = 'fb_demo_key'
+// ASSUMPTION: the fake holds one organisation's data; a key's `org` only groups keys for the per-org limit.
 const DEFAULT_ORG = 'org_demo'
 
 export async function startFrostbyteFake(

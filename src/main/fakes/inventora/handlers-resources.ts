@@ -93,6 +93,7 @@ function patch(kind: ResourceKind): InvHandler {
       const v = body.unitType
       if (typeof v !== 'string' || !(UNIT_TYPES as readonly string[]).includes(v))
         throw new InvError(400, `unitType must be one of: ${SETTABLE_UNIT_TYPES.join(', ')}`)
+      // ASSUMPTION: 'bundles' is the unit type of `bundle` resources ("read-only, cannot be set or changed").
       if ((v === 'bundles') !== (current.unitType === 'bundles'))
         throw new InvError(400, 'unitType cannot be changed to or from bundle')
       changes.unitType = v as UnitType

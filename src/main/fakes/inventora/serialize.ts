@@ -1,4 +1,8 @@
-/** Records → Inventora's JSON shapes, as in the docs' examples. */
+/**
+ * Records → Inventora's JSON shapes, as in the docs' examples.
+ * ASSUMPTION: instants are ISO 8601 with milliseconds (the examples show whole seconds).
+ * ASSUMPTION: `locationStockLevels` lists the locations where the resource has ever held stock.
+ */
 import { iso, isoOrNull } from '../common/time'
 import type { InventoraData } from './data'
 import type { InvResource, InvTask, InvTaskBatch } from './model'
