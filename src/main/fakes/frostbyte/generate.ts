@@ -100,6 +100,8 @@ export function generateFrostbyte(opts: GenerateOptions): FrostbyteData {
   const uomByAbbr = new Map<string, FbUnitOfMeasure>(data.unitsOfMeasure.map((u) => [u.abbreviation, u]))
   const products: FbProduct[] = []
   const rows: FbStockRow[] = []
+  /** The product of each row, by index (saves a 100k-entry lookup map later). */
+  const rowProducts: FbProduct[] = []
   const batches: FbBatch[] = []
   const serials: FbSerial[] = []
   const importAt = anchor - 700 * DAY + 9 * 3_600_000
@@ -236,6 +238,7 @@ export function generateFrostbyte(opts: GenerateOptions): FrostbyteData {
         }
       })
       rows.push(row)
+      rowProducts.push(product)
       if (trackSerials) {
         for (const cell of row.cells) {
           for (let u = 0; u < cell.onHand; u++)
@@ -257,7 +260,7 @@ export function generateFrostbyte(opts: GenerateOptions): FrostbyteData {
   data.batches.load(batches)
   data.serials.load(serials)
   makeOrders(data, products, suppliers, ids, anchor)
-  makeAdjustments(data, products, rows, ids, anchor)
+  makeAdjustments(data, rows, rowProducts, ids, anchor)
   data.reindex()
   return data
 }
@@ -537,17 +540,25 @@ function makeOrders(
 /** Past adjustments, already reflected in current stock, with their movements. */
 function makeAdjustments(
   data: FrostbyteData,
-  products: FbProduct[],
   rows: FbStockRow[],
+  rowProducts: FbProduct[],
   ids: CuidFactory,
   anchor: number
 ): void {
   const count = clamp(Math.round(data.size / 40), 3, 200)
-  const byId = new Map(products.map((p) => [p.id, p]))
-  const candidates = rows.filter((r) => {
-    const p = byId.get(r.productId)
-    return p !== undefined && !p.trackBatches && !p.trackSerials && p.isActive && r.cells.length > 0
-  })
+  // Few rows are needed: probe at random instead of filtering all of them.
+  const probe = Rng.for(data.seed, 'fb-adj-rows')
+  const candidates: FbStockRow[] = []
+  const byId = new Map<string, FbProduct>()
+  for (let tries = 0; tries < count * 40 && candidates.length < count * 3; tries++) {
+    const i = probe.int(0, rows.length - 1)
+    const row = rows[i]
+    const p = rowProducts[i]
+    if (!row || !p || p.trackBatches || p.trackSerials || !p.isActive || row.cells.length === 0) continue
+    if (candidates.includes(row)) continue
+    candidates.push(row)
+    byId.set(p.id, p)
+  }
   const adjustments: FbAdjustment[] = []
   for (let k = 0; k < count && candidates.length > 0; k++) {
     const rng = Rng.for(data.seed, 'fb-adj', k)
