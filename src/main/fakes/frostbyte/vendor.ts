@@ -16,7 +16,9 @@ import type { FrostbyteData } from './data'
 import { FbError, fbError, faultError } from './errors'
 import { catalogRoutes } from './handlers-catalog'
 import { inventoryRoutes } from './handlers-inventory'
-import { orderRoutes } from './handlers-orders'
+import { purchaseOrderRoutes } from './handlers-purchase-orders'
+import { receiptRoutes } from './handlers-receipts'
+import { shipmentRoutes } from './handlers-shipments'
 import { reportRoutes } from './handlers-reports'
 import { IdempotencyStore } from './idempotency'
 
@@ -35,7 +37,14 @@ export function createFrostbyteVendor(
   opts: FrostbyteVendorOptions
 ): FakeVendor {
   const router = new Router<FbRoute>()
-  for (const route of [...catalogRoutes, ...inventoryRoutes, ...orderRoutes, ...reportRoutes])
+  for (const route of [
+    ...catalogRoutes,
+    ...inventoryRoutes,
+    ...purchaseOrderRoutes,
+    ...receiptRoutes,
+    ...shipmentRoutes,
+    ...reportRoutes
+  ])
     router.add(route.method, route.pattern, route)
   const limiter = new RateLimiter(opts.perKeyPerMinute, opts.perOrgPerMinute, opts.failedAuthPerMinute)
   const idempotency = new IdempotencyStore()

@@ -7,9 +7,10 @@
  * Generated task batches are already reflected in stock.
  */
 import { withCheckDigit } from '../common/gtin'
-import { MAKER_FAMILIES, MAKER_MATERIALS, PERSON_NAMES, type MakerFamily } from '../common/names'
+import { PERSON_NAMES } from '../common/names'
 import { hashSeed, Rng } from '../common/rng'
 import { DAY, startOfUtcDay } from '../common/time'
+import { MAKER_FAMILIES, MAKER_MATERIALS, type MakerFamily } from './catalogue'
 import { InventoraData, round } from './data'
 import type {
   InvLocation,
