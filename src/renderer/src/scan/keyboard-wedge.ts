@@ -1,0 +1,85 @@
+import { createBurstDetector, GS, type BurstDetectorOptions, type BurstEvent } from '../../../shared/scan'
+
+/** What the wedge needs from a `KeyboardEvent` (a plain object in tests). */
+export interface WedgeKey {
+  key: string
+  /** Monotonic: `event.timeStamp`, the same clock as `performance.now()`. */
+  timeStamp: number
+  ctrlKey?: boolean
+  altKey?: boolean
+  metaKey?: boolean
+  repeat?: boolean
+  isComposing?: boolean
+}
+
+/** The focused editable field, when there is one: where leaked keys landed and held-back typing goes. */
+export interface EditTarget {
+  /** Inserts at the caret (replacing a selection), as typing would. */
+  insert(text: string): void
+  /** Removes `count` characters before the caret. */
+  deleteBefore(count: number): void
+}
+
+export interface KeyboardWedge {
+  /** One keydown; `true` means the caller must `preventDefault()` and stop its propagation. */
+  onKeyDown(key: WedgeKey, target: EditTarget | null): boolean
+  /** When the caller should call {@link onDeadline}, or `null` when no burst is open. */
+  deadline(): number | null
+  /** The {@link deadline} timer fired: an unfinished burst is given back as typing. */
+  onDeadline(at: number, target: EditTarget | null): void
+  /** Drops an open burst (window lost focus). */
+  reset(): void
+}
+
+/**
+ * The global keyboard-wedge scanner: feeds every keydown to a burst detector and
+ * carries out its caller contract, so a scan never ends up as text in whatever field
+ * has focus and typing is never lost. DOM-free, so the key handling is tested with
+ * simulated timings and a simulated text field.
+ */
+export function createKeyboardWedge(opts: {
+  detector?: BurstDetectorOptions
+  onScan(code: string): void
+}): KeyboardWedge {
+  const detector = createBurstDetector(opts.detector)
+
+  const giveBack = (event: BurstEvent, target: EditTarget | null) => {
+    if (event.type === 'typed' && target) target.insert(event.text)
+  }
+
+  const act = (event: BurstEvent, target: EditTarget | null): boolean => {
+    switch (event.type) {
+      case 'none':
+        return false
+      case 'capturing':
+        return true
+      case 'typed':
+        // The held text goes in first; this key then follows it as typed.
+        giveBack(event, target)
+        return false
+      case 'scan':
+        if (event.leaked > 0 && target) target.deleteBefore(event.leaked)
+        opts.onScan(event.code)
+        return true
+    }
+  }
+
+  return {
+    onKeyDown(key, target) {
+      if (key.isComposing) return false
+      if (key.ctrlKey || key.altKey || key.metaKey) {
+        // Scanners that cannot send ASCII GS send FNC1 as Ctrl+]; any other chord is a shortcut.
+        if (key.ctrlKey && !key.altKey && !key.metaKey && key.key === ']') {
+          return act(detector.onKey(GS, key.timeStamp, { repeat: key.repeat ?? false }), target)
+        }
+        return false
+      }
+      return act(detector.onKey(key.key, key.timeStamp, { repeat: key.repeat ?? false }), target)
+    },
+    deadline: () => detector.deadline(),
+    onDeadline(at, target) {
+      giveBack(detector.flush(at), target)
+    },
+    reset: () => detector.reset()
+  }
+}

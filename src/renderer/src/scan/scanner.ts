@@ -1,0 +1,124 @@
+import { useEffect, useEffectEvent } from 'react'
+import { useScannerSettings, type ScannerSettings } from '../stores/scanner'
+import { focusedEditTarget } from './dom-target'
+import { createKeyboardWedge, type KeyboardWedge } from './keyboard-wedge'
+
+export type ScanHandler = (code: string) => void
+
+/**
+ * Who gets a scan: the newest handler of the highest priority. A screen that scans
+ * (a count) outranks the app-wide fallback, so a scan is never handled twice.
+ */
+interface Registration {
+  handler: ScanHandler
+  priority: number
+}
+const registrations: Registration[] = []
+
+function dispatch(code: string): void {
+  let target: Registration | undefined
+  for (const r of registrations) if (!target || r.priority >= target.priority) target = r
+  if (!target) return
+  try {
+    target.handler(code)
+  } catch (error) {
+    console.error('Scan handler failed', error)
+  }
+}
+
+function detectorOptions(s: ScannerSettings) {
+  return {
+    prefixes: s.prefixes,
+    terminators: s.suffixes,
+    maxInterKeyMs: s.maxInterKeyMs,
+    minLength: s.minLength
+  }
+}
+
+function install(): () => void {
+  const build = (): KeyboardWedge =>
+    createKeyboardWedge({ detector: detectorOptions(useScannerSettings.getState()), onScan: dispatch })
+  let wedge = build()
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  const schedule = () => {
+    clearTimeout(timer)
+    const due = wedge.deadline()
+    if (due === null) return
+    timer = setTimeout(
+      () => {
+        wedge.onDeadline(performance.now(), focusedEditTarget())
+        schedule()
+      },
+      Math.max(0, due - performance.now()) + 1
+    )
+  }
+  // Capture phase on window: the wedge sees every key before any field or shortcut does.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (wedge.onKeyDown(e, focusedEditTarget())) {
+      e.preventDefault()
+      e.stopImmediatePropagation()
+    }
+    schedule()
+  }
+  const onBlur = () => {
+    clearTimeout(timer)
+    wedge.reset()
+  }
+  const unsubscribe = useScannerSettings.subscribe((s, prev) => {
+    const next = detectorOptions(s)
+    if (JSON.stringify(next) !== JSON.stringify(detectorOptions(prev))) {
+      onBlur()
+      wedge = build()
+    }
+  })
+  window.addEventListener('keydown', onKeyDown, true)
+  window.addEventListener('blur', onBlur)
+  return () => {
+    unsubscribe()
+    onBlur()
+    window.removeEventListener('keydown', onKeyDown, true)
+    window.removeEventListener('blur', onBlur)
+  }
+}
+
+let users = 0
+let uninstall: (() => void) | undefined
+
+/** Installs the one global keydown listener for as long as anyone needs it. */
+function acquire(): () => void {
+  if (users++ === 0) uninstall = install()
+  return () => {
+    if (--users === 0) {
+      uninstall?.()
+      uninstall = undefined
+    }
+  }
+}
+
+export function registerScanHandler(handler: ScanHandler, priority: number): () => void {
+  const release = acquire()
+  const r: Registration = { handler, priority }
+  registrations.push(r)
+  return () => {
+    const i = registrations.indexOf(r)
+    if (i >= 0) registrations.splice(i, 1)
+    release()
+  }
+}
+
+/** Priority of a screen's own handler; above {@link GLOBAL_PRIORITY}. */
+export const SCREEN_PRIORITY = 10
+export const GLOBAL_PRIORITY = 0
+
+/**
+ * Receives scanner bursts while mounted (and `enabled`), wherever focus is. The
+ * keys of a scan never reach the focused field; typing passes through untouched.
+ */
+export function useScanner(handler: ScanHandler, enabled = true, priority = SCREEN_PRIORITY): void {
+  const onScan = useEffectEvent(handler)
+  useEffect(() => {
+    if (!enabled) return
+    return registerScanHandler((code) => onScan(code), priority)
+  }, [enabled, priority])
+}

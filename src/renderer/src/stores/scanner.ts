@@ -1,0 +1,69 @@
+import { create } from 'zustand'
+import { createJSONStorage, persist } from 'zustand/middleware'
+
+/**
+ * How this PC's scanners are set up. Kept per PC (localStorage), not per user or in
+ * the replica: it describes the hardware plugged into this machine.
+ */
+export interface ScannerSettings {
+  /** Characters the scanners send before each code (e.g. `§`); a scan is then recognised from its first key. */
+  prefixes: string[]
+  /** Keys the scanners send after each code. */
+  suffixes: ('Enter' | 'Tab')[]
+  /** Longest gap between two keys of one scan. Raise it for slow wireless scanners. */
+  maxInterKeyMs: number
+  /** Shortest code accepted as a scan; shorter bursts are taken as typing. */
+  minLength: number
+  sound: boolean
+  /** 0…1 */
+  volume: number
+}
+
+export const defaultScannerSettings: ScannerSettings = {
+  prefixes: [],
+  suffixes: ['Enter', 'Tab'],
+  maxInterKeyMs: 35,
+  minLength: 4,
+  sound: true,
+  volume: 0.5
+}
+
+interface ScannerSettingsState extends ScannerSettings {
+  update(patch: Partial<ScannerSettings>): void
+  reset(): void
+}
+
+export const useScannerSettings = create<ScannerSettingsState>()(
+  persist(
+    (set) => ({
+      ...defaultScannerSettings,
+      update: (patch) => set(patch),
+      reset: () => set(defaultScannerSettings)
+    }),
+    {
+      name: 'stockroom.scanner',
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: ({ prefixes, suffixes, maxInterKeyMs, minLength, sound, volume }): ScannerSettings => ({
+        prefixes,
+        suffixes,
+        maxInterKeyMs,
+        minLength,
+        sound,
+        volume
+      })
+    }
+  )
+)
+
+/** Prefixes as typed in settings ("§, ~") to the list the detector and parser take. */
+export function parsePrefixes(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[\s,]+/)
+        .map((p) => p.trim())
+        .filter(Boolean)
+    )
+  ]
+}
