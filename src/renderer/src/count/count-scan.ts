@@ -1,0 +1,140 @@
+import type { CountEvent, CountLine, Item, Lot } from '../../../shared/model/records'
+import { parseScan, type ScanError, type ScanResult } from '../../../shared/scan'
+import type { StockroomDb } from '../db/db'
+import type { Tone } from '../scan/tone'
+import { addToCount, roundQty } from './lines'
+import { findLot, resolveCode } from './resolve'
+import { ACTIVE_STATES, CountError, type Clock } from './sessions'
+
+/** What one scan (or typed code) says besides the item: kept when the item has to be picked by hand. */
+export interface ScanContext {
+  /** As received, for the scan log. */
+  raw: string
+  /** Normalised (prefix, suffix and symbology identifier removed). */
+  code: string
+  /** Units the label stands for (GS1 AI 30/37). */
+  labelQuantity?: number
+  /** How many of these labels were counted (typed before scanning); 1 by default. */
+  times: number
+  lotNumber?: string
+  expiry?: string
+  serial?: string
+}
+
+export type CountScanOutcome =
+  | { status: 'invalid'; raw: string; error: ScanError }
+  | { status: 'unknown'; context: ScanContext; reason: 'no-item' | 'no-product-number' }
+  | { status: 'elsewhere'; context: ScanContext; items: Item[] }
+  | { status: 'ambiguous'; context: ScanContext; items: Item[] }
+  | { status: 'duplicate'; context: ScanContext; item: Item }
+  | {
+      status: 'counted'
+      context: ScanContext
+      item: Item
+      line: CountLine
+      event: CountEvent
+      /** Units added. */
+      quantity: number
+      /** The label's lot as found in the replica. */
+      lot?: Lot
+      /** The label named a lot the replica does not know: counted without a lot. */
+      unknownLot?: string
+    }
+
+export function toneOf(outcome: CountScanOutcome): Tone {
+  switch (outcome.status) {
+    case 'counted':
+      return 'ok'
+    case 'invalid':
+      return 'error'
+    default:
+      return 'unknown'
+  }
+}
+
+function contextOf(scan: ScanResult & { ok: true }, times: number): ScanContext {
+  const context: ScanContext = { raw: scan.raw, code: scan.code, times }
+  if (scan.kind === 'gs1') {
+    const g = scan.gs1
+    if (g.quantity !== undefined) context.labelQuantity = g.quantity
+    if (g.lot !== undefined) context.lotNumber = g.lot
+    if (g.expiry !== undefined) context.expiry = g.expiry
+    if (g.serial !== undefined) context.serial = g.serial
+  }
+  return context
+}
+
+/**
+ * One scan into a count: validate, resolve against the count's connection, and add
+ * it. A `counted` outcome is returned only after line and event are committed, so
+ * the caller's beep means "saved".
+ */
+export async function countScan(
+  db: StockroomDb,
+  countId: string,
+  raw: string,
+  o: Clock & { times?: number; prefixes?: string[] } = {}
+): Promise<CountScanOutcome> {
+  const scan = parseScan(raw, o.prefixes ? { prefixes: o.prefixes } : {})
+  if (!scan.ok) return { status: 'invalid', raw, error: scan.error }
+  const context = contextOf(scan, o.times ?? 1)
+  const session = await db.counts.get(countId)
+  if (!session || !ACTIVE_STATES.includes(session.state)) throw new CountError('This count is not open.')
+  if (scan.keys.length === 0) return { status: 'unknown', context, reason: 'no-product-number' }
+  const found = await resolveCode(db, scan.keys, session.connectionId)
+  switch (found.status) {
+    case 'found':
+      return countItem(db, countId, found.item, context, o)
+    case 'unknown':
+      return { status: 'unknown', context, reason: 'no-item' }
+    default:
+      return { status: found.status, context, items: found.items }
+  }
+}
+
+/**
+ * Adds a scan to the count as a given item: the item the scan resolved to, or the
+ * one picked by hand after an unknown or ambiguous scan. A serial number is counted
+ * once per count, however often its label is scanned.
+ */
+export async function countItem(
+  db: StockroomDb,
+  countId: string,
+  item: Item,
+  context: ScanContext,
+  o: Clock = {}
+): Promise<CountScanOutcome> {
+  const quantity = roundQty((context.labelQuantity ?? 1) * context.times)
+  return db.transaction('rw', [db.counts, db.countLines, db.countEvents, db.stock, db.lots], async () => {
+    const session = await db.counts.get(countId)
+    if (!session) throw new CountError('This count no longer exists.')
+    if (item.connectionId !== session.connectionId) {
+      throw new CountError(`${item.name} belongs to another connection and cannot be counted here.`)
+    }
+    if (context.serial !== undefined) {
+      const seen = await db.countEvents
+        .where('countId')
+        .equals(countId)
+        .filter((e) => e.code === context.code)
+        .count()
+      if (seen > 0) return { status: 'duplicate', context, item }
+    }
+    const lot = context.lotNumber === undefined ? undefined : await findLot(db, item.key, context.lotNumber)
+    const { line, event } = await addToCount(
+      db,
+      countId,
+      { itemKey: item.key, quantity, code: context.code, ...(lot && { lotKey: lot.key }) },
+      o
+    )
+    return {
+      status: 'counted',
+      context,
+      item,
+      line,
+      event,
+      quantity,
+      ...(lot && { lot }),
+      ...(context.lotNumber !== undefined && !lot && { unknownLot: context.lotNumber })
+    }
+  })
+}

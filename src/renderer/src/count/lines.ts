@@ -1,0 +1,173 @@
+import { Dexie } from 'dexie'
+import type { CountEvent, CountLine, CountSession } from '../../../shared/model/records'
+import type { StockroomDb } from '../db/db'
+import { CountError, isoNow, type Clock } from './sessions'
+
+/** Quantities in units of measure can be fractional (kg, m); sums must not drift. */
+export const roundQty = (n: number): number => Math.round(n * 1e6) / 1e6
+
+/**
+ * One line per item (× lot) per count. The id is derived, not random, so two scans
+ * racing to create the same line collide on the key instead of making two lines.
+ */
+export const lineIdOf = (countId: string, itemKey: string, lotKey?: string): string =>
+  `${countId}|${itemKey}|${lotKey ?? ''}`
+
+/**
+ * What the replica says stands at a location: the sum of on-hand over the item's
+ * stock records there, or of the one lot when a lot is given. A location with no
+ * stock records (a zone or bin where the vendor keeps stock per warehouse) expects 0.
+ */
+export async function expectedAt(
+  db: StockroomDb,
+  itemKey: string,
+  locationKey: string,
+  lotKey?: string
+): Promise<number> {
+  const rows = await db.stock
+    .where('itemKey')
+    .equals(itemKey)
+    .filter((s) => s.locationKey === locationKey && (lotKey === undefined || s.lotKey === lotKey))
+    .toArray()
+  return roundQty(rows.reduce((sum, s) => sum + s.onHand, 0))
+}
+
+async function countingSession(db: StockroomDb, countId: string): Promise<CountSession> {
+  const session = await db.counts.get(countId)
+  if (!session) throw new CountError('This count no longer exists.')
+  if (session.state === 'submitted') throw new CountError('This count was already submitted.')
+  return session
+}
+
+function checkQuantity(quantity: number, allowZero: boolean): void {
+  if (!Number.isFinite(quantity) || quantity < 0 || (!allowZero && quantity === 0)) {
+    throw new CountError(allowZero ? 'Enter a quantity of 0 or more.' : 'Enter a quantity greater than 0.')
+  }
+}
+
+export interface CountChange {
+  line: CountLine
+  event: CountEvent
+}
+
+/**
+ * Adds `quantity` to the line of an item (× lot), creating it on the first count with
+ * what the replica expected at that instant. Line and event are written in one
+ * transaction: once this resolves the scan survives a crash.
+ */
+export async function addToCount(
+  db: StockroomDb,
+  countId: string,
+  input: { itemKey: string; lotKey?: string; quantity: number; code?: string },
+  o: Clock = {}
+): Promise<CountChange> {
+  checkQuantity(input.quantity, false)
+  return db.transaction('rw', [db.counts, db.countLines, db.countEvents, db.stock], async () => {
+    const session = await countingSession(db, countId)
+    const at = isoNow(o)
+    const id = lineIdOf(countId, input.itemKey, input.lotKey)
+    const existing = await db.countLines.get(id)
+    const previous = existing?.counted ?? 0
+    const line: CountLine = existing
+      ? { ...existing, counted: roundQty(existing.counted + input.quantity), updatedAt: at }
+      : {
+          id,
+          countId,
+          itemKey: input.itemKey,
+          ...(input.lotKey !== undefined && { lotKey: input.lotKey }),
+          counted: roundQty(input.quantity),
+          expected: await expectedAt(db, input.itemKey, session.locationKey, input.lotKey),
+          countedAt: at,
+          updatedAt: at
+        }
+    const event: CountEvent = {
+      countId,
+      lineId: id,
+      kind: 'add',
+      quantity: input.quantity,
+      previous,
+      createdLine: !existing,
+      ...(input.code !== undefined && { code: input.code }),
+      at
+    }
+    await db.countLines.put(line)
+    event.id = await db.countEvents.add(event)
+    return { line, event }
+  })
+}
+
+/** Counts a line again: sets its quantity and marks the second look done. */
+export async function recountLine(
+  db: StockroomDb,
+  lineId: string,
+  quantity: number,
+  o: Clock = {}
+): Promise<CountChange> {
+  checkQuantity(quantity, true)
+  return db.transaction('rw', [db.counts, db.countLines, db.countEvents], async () => {
+    const existing = await db.countLines.get(lineId)
+    if (!existing) throw new CountError('This line is no longer in the count.')
+    await countingSession(db, existing.countId)
+    const at = isoNow(o)
+    const line: CountLine = { ...existing, counted: roundQty(quantity), recount: false, updatedAt: at }
+    const event: CountEvent = {
+      countId: existing.countId,
+      lineId,
+      kind: 'set',
+      quantity,
+      previous: existing.counted,
+      createdLine: false,
+      at
+    }
+    await db.countLines.put(line)
+    event.id = await db.countEvents.add(event)
+    return { line, event }
+  })
+}
+
+/** Flags a line for a second look in the review (or clears the flag). Not a quantity change, so not undoable. */
+export async function markForRecount(db: StockroomDb, lineId: string, flag: boolean): Promise<void> {
+  await db.transaction('rw', [db.counts, db.countLines], async () => {
+    const line = await db.countLines.get(lineId)
+    if (!line) throw new CountError('This line is no longer in the count.')
+    await countingSession(db, line.countId)
+    await db.countLines.update(lineId, { recount: flag })
+  })
+}
+
+export interface Undone {
+  event: CountEvent
+  /** The line as it was before the undo. */
+  line: CountLine | undefined
+  /** The undone event had created the line, so the line is gone. */
+  removed: boolean
+}
+
+/** Takes back the last scan or typed quantity of a count; null when there is nothing to undo. */
+export async function undoLast(db: StockroomDb, countId: string, o: Clock = {}): Promise<Undone | null> {
+  return db.transaction('rw', [db.counts, db.countLines, db.countEvents], async () => {
+    await countingSession(db, countId)
+    const event = await db.countEvents
+      .where('[countId+id]')
+      .between([countId, Dexie.minKey], [countId, Dexie.maxKey])
+      .last()
+    if (!event || event.id === undefined) return null
+    const line = await db.countLines.get(event.lineId)
+    if (line) {
+      if (event.createdLine) await db.countLines.delete(line.id)
+      else await db.countLines.update(line.id, { counted: event.previous, updatedAt: isoNow(o) })
+    }
+    await db.countEvents.delete(event.id)
+    return { event, line, removed: event.createdLine }
+  })
+}
+
+/** Lines counted again with "recount" (a `set` event still stands for them). */
+export async function recountedLineIds(db: StockroomDb, countId: string): Promise<Set<string>> {
+  const sets = await db.countEvents
+    .where('countId')
+    .equals(countId)
+    .filter((e) => e.kind === 'set')
+    .toArray()
+  return new Set(sets.map((e) => e.lineId))
+}

@@ -1,0 +1,44 @@
+import type { Item, Lot } from '../../../shared/model/records'
+import type { StockroomDb } from '../db/db'
+
+export type Resolution =
+  | { status: 'found'; item: Item }
+  /** More than one item carries the code (two products share a barcode, or an 8-digit code reads two ways). */
+  | { status: 'ambiguous'; items: Item[] }
+  /** Only items of other connections carry it: it cannot be counted at this connection's location. */
+  | { status: 'elsewhere'; items: Item[] }
+  | { status: 'unknown' }
+
+/**
+ * Finds the items carrying any of a scan's keys, across every connection, by the
+ * `codes` multi-entry index. With `connectionId` (a count's connection) only that
+ * connection's items can match, and a code known only elsewhere says so.
+ */
+export async function resolveCode(
+  db: StockroomDb,
+  keys: string[],
+  connectionId?: string
+): Promise<Resolution> {
+  if (keys.length === 0) return { status: 'unknown' }
+  const all = await db.items.where('codes').anyOf(keys).distinct().toArray()
+  // The scan's first key is its likeliest reading; keep that order among matches.
+  const rank = (item: Item) => Math.min(...keys.map((k, i) => (item.codes.includes(k) ? i : keys.length)))
+  all.sort((a, b) => rank(a) - rank(b) || a.key.localeCompare(b.key))
+  const mine = connectionId === undefined ? all : all.filter((i) => i.connectionId === connectionId)
+  const [first] = mine
+  if (first && mine.length === 1) return { status: 'found', item: first }
+  if (mine.length > 1) return { status: 'ambiguous', items: mine }
+  if (all.length > 0) return { status: 'elsewhere', items: all }
+  return { status: 'unknown' }
+}
+
+/** The item's lot with this number (as printed; case is ignored, as labels and vendors differ). */
+export async function findLot(db: StockroomDb, itemKey: string, lotNumber: string): Promise<Lot | undefined> {
+  const wanted = lotNumber.trim().toUpperCase()
+  if (wanted === '') return undefined
+  const lots = await db.lots.where('itemKey').equals(itemKey).toArray()
+  return (
+    lots.find((l) => l.lotNumber === lotNumber) ??
+    lots.find((l) => l.lotNumber.trim().toUpperCase() === wanted)
+  )
+}
