@@ -6,13 +6,14 @@ import { createTestServices, type TestServices } from '../helpers/main-services'
 import { freshDb, inProcessHost } from '../helpers/replica'
 import { expectReplicaEquals, type VendorFake, type VendorHarness } from './conformance'
 import { frostbyteHarness } from './frostbyte-harness'
+import { inventoraHarness } from './inventora-harness'
 
 /**
  * One conformance suite, run against every vendor over real HTTP: the fake
  * vendor server, main's gateway and connector, the renderer's sync driver and
  * a real Dexie replica (fake-indexeddb). Only the host transport is in-process.
  */
-const harnesses: VendorHarness[] = [frostbyteHarness]
+const harnesses: VendorHarness[] = [frostbyteHarness, inventoraHarness]
 
 for (const harness of harnesses) {
   describe(`${harness.label} connector conformance`, () => {
@@ -80,11 +81,12 @@ for (const harness of harnesses) {
     })
 
     it('a crash between pages resumes without a gap or a duplicate', async () => {
-      let calls = 0
+      // The renderer dies while fetching the first page after a resource's first (so mid-pass).
       const crashing: HostClient = {
         on: host.on,
         call: (async (name: string, req: unknown) => {
-          if (name === 'sync:fetchPage' && ++calls === 4) throw new Error('renderer crashed')
+          if (name === 'sync:fetchPage' && (req as { cursor: unknown }).cursor !== null)
+            throw new Error('renderer crashed')
           return host.call(name as never, req as never)
         }) as HostClient['call']
       }

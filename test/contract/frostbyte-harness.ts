@@ -89,7 +89,7 @@ export const frostbyteHarness: VendorHarness = {
       },
       faults: {
         injectReadFaults() {
-          fake.faults.add({ kind: 'rate-limit', retryAfter: 1, times: 2, every: 3, match: matchers.isRead })
+          fake.faults.add({ kind: 'rate-limit', retryAfter: 1, times: 1, match: matchers.isRead })
           fake.faults.add({
             kind: 'status',
             status: 503,

@@ -33,12 +33,19 @@ export interface VendorConnector {
   fetchPage(req: PageRequest): Promise<PageResult>
   /** The cheapest authenticated request: proves the address and key work. */
   probe(): Promise<void>
+  /**
+   * The vendor's current on-hand quantity of an item at a location (the ids
+   * are the replica records' vendorIds), or null when it holds none there.
+   */
+  currentLevel(itemVendorId: string, locationVendorId: string): Promise<number | null>
 }
 
 export interface ConnectorDefinition {
   vendor: VendorId
   /** Documented limits (or labelled assumptions where the vendor documents none). */
   limits: RateLimit[]
+  /** The vendor honours Idempotency-Key on the writes Stockroom sends (replays instead of re-applying). */
+  idempotencyKeys: boolean
   authHeaders(apiKey: string): Record<string, string>
   parseError: VendorHttpOptions['parseError']
   create(http: VendorHttp, connection: ConnectionInfo): VendorConnector

@@ -83,6 +83,7 @@ export const frostbyteConnector: ConnectorDefinition = {
   vendor: 'frostbyte',
   // One key per connection: the per-key limit is the binding one; the org limit caps several PCs together.
   limits: [{ requests: 120, perMs: 60_000 }],
+  idempotencyKeys: true,
   authHeaders: (apiKey) => ({ Authorization: `Bearer ${apiKey}` }),
   parseError(status, body) {
     const parsed = fbErrorBody.safeParse(body)
@@ -96,6 +97,17 @@ export const frostbyteConnector: ConnectorDefinition = {
       plan: () => plan,
       async probe() {
         await http.request('GET', '/warehouses', { query: { page: 1, pageSize: 1 }, retry: false })
+      },
+      async currentLevel(productId, locationVendorId) {
+        const warehouseId = locationVendorId.replace(/^wh\//, '')
+        const res = await http.request('GET', '/stock-on-hand', {
+          query: { productId, warehouseId, includeZero: 'true', pageSize: PAGE_SIZE }
+        })
+        const env = fbListEnvelope.safeParse(res.json)
+        if (!env.success)
+          throw new VendorError({ kind: 'malformed', message: '/stock-on-hand did not return a list' })
+        const rows = env.data.data.map((r) => fbStockRow.safeParse(r)).filter((r) => r.success)
+        return rows.length === 0 ? null : rows.reduce((n, r) => n + r.data.quantityOnHand, 0)
       },
       async fetchPage(req: PageRequest): Promise<PageResult> {
         const path = paths[req.resource]

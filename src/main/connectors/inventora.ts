@@ -48,6 +48,8 @@ export const inventoraConnector: ConnectorDefinition = {
   vendor: 'inventora',
   // ASSUMPTION (U1): no documented limit; Stockroom keeps itself to 5 requests/s.
   limits: [{ requests: 5, perMs: 1000 }],
+  // Not documented: writes are never resent blindly (see the outbox's needs-review).
+  idempotencyKeys: false,
   authHeaders: (apiKey) => ({ 'X-Inventora-API-Key': apiKey }),
   parseError(status, body) {
     const parsed = invErrorBody.safeParse(body)
@@ -80,6 +82,14 @@ export const inventoraConnector: ConnectorDefinition = {
       plan: () => plan,
       async probe() {
         await http.request('GET', '/locations', { query: { limit: 1, offset: 0 }, retry: false })
+      },
+      async currentLevel(itemVendorId, locationName) {
+        // itemVendorId is "<products|materials>/<id>": the path of the resource itself.
+        const res = await http.request('GET', `/${itemVendorId}`)
+        const r = invResource.safeParse(res.json)
+        if (!r.success)
+          throw new VendorError({ kind: 'malformed', message: `/${itemVendorId} is not a resource` })
+        return r.data.locationStockLevels?.[locationName] ?? null
       },
       async fetchPage(req: PageRequest): Promise<PageResult> {
         const offset = (req.cursor as { offset?: number } | null)?.offset ?? 0

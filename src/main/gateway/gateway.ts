@@ -1,4 +1,5 @@
 import type { ConnectionInfo } from '../../shared/host-api/connections'
+import type { FrozenRequest, SendOutcome } from '../../shared/host-api/outbox'
 import type { PageResult, ResourcePlan } from '../../shared/host-api/sync'
 import { vendorNames, type VendorId } from '../../shared/model/vendor'
 import { describeVendorError } from '../../shared/vendors/errors'
@@ -13,6 +14,27 @@ interface Live {
   baseUrl: string
   http: VendorHttp
   connector: VendorConnector
+  idempotencyKeys: boolean
+}
+
+/** Failures that cannot have reached the vendor's handler (connection never made). */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
+
+/** Could the vendor have applied a write whose answer was this error? */
+function mayHaveApplied(e: VendorError): boolean {
+  switch (e.kind) {
+    case 'network':
+      return !NOT_SENT.has(e.message)
+    case 'timeout':
+    case 'in-progress':
+    case 'malformed':
+      return true
+    case 'unavailable':
+      // 503 is the vendor saying it did not take the request; other 5xx may come after a commit.
+      return e.status !== 503
+    default:
+      return false // 4xx: the vendor answered that it refused the write
+  }
 }
 
 export interface GatewayOptions {
@@ -68,10 +90,55 @@ export class VendorGateway {
     await this.guard(connection, () => connector.probe())
   }
 
-  /** The paced HTTP client of a connection (the outbox sends its frozen requests through it). */
-  async http(connectionId: string): Promise<{ http: VendorHttp; connection: ConnectionInfo }> {
-    const { http, connection } = await this.open(connectionId)
-    return { http, connection }
+  async currentLevel(
+    connectionId: string,
+    itemVendorId: string,
+    locationVendorId: string
+  ): Promise<number | null> {
+    const { connector, connection } = await this.open(connectionId)
+    return this.guard(connection, () => connector.currentLevel(itemVendorId, locationVendorId))
+  }
+
+  /**
+   * Sends one frozen outbox write exactly as stored, once (the outbox owns
+   * retries), with the idempotency key where the vendor honours one. Every
+   * failure comes back as a value saying whether the vendor may have applied it.
+   */
+  async send(connectionId: string, idempotencyKey: string, request: FrozenRequest): Promise<SendOutcome> {
+    const { http, connection, idempotencyKeys } = await this.open(connectionId)
+    try {
+      const res = await http.request(request.method, request.path, {
+        body: request.body,
+        headers: idempotencyKeys ? { 'Idempotency-Key': idempotencyKey } : {},
+        retry: false
+      })
+      if (connection.status !== 'ok') await this.registry.setStatus(connection.id, 'ok')
+      return {
+        outcome: 'applied',
+        status: res.status,
+        body: res.json ?? null,
+        replayed: res.headers.get('idempotency-replayed') === 'true'
+      }
+    } catch (err) {
+      if (!(err instanceof VendorError)) throw err
+      // A 2xx whose body we could not read: the vendor accepted the write.
+      if (err.kind === 'malformed' && err.status !== undefined && err.status < 300) {
+        return { outcome: 'applied', status: err.status, body: null, replayed: false }
+      }
+      if (err.kind === 'unauthorized' || err.kind === 'forbidden') {
+        await this.registry.setStatus(
+          connection.id,
+          'paused',
+          describeVendorError(err.toInfo(), vendorNames[connection.vendor], connection.label)
+        )
+      }
+      const info = err.toInfo()
+      return {
+        outcome: 'failed',
+        error: { ...info, kind: err.kind },
+        applied: mayHaveApplied(err) ? 'maybe' : 'no'
+      }
+    }
   }
 
   private async guard<T>(connection: ConnectionInfo, run: () => Promise<T>): Promise<T> {
@@ -136,7 +203,12 @@ export class VendorGateway {
             })
           })
       })
-      live = { baseUrl: connection.baseUrl, http, connector: definition.create(http, connection) }
+      live = {
+        baseUrl: connection.baseUrl,
+        http,
+        connector: definition.create(http, connection),
+        idempotencyKeys: definition.idempotencyKeys
+      }
       this.live.set(connectionId, live)
     }
     return { ...live, connection }

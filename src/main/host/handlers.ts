@@ -80,6 +80,20 @@ export function createHandlers(d: HandlerDeps): Handlers {
         cursor: page.cursor,
         ...(page.since && { since: page.since })
       }),
+    'outbox:send': ({ connectionId, idempotencyKey, request }) =>
+      d.gateway.send(connectionId, idempotencyKey, request),
+    'outbox:probe': async ({ connectionId }) => {
+      try {
+        await d.gateway.probe(connectionId)
+        return { reachable: true, message: 'reachable' }
+      } catch (err) {
+        if (err instanceof HostFailure) return { reachable: false, message: err.message }
+        throw err
+      }
+    },
+    'outbox:currentLevel': async ({ connectionId, itemVendorId, locationVendorId }) => ({
+      onHand: await d.gateway.currentLevel(connectionId, itemVendorId, locationVendorId)
+    }),
     'sync:reportResult': async ({ connectionId, ok, message }) => {
       const c = await need(connectionId)
       d.log(`sync ${c.label}: ${ok ? 'complete' : `failed — ${message ?? 'unknown error'}`}`)

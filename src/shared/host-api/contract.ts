@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appCalls, appEvents } from './app'
 import { connectionsCalls, connectionsEvents } from './connections'
+import { outboxCalls } from './outbox'
 import { syncCalls, syncEvents } from './sync'
 
 /**
@@ -8,7 +9,7 @@ import { syncCalls, syncEvents } from './sync'
  * with a request and a response schema; every event has a payload schema.
  * Electron IPC (preload) and the WebSocket bridge both carry exactly this.
  */
-export const hostCalls = { ...appCalls, ...connectionsCalls, ...syncCalls } as const
+export const hostCalls = { ...appCalls, ...connectionsCalls, ...syncCalls, ...outboxCalls } as const
 export const hostEvents = { ...appEvents, ...connectionsEvents, ...syncEvents } as const
 
 export type HostCalls = typeof hostCalls

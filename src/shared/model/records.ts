@@ -47,40 +47,108 @@ export interface Checkpoint {
   completedAt?: string
 }
 
-export type OutboxState = 'pending' | 'sending' | 'done' | 'needs-review' | 'paused' | 'discarded'
+export type OutboxState = 'pending' | 'sending' | 'done' | 'needs-review' | 'discarded'
 
 export interface OutboxEntry {
   seq?: number
   id: string
   connectionId: string
+  /** Minted once at enqueue; every attempt of this write carries it. */
   idempotencyKey: string
   state: OutboxState
   createdAt: string
+  /** What the write does, in words for the Outbox screen. */
   description: string
+  /** The request as it will be sent, frozen: method, path and exact body bytes. */
   request: { method: 'POST' | 'PUT' | 'PATCH'; path: string; body: string }
   attempts: number
+  lastAttemptAt?: string
   lastError?: string
+  /** Field-level details of a vendor rejection. */
+  errorDetails?: { path: string; message: string }[]
   nextAttemptAt?: string
-  /** Records whose pending overlay this write carries. */
+  /** Replica records this write changes; a later write touching one of them waits for this one. */
   affects: string[]
+  /** The count lines behind this write (for review and for applying the vendor's answer). */
+  lines?: {
+    itemKey: string
+    itemVendorId: string
+    locationKey: string
+    locationVendorId: string
+    lotKey?: string
+    expected: number
+    counted: number
+    change: number
+    label: string
+  }[]
+  /** Needs-review: why, and what the vendor holds now. */
+  review?: {
+    reason: 'rejected' | 'ambiguous'
+    vendorLevels?: { label: string; onHand: number | null }[]
+    checkedAt?: string
+  }
+  doneAt?: string
+  replayed?: boolean
+  /** Set when a person resent an edited copy of this write as a new one. */
+  supersededBy?: string
+}
+
+/** A counted quantity shown over the replica until the vendor confirms or rejects the write. */
+export interface Overlay {
+  /** `${itemKey}@${locationKey}` */
+  key: string
+  itemKey: string
+  locationKey: string
+  onHand: number
+  entryId: string
+  at: string
 }
 
 export interface CountSession {
   id: string
   connectionId: string
+  /** Warehouse, zone, bin or location being counted. */
   locationKey: string
   state: 'open' | 'review' | 'submitted'
+  /** Expected quantities are hidden while counting. */
   blind: boolean
   startedAt: string
+  submittedAt?: string
+  /** How the session ended: sent through the outbox, or exported as CSV (vendor without stock writes). */
+  outcome?: 'queued' | 'exported' | 'nothing-to-send'
+  /** When the replica was last synced as the count started: how old "expected" may be. */
+  replicaSyncedAt?: string
 }
 
 export interface CountLine {
   id: string
   countId: string
   itemKey: string
+  lotKey?: string
   counted: number
+  /** What the replica said stood there when the line was first counted (the instant T of the count). */
   expected: number
+  /** T: the first scan of this line, by the PC's clock. */
   countedAt: string
+  /** T by the vendor's clock, estimated from the skew seen in HTTP Date headers. */
+  countedAtVendor?: string
+  updatedAt: string
+  /** Marked for a second look in the variance review. */
+  recount?: boolean
+}
+
+/** One scan or typed quantity of a count session, in order, so the last can be undone. */
+export interface CountEvent {
+  id?: number
+  countId: string
+  lineId: string
+  kind: 'add' | 'set'
+  quantity: number
+  /** The line's counted quantity before this event (0 for a line this event created). */
+  previous: number
+  createdLine: boolean
+  code?: string
+  at: string
 }
 
 export interface AlertState {

@@ -4,6 +4,7 @@ import type {
   AlertState,
   Checkpoint,
   ConnectionRow,
+  CountEvent,
   CountLine,
   CountSession,
   Item,
@@ -11,6 +12,7 @@ import type {
   Lot,
   Order,
   OutboxEntry,
+  Overlay,
   Stock,
   Task
 } from '../../../shared/model/records'
@@ -28,7 +30,9 @@ export type StockroomDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'seq'>
   counts: EntityTable<CountSession, 'id'>
   countLines: EntityTable<CountLine, 'id'>
+  countEvents: EntityTable<CountEvent, 'id'>
   alerts: EntityTable<AlertState, 'itemKey'>
+  overlays: EntityTable<Overlay, 'key'>
   activity: EntityTable<ActivityEntry, 'id'>
 }
 

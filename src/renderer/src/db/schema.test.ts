@@ -14,7 +14,9 @@ describe('replica schema', () => {
         'alerts',
         'checkpoints',
         'connections',
+        'countEvents',
         'countLines',
+        'overlays',
         'counts',
         'items',
         'locations',
@@ -72,7 +74,8 @@ describe('replica schema', () => {
       itemKey: 'c:item:1',
       counted: 5,
       expected: 4,
-      countedAt: '2026-01-01T00:00:00Z'
+      countedAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z'
     })
     v1.close()
 

@@ -43,6 +43,16 @@ export const schemaVersions: SchemaVersion[] = [
           item.words = searchWords(item.name, item.sku)
         })
     }
+  },
+  {
+    // Count sessions keep every scan in order (undo), and the outbox is replayed per connection in order.
+    version: 3,
+    stores: {
+      countEvents: '++id, countId, [countId+id]',
+      countLines: 'id, countId, itemKey, [countId+itemKey], [countId+itemKey+lotKey]',
+      outbox: '++seq, &id, connectionId, state, [connectionId+state], [connectionId+seq]',
+      overlays: 'key, itemKey, entryId'
+    }
   }
 ]
 

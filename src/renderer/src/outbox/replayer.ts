@@ -1,0 +1,236 @@
+import type { HostClient } from '../../../shared/host-api/client'
+import type { SendOutcome } from '../../../shared/host-api/outbox'
+import type { OutboxEntry } from '../../../shared/model/records'
+import { vendorNames } from '../../../shared/model/vendor'
+import { writePolicy } from '../../../shared/outbox/write-policy'
+import type { StockroomDb } from '../db/db'
+import { applyVendorAnswer, revertOverlays } from './overlay'
+
+export interface ReplayDeps {
+  db: StockroomDb
+  host: HostClient
+  now?: () => number
+  random?: () => number
+}
+
+/** Why a connection's replay stopped. */
+export type ReplayStop =
+  | { state: 'drained' }
+  | { state: 'waiting'; until: number } // the next entry is backing off (Retry-After or backoff)
+  | { state: 'offline'; message: string } // vendor unreachable: probe before trying again
+  | { state: 'paused'; message: string } // key refused: a person must enter a new one
+  | { state: 'cancelled' }
+
+const BACKOFF_BASE_MS = 1_000
+const BACKOFF_CAP_MS = 5 * 60_000
+
+/**
+ * Replays one connection's outbox, oldest first.
+ *
+ *   pending ──▶ sending ──▶ done            (applied; or replayed by the vendor's idempotency store)
+ *      ▲           │ ├────▶ needs-review    (rejected 4xx; or unanswered on a vendor without keys)
+ *      └───────────┘ └────▶ pending + wait  (429, 503, network, in-progress: same key, same bytes)
+ *
+ * What must stay true: an entry is marked `sending` (and its attempt counted)
+ * in IndexedDB before the request leaves, so after a crash we know it may have
+ * reached the vendor; it leaves the queue only once the vendor's answer is
+ * recorded; the request and idempotency key never change between attempts; a
+ * write waits while an earlier unresolved write touches the same records.
+ */
+export async function replayConnection(
+  d: ReplayDeps,
+  connectionId: string,
+  signal?: AbortSignal
+): Promise<ReplayStop> {
+  const now = d.now ?? Date.now
+  const connection = await d.db.connections.get(connectionId)
+  if (!connection) return { state: 'drained' }
+  const idempotent = writePolicy[connection.vendor].idempotencyKeys
+  const vendor = vendorNames[connection.vendor]
+
+  for (;;) {
+    if (signal?.aborted) return { state: 'cancelled' }
+    const queue = await d.db.outbox
+      .where('[connectionId+seq]')
+      .between([connectionId, 0], [connectionId, Infinity])
+      .toArray()
+    const blocked = new Set<string>()
+    let next: OutboxEntry | undefined
+    let earliestWait = Infinity
+    for (const e of queue) {
+      if (e.state === 'done' || e.state === 'discarded') continue
+      const waitsOnEarlier = e.affects.some((k) => blocked.has(k))
+      if (e.state === 'needs-review' || waitsOnEarlier) {
+        e.affects.forEach((k) => blocked.add(k))
+        continue
+      }
+      const due = e.nextAttemptAt ? Date.parse(e.nextAttemptAt) : 0
+      if (due > now()) {
+        earliestWait = Math.min(earliestWait, due)
+        e.affects.forEach((k) => blocked.add(k)) // order: later writes to the same records wait too
+        continue
+      }
+      next = e
+      break
+    }
+    if (!next)
+      return earliestWait === Infinity ? { state: 'drained' } : { state: 'waiting', until: earliestWait }
+
+    if (next.state === 'sending' && !idempotent) {
+      // A previous attempt left without its answer being recorded (crash, reload): the vendor
+      // may have applied it and cannot tell us. Never resend blindly.
+      await toReview(
+        d,
+        next,
+        'ambiguous',
+        `Stockroom stopped while this write was on its way, and ${vendor} cannot tell whether it arrived.`
+      )
+      continue
+    }
+
+    const attemptAt = new Date(now()).toISOString()
+    await d.db.outbox.update(next.seq!, {
+      state: 'sending',
+      attempts: next.attempts + 1,
+      lastAttemptAt: attemptAt
+    })
+    const reply = await d.host.call('outbox:send', {
+      connectionId,
+      idempotencyKey: next.idempotencyKey,
+      request: next.request
+    })
+    if (!reply.ok) {
+      // The host itself did not answer (transport down): nothing was sent by us for sure only if
+      // the host says so; treat like an unanswered request.
+      const outcome: SendOutcome = {
+        outcome: 'failed',
+        error: { kind: 'network', message: reply.error.message },
+        applied: 'maybe'
+      }
+      const stop = await settle(d, next, outcome, idempotent, vendor, now)
+      if (stop) return stop
+      continue
+    }
+    const stop = await settle(d, next, reply.value, idempotent, vendor, now)
+    if (stop) return stop
+  }
+}
+
+/** Records the vendor's answer; returns a stop when the connection should not continue now. */
+async function settle(
+  d: ReplayDeps,
+  entry: OutboxEntry,
+  outcome: SendOutcome,
+  idempotent: boolean,
+  vendor: string,
+  now: () => number
+): Promise<ReplayStop | undefined> {
+  const at = new Date(now()).toISOString()
+  if (outcome.outcome === 'applied') {
+    await d.db.transaction(
+      'rw',
+      [d.db.outbox, d.db.overlays, d.db.items, d.db.stock, d.db.activity],
+      async () => {
+        await d.db.outbox.update(entry.seq!, {
+          state: 'done',
+          doneAt: at,
+          replayed: outcome.replayed,
+          lastError: undefined,
+          nextAttemptAt: undefined
+        })
+        await applyVendorAnswer(d.db, entry, outcome.body)
+        await d.db.activity.add({
+          at,
+          connectionId: entry.connectionId,
+          level: 'info',
+          message: `Sent: ${entry.description}${outcome.replayed ? ' (already applied; confirmed by the vendor)' : ''}`
+        })
+      }
+    )
+    return undefined
+  }
+  const e = outcome.error
+  switch (e.kind) {
+    case 'unauthorized':
+    case 'forbidden':
+      await d.db.outbox.update(entry.seq!, { state: 'pending', lastError: e.message })
+      return {
+        state: 'paused',
+        message: `${vendor} refused the key: enter a new one under Connections; queued writes wait for it.`
+      }
+    case 'network':
+    case 'timeout':
+    case 'rate-limited':
+    case 'unavailable':
+    case 'in-progress': {
+      if (outcome.applied === 'maybe' && !idempotent) {
+        await toReview(
+          d,
+          entry,
+          'ambiguous',
+          `${vendor} did not answer (${e.message}); it may or may not have applied this write.`
+        )
+        return undefined
+      }
+      const backoff =
+        Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(entry.attempts, 12)) *
+        (0.5 + (d.random ?? Math.random)() / 2)
+      const wait = Math.max(backoff, e.retryAfterMs ?? 0)
+      const until = now() + wait
+      await d.db.outbox.update(entry.seq!, {
+        state: 'pending',
+        lastError: plainError(e.kind, vendor, e.message),
+        nextAttemptAt: new Date(until).toISOString()
+      })
+      return e.kind === 'network' || e.kind === 'timeout' || e.kind === 'unavailable'
+        ? { state: 'offline', message: plainError(e.kind, vendor, e.message) }
+        : undefined
+    }
+    default:
+      await toReview(d, entry, 'rejected', `${vendor} rejected this write: ${e.message}`, e.details)
+      return undefined
+  }
+}
+
+const plainError = (kind: string, vendor: string, message: string) =>
+  kind === 'rate-limited'
+    ? `${vendor} asked to slow down; retrying by itself.`
+    : kind === 'in-progress'
+      ? `${vendor} is still processing an earlier attempt; checking again shortly.`
+      : `${vendor} could not be reached (${message}); retrying by itself.`
+
+/** Needs-review: the vendor's message, and what the vendor holds now, for a person to decide. */
+async function toReview(
+  d: ReplayDeps,
+  entry: OutboxEntry,
+  reason: 'rejected' | 'ambiguous',
+  message: string,
+  details?: { path: string; message: string }[]
+) {
+  const vendorLevels: { label: string; onHand: number | null }[] = []
+  for (const line of entry.lines ?? []) {
+    const reply = await d.host.call('outbox:currentLevel', {
+      connectionId: entry.connectionId,
+      itemVendorId: line.itemVendorId,
+      locationVendorId: line.locationVendorId
+    })
+    if (reply.ok) vendorLevels.push({ label: line.label, onHand: reply.value.onHand })
+    else break // unreachable now: the review shows what we could not check
+  }
+  const at = new Date().toISOString()
+  await d.db.transaction('rw', [d.db.outbox, d.db.overlays, d.db.activity], async () => {
+    await d.db.outbox.update(entry.seq!, {
+      state: 'needs-review',
+      lastError: message,
+      ...(details && { errorDetails: details }),
+      review: { reason, ...(vendorLevels.length > 0 && { vendorLevels, checkedAt: at }) }
+    })
+    if (reason === 'rejected') await revertOverlays(d.db, entry)
+    await d.db.activity.add({
+      at,
+      connectionId: entry.connectionId,
+      level: 'error',
+      message: `Needs review: ${entry.description} — ${message}`
+    })
+  })
+}

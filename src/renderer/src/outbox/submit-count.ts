@@ -1,0 +1,206 @@
+import {
+  frostbyteCountWrites,
+  inventoraCountWrites,
+  type PlannedWrite,
+  type Variance
+} from '../../../shared/outbox/count-writes'
+import { writePolicy } from '../../../shared/outbox/write-policy'
+import type { CountLine, Location, OutboxEntry } from '../../../shared/model/records'
+import { vendorNames } from '../../../shared/model/vendor'
+import type { StockroomDb } from '../db/db'
+
+export interface SubmitResult {
+  outcome: 'queued' | 'exported' | 'nothing-to-send'
+  /** Vendor writes queued in the outbox. */
+  entries: number
+  /** Lines whose counted quantity differs from the expected one. */
+  variances: number
+  /** For a connection that cannot write stock: the count as CSV, and why. */
+  csv?: { filename: string; text: string; reason: string }
+}
+
+export class SubmitError extends Error {}
+
+export interface SubmitOptions {
+  now?: () => Date
+  newId?: () => string
+}
+
+const round = (n: number) => Math.round(n * 1e6) / 1e6
+
+/**
+ * Turns a count session's variances into vendor writes in the outbox, in the
+ * same transaction that marks the session submitted and lays the counted
+ * quantities over the replica as pending: all of it lands, or none of it.
+ */
+export async function submitCount(
+  db: StockroomDb,
+  countId: string,
+  o: SubmitOptions = {}
+): Promise<SubmitResult> {
+  const now = (o.now ?? (() => new Date()))().toISOString()
+  const newId = o.newId ?? (() => crypto.randomUUID())
+  return db.transaction(
+    'rw',
+    [
+      db.counts,
+      db.countLines,
+      db.outbox,
+      db.overlays,
+      db.items,
+      db.locations,
+      db.lots,
+      db.connections,
+      db.activity
+    ],
+    async () => {
+      const session = await db.counts.get(countId)
+      if (!session) throw new SubmitError('This count no longer exists.')
+      if (session.state === 'submitted')
+        throw new SubmitError('This count was already submitted; its writes are in the Outbox.')
+      const connection = await db.connections.get(session.connectionId)
+      if (!connection)
+        throw new SubmitError('The connection of this count was removed; the count cannot be sent.')
+      const location = await db.locations.get(session.locationKey)
+      if (!location)
+        throw new SubmitError('The counted location is no longer in the replica. Sync, then try again.')
+      const lines = await db.countLines.where('countId').equals(countId).toArray()
+      const variances = await toVariances(
+        db,
+        lines.filter((l) => round(l.counted - l.expected) !== 0),
+        location
+      )
+      const policy = writePolicy[connection.vendor]
+      const finish = (outcome: SubmitResult['outcome']) =>
+        db.counts.update(countId, { state: 'submitted', submittedAt: now, outcome })
+
+      if (!policy.stockWrites || !connection.capabilities.includes('stock-write')) {
+        await finish('exported')
+        const reason = `${vendorNames[connection.vendor]}'s API cannot change stock levels, so Stockroom cannot send this count. Import the CSV in ${vendorNames[connection.vendor]} or enter the differences there.`
+        await db.activity.add({
+          at: now,
+          connectionId: connection.id,
+          level: 'warning',
+          message: `Count at ${location.name} exported as CSV: ${reason}`
+        })
+        return {
+          outcome: 'exported',
+          entries: 0,
+          variances: variances.length,
+          csv: {
+            filename: `count-${location.name.replace(/\W+/g, '-')}-${now.slice(0, 10)}.csv`,
+            text: toCsv(lines, variances, location),
+            reason
+          }
+        }
+      }
+      if (variances.length === 0) {
+        await finish('nothing-to-send')
+        return { outcome: 'nothing-to-send', entries: 0, variances: 0 }
+      }
+      const note = `Stockroom count at ${location.name}, ${session.startedAt.slice(0, 16).replace('T', ' ')} UTC`
+      const writes: PlannedWrite[] =
+        connection.vendor === 'frostbyte'
+          ? frostbyteCountWrites(variances, note)
+          : inventoraCountWrites(variances, note)
+      for (const w of writes) {
+        const entry: OutboxEntry = {
+          id: newId(),
+          connectionId: connection.id,
+          idempotencyKey: newId(),
+          state: 'pending',
+          createdAt: now,
+          description: w.description,
+          request: w.request,
+          attempts: 0,
+          affects: w.lines.map((l) => `${l.itemKey}@${l.locationKey}`),
+          lines: w.lines.map((l) => ({
+            itemKey: l.itemKey,
+            itemVendorId: l.itemVendorId,
+            locationKey: l.locationKey,
+            locationVendorId: l.locationVendorId,
+            ...(l.lotKey && { lotKey: l.lotKey }),
+            expected: l.expected,
+            counted: l.counted,
+            change: l.change,
+            label: l.label
+          }))
+        }
+        await db.outbox.add(entry)
+        await db.overlays.bulkPut(
+          w.lines.map((l) => ({
+            key: `${l.itemKey}@${l.locationKey}`,
+            itemKey: l.itemKey,
+            locationKey: l.locationKey,
+            onHand: l.counted,
+            entryId: entry.id,
+            at: now
+          }))
+        )
+      }
+      await finish('queued')
+      await db.activity.add({
+        at: now,
+        connectionId: connection.id,
+        level: 'info',
+        message: `Count at ${location.name}: ${variances.length} difference(s) queued as ${writes.length} write(s).`
+      })
+      return { outcome: 'queued', entries: writes.length, variances: variances.length }
+    }
+  )
+}
+
+/** The warehouse a location lies in (Frostbyte's adjustments name a warehouse, optionally a bin). */
+async function warehouseOf(db: StockroomDb, location: Location): Promise<Location> {
+  let at: Location | undefined = location
+  while (at && at.kind !== 'warehouse' && at.parentKey) at = await db.locations.get(at.parentKey)
+  return at ?? location
+}
+
+async function toVariances(db: StockroomDb, lines: CountLine[], location: Location): Promise<Variance[]> {
+  const target =
+    location.kind === 'zone' || location.kind === 'bin' ? await warehouseOf(db, location) : location
+  const out: Variance[] = []
+  for (const line of lines) {
+    const item = await db.items.get(line.itemKey)
+    if (!item)
+      throw new SubmitError(
+        `An item of this count is no longer in the replica (${line.itemKey}). Sync, then review the count.`
+      )
+    const lot = line.lotKey ? await db.lots.get(line.lotKey) : undefined
+    out.push({
+      itemKey: item.key,
+      itemVendorId: item.vendorId,
+      locationKey: location.key,
+      locationVendorId: target.vendorId,
+      ...(lot && { lotKey: lot.key, lotVendorId: lot.vendorId }),
+      expected: line.expected,
+      counted: line.counted,
+      change: round(line.counted - line.expected),
+      label: `${item.sku} ${item.name}`.trim()
+    })
+  }
+  return out
+}
+
+function toCsv(lines: CountLine[], variances: Variance[], location: Location): string {
+  const cell = (v: string | number) => (typeof v === 'number' ? String(v) : `"${v.replace(/"/g, '""')}"`)
+  const byItem = new Map(variances.map((v) => [v.itemKey + (v.lotKey ?? ''), v]))
+  const rows = [['location', 'item', 'expected', 'counted', 'variance', 'counted at'].map(cell).join(',')]
+  for (const l of lines) {
+    const v = byItem.get(l.itemKey + (l.lotKey ?? ''))
+    rows.push(
+      [
+        location.name,
+        v?.label ?? l.itemKey,
+        l.expected,
+        l.counted,
+        round(l.counted - l.expected),
+        l.countedAt
+      ]
+        .map(cell)
+        .join(',')
+    )
+  }
+  return rows.join('\r\n') + '\r\n'
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod'
+
+/** A write as it will be sent: frozen at enqueue time, byte for byte. */
+export const frozenRequest = z.object({
+  method: z.enum(['POST', 'PUT', 'PATCH']),
+  path: z.string().regex(/^\/[\w\-./:@]*$/, 'path must be relative to the connection address'),
+  /** Exact body bytes (Frostbyte compares a hash of them for Idempotency-Key replays). */
+  body: z.string().max(100 * 1024)
+})
+export type FrozenRequest = z.infer<typeof frozenRequest>
+
+export const sendOutcome = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('applied'),
+    status: z.number(),
+    /** The vendor's answer, parsed. */
+    body: z.unknown(),
+    /** Frostbyte answered from its idempotency store: the write had already been applied once. */
+    replayed: z.boolean()
+  }),
+  z.object({
+    outcome: z.literal('failed'),
+    error: z.object({
+      kind: z.enum([
+        'network',
+        'timeout',
+        'rate-limited',
+        'unavailable',
+        'in-progress',
+        'unauthorized',
+        'forbidden',
+        'invalid',
+        'not-found',
+        'conflict',
+        'malformed'
+      ]),
+      status: z.number().optional(),
+      code: z.string().optional(),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      retryAfterMs: z.number().optional()
+    }),
+    /**
+     * Whether the vendor may have applied the write: 'no' when the request
+     * provably never reached it or it answered that it did not (429, 503, 4xx);
+     * 'maybe' when the answer was lost (reset, timeout, 500/502/504).
+     */
+    applied: z.enum(['no', 'maybe'])
+  })
+])
+export type SendOutcome = z.infer<typeof sendOutcome>
+
+export const outboxCalls = {
+  'outbox:send': {
+    request: z
+      .object({
+        connectionId: z.string().min(1),
+        /** Sent as Idempotency-Key where the vendor supports it. */
+        idempotencyKey: z.string().min(8).max(200),
+        request: frozenRequest
+      })
+      .strict(),
+    response: sendOutcome
+  },
+  /** A cheap authenticated request: is the vendor reachable now? */
+  'outbox:probe': {
+    request: z.object({ connectionId: z.string().min(1) }).strict(),
+    response: z.object({ reachable: z.boolean(), message: z.string() })
+  },
+  /** The vendor's current on-hand level of an item at a location (needs-review shows it). */
+  'outbox:currentLevel': {
+    request: z
+      .object({ connectionId: z.string().min(1), itemVendorId: z.string(), locationVendorId: z.string() })
+      .strict(),
+    response: z.object({ onHand: z.number().nullable() })
+  }
+} as const

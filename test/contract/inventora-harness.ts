@@ -1,0 +1,86 @@
+import { matchers } from '../../src/main/fakes/common/faults'
+import { INVENTORA_DEMO_KEY, startInventoraFake } from '../../src/main/fakes/inventora/server'
+import type { ExpectedReplica, VendorHarness } from './conformance'
+
+export const inventoraHarness: VendorHarness = {
+  vendor: 'inventora',
+  label: 'Inventora',
+  async start({ seed, size }) {
+    const fake = await startInventoraFake({ seed, size })
+    const d = fake.data
+    const liveTasks = () => d.tasks.all().filter((t) => !t.deleted)
+    return {
+      url: fake.url,
+      apiKey: INVENTORA_DEMO_KEY,
+      expected(cid) {
+        const locationName = (id: string) => d.location(id)?.name ?? id
+        const items = new Map<string, Record<string, unknown>>()
+        const stock = new Map<string, Record<string, unknown>>()
+        for (const [path, table] of [
+          ['products', d.products],
+          ['materials', d.materials]
+        ] as const) {
+          for (const r of table.all()) {
+            const vendorId = `${path}/${r.id}`
+            items.set(`${cid}:item:${vendorId}`, { sku: r.sku, name: r.name, onHand: d.stockLevel(r) })
+            for (const [locId, onHand] of Object.entries(r.stock)) {
+              stock.set(`${cid}:stock:${vendorId}@${locationName(locId)}`, {
+                onHand,
+                locationKey: `${cid}:location:${locationName(locId)}`
+              })
+            }
+          }
+        }
+        const locations = new Map(
+          d.locations.map((l) => [`${cid}:location:${l.name}`, { name: l.name, code: l.id }])
+        )
+        const tasks = new Map(
+          liveTasks().map((t) => [
+            `${cid}:task:${t.id}`,
+            {
+              name: t.name,
+              status: t.status,
+              ...(t.LocationId ? { locationKey: `${cid}:location:${locationName(t.LocationId)}` } : {})
+            }
+          ])
+        )
+        const expected: ExpectedReplica = { items, stock, locations, tasks }
+        return expected
+      },
+      counts: () => ({
+        locations: d.locations.length,
+        products: d.products.size,
+        materials: d.materials.size,
+        tasks: liveTasks().length
+      }),
+      listRequests: (resource) =>
+        fake.requests.filter((r) => r.method === 'GET' && r.path === `/${resource}` && r.status === 200)
+          .length,
+      mutate() {
+        const products = d.products.all()
+        const changed = products.filter((_, i) => i % 41 === 3).map((p) => p.id)
+        const location = d.locations[0]!.name
+        for (const id of changed) d.setStock(id, location, 7)
+        const removed = products.filter((_, i) => i % 59 === 11).map((p) => p.id)
+        for (const id of removed) d.deleteResource(id)
+        return { changed, removed }
+      },
+      faults: {
+        injectReadFaults() {
+          fake.faults.add({ kind: 'rate-limit', retryAfter: 1, times: 1, match: matchers.isRead })
+          fake.faults.add({
+            kind: 'status',
+            status: 503,
+            retryAfter: 1,
+            times: 2,
+            every: 3,
+            match: matchers.isRead
+          })
+          fake.faults.add({ kind: 'drop-mid-body', times: 2, every: 2, match: matchers.isRead })
+        },
+        clear: () => fake.faults.clear()
+      },
+      close: () => fake.close()
+    }
+  }
+}
