@@ -2,6 +2,7 @@ import { expect } from 'vitest'
 import type { StockroomDb } from '../../src/renderer/src/db/db'
 import type { ReplicaTable } from '../../src/shared/model/schemas'
 import type { VendorId } from '../../src/shared/model/vendor'
+import type { FakeServer } from '../../src/main/fakes/common/types'
 
 /** Comparable fields of every record a replica should hold, per table, by key. */
 export type ExpectedReplica = Partial<Record<ReplicaTable, Map<string, Record<string, unknown>>>>
@@ -11,7 +12,9 @@ export type ExpectedReplica = Partial<Record<ReplicaTable, Map<string, Record<st
  * the expected replica from the fake's own data, independently of the
  * connector's mapping, so a mapping bug cannot hide itself.
  */
-export interface VendorFake {
+export interface VendorFake<TData = unknown> {
+  /** The fake server itself: its request log, write ledger, faults and live data. */
+  server: FakeServer<TData>
   url: string
   apiKey: string
   /** What a complete, current replica of connection `cid` holds. */
@@ -31,10 +34,10 @@ export interface VendorFake {
   close(): Promise<void>
 }
 
-export interface VendorHarness {
+export interface VendorHarness<TData = unknown> {
   vendor: VendorId
   label: string
-  start(o: { seed: number; size: number }): Promise<VendorFake>
+  start(o: { seed: number; size: number }): Promise<VendorFake<TData>>
 }
 
 /** The replica equals the expectation record for record: same keys, same compared fields. */

@@ -13,7 +13,7 @@ import { inventoraHarness } from './inventora-harness'
  * vendor server, main's gateway and connector, the renderer's sync driver and
  * a real Dexie replica (fake-indexeddb). Only the host transport is in-process.
  */
-const harnesses: VendorHarness[] = [frostbyteHarness, inventoraHarness]
+const harnesses = [frostbyteHarness, inventoraHarness] as VendorHarness[]
 
 for (const harness of harnesses) {
   describe(`${harness.label} connector conformance`, () => {

@@ -1,4 +1,8 @@
-import { startFrostbyteFake, FROSTBYTE_DEMO_KEY } from '../../src/main/fakes/frostbyte/server'
+import {
+  startFrostbyteFake,
+  FROSTBYTE_DEMO_KEY,
+  type FrostbyteData
+} from '../../src/main/fakes/frostbyte/server'
 import { rowTotals } from '../../src/main/fakes/frostbyte/serialize'
 import { matchers } from '../../src/main/fakes/common/faults'
 import type { ExpectedReplica, VendorHarness } from './conformance'
@@ -10,7 +14,7 @@ const paths: Record<string, string> = {
   'stock-on-hand': '/stock-on-hand'
 }
 
-export const frostbyteHarness: VendorHarness = {
+export const frostbyteHarness: VendorHarness<FrostbyteData> = {
   vendor: 'frostbyte',
   label: 'Frostbyte Pro',
   async start({ seed, size }) {
@@ -19,6 +23,7 @@ export const frostbyteHarness: VendorHarness = {
     const d = fake.data
     const active = () => d.products.all().filter((p) => p.isActive)
     return {
+      server: fake,
       url: fake.url,
       apiKey: FROSTBYTE_DEMO_KEY,
       expected(cid) {

@@ -1,8 +1,12 @@
 import { matchers } from '../../src/main/fakes/common/faults'
-import { INVENTORA_DEMO_KEY, startInventoraFake } from '../../src/main/fakes/inventora/server'
+import {
+  INVENTORA_DEMO_KEY,
+  startInventoraFake,
+  type InventoraData
+} from '../../src/main/fakes/inventora/server'
 import type { ExpectedReplica, VendorHarness } from './conformance'
 
-export const inventoraHarness: VendorHarness = {
+export const inventoraHarness: VendorHarness<InventoraData> = {
   vendor: 'inventora',
   label: 'Inventora',
   async start({ seed, size }) {
@@ -10,6 +14,7 @@ export const inventoraHarness: VendorHarness = {
     const d = fake.data
     const liveTasks = () => d.tasks.all().filter((t) => !t.deleted)
     return {
+      server: fake,
       url: fake.url,
       apiKey: INVENTORA_DEMO_KEY,
       expected(cid) {
