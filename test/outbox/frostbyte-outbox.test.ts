@@ -9,7 +9,7 @@ import type { HostClient } from '../../src/shared/host-api/client'
 import { expectReplicaEquals, type VendorFake } from '../contract/conformance'
 import { frostbyteHarness } from '../contract/frostbyte-harness'
 import { recordCount } from '../helpers/counts'
-import { createTestServices, type TestServices } from '../helpers/main-services'
+import { createTestServices, instantClock, type TestServices } from '../helpers/main-services'
 import { freshDb, inProcessHost } from '../helpers/replica'
 import { drain, faultEveryOtherRequest } from './replay-helpers'
 
@@ -39,7 +39,7 @@ describe('Frostbyte outbox: count variances applied exactly once', () => {
 
   beforeEach(async () => {
     fake = await frostbyteHarness.start({ seed: 21, size: 2_000 })
-    t = await createTestServices({ random: () => 0.05, maxAttempts: 10 })
+    t = await createTestServices({ random: () => 0.05, maxAttempts: 10, clock: instantClock() })
     db = freshDb()
     host = inProcessHost(t.services)
     const created = await t.services.connections.create({
