@@ -6,10 +6,14 @@ import { getDb } from '../db/db'
 import { useUi } from '../stores/ui'
 import { mirrorConnections } from '../sync/connections-mirror'
 import { startSyncScheduler, type SyncScheduler } from '../sync/scheduler'
+import { startOutboxRunner, type OutboxRunner } from '../outbox/runner'
 
 let scheduler: SyncScheduler | undefined
+let outbox: OutboxRunner | undefined
 /** The running scheduler (for "Sync now" buttons); undefined until the app is ready. */
 export const getScheduler = () => scheduler
+/** The outbox replayer (kick it after queueing a write); undefined until the app is ready. */
+export const getOutbox = () => outbox
 
 /**
  * Connects to the host once: loads connections, mirrors them into the replica,
@@ -38,6 +42,7 @@ export function useHostBootstrap() {
         await apply(reply.value)
         if (cancelled) return
         scheduler ??= startSyncScheduler(db, host)
+        outbox ??= startOutboxRunner(db, host)
         ui.setHostConnected(true)
         document.body.dataset.ready = 'true'
       } catch (err) {

@@ -1,15 +1,226 @@
+import { Badge, Button, Card, Group, NumberInput, SegmentedControl, Stack, Table, Text } from '@mantine/core'
+import { modals } from '@mantine/modals'
+import { notifications } from '@mantine/notifications'
 import { IconUpload } from '@tabler/icons-react'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
+import type { OutboxEntry, OutboxState } from '../../../../shared/model/records'
+import { getOutbox } from '../../app/use-host-bootstrap'
+import { getDb } from '../../db/db'
+import { discard, markApplied, resendEdited, retryNow } from '../../outbox/actions'
+import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
 
+const stateLabel: Record<OutboxState, { label: string; color: string }> = {
+  pending: { label: 'waiting to send', color: 'blue' },
+  sending: { label: 'sending', color: 'cyan' },
+  done: { label: 'sent', color: 'teal' },
+  'needs-review': { label: 'needs review', color: 'red' },
+  discarded: { label: 'discarded', color: 'gray' }
+}
+
+type Filter = 'open' | 'review' | 'all'
+
 export function OutboxScreen() {
+  const [filter, setFilter] = useState<Filter>('open')
+  const entries = useLiveQuery(async () => {
+    const all = await getDb().outbox.orderBy('seq').reverse().limit(500).toArray()
+    return all.filter((e) =>
+      filter === 'all'
+        ? true
+        : filter === 'review'
+          ? e.state === 'needs-review'
+          : e.state !== 'done' && e.state !== 'discarded'
+    )
+  }, [filter])
+  const connections = useUi((s) => s.connections)
+  const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
+
   return (
     <>
-      <ScreenHeader title="Outbox" subtitle="Writes waiting for your systems, sent in order, exactly once." />
-      <EmptyState icon={IconUpload} title="Nothing waiting to send">
-        Counts and batches you record are queued here and sent as soon as the connection is up. A write your
-        system rejects stays here, explained, until you retry, edit or discard it.
-      </EmptyState>
+      <ScreenHeader
+        title="Outbox"
+        subtitle="Writes waiting for your systems, sent in order, exactly once."
+        actions={
+          <SegmentedControl
+            value={filter}
+            onChange={(v) => setFilter(v as Filter)}
+            data={[
+              { value: 'open', label: 'Not sent yet' },
+              { value: 'review', label: 'Needs review' },
+              { value: 'all', label: 'All' }
+            ]}
+          />
+        }
+      />
+      {entries && entries.length === 0 ? (
+        <EmptyState icon={IconUpload} title={filter === 'open' ? 'Nothing waiting to send' : 'Nothing here'}>
+          Counts and batches you record are queued here and sent as soon as the connection is up. A write your
+          system rejects stays here, explained, until you retry, edit or discard it.
+        </EmptyState>
+      ) : (
+        <Stack data-testid="outbox-list">
+          {(entries ?? []).map((e) => (
+            <EntryCard key={e.id} entry={e} connection={label(e.connectionId)} />
+          ))}
+        </Stack>
+      )}
     </>
   )
+}
+
+function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: string }) {
+  const s = stateLabel[e.state]
+  const run = (what: string, action: () => Promise<unknown>) => async () => {
+    try {
+      await action()
+      getOutbox()?.kick()
+    } catch (err) {
+      notifications.show({ color: 'red', title: `Could not ${what}`, message: (err as Error).message })
+    }
+  }
+  const confirmDiscard = () =>
+    modals.openConfirmModal({
+      title: 'Discard this write?',
+      children: (
+        <Text size="sm">
+          It will never be sent to {connection}, and its counted quantities stop showing as pending. This
+          cannot be undone; count again if you need to.
+        </Text>
+      ),
+      labels: { confirm: 'Discard', cancel: 'Keep' },
+      confirmProps: { color: 'red' },
+      onConfirm: run('discard', () => discard(getDb(), e))
+    })
+  return (
+    <Card withBorder data-testid="outbox-entry" data-state={e.state}>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Group gap="xs">
+            <Badge color={s.color} data-testid="outbox-state">
+              {s.label}
+            </Badge>
+            <Text fw={600}>{e.description}</Text>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {connection} · queued {new Date(e.createdAt).toLocaleString()} · {e.attempts} attempt
+            {e.attempts === 1 ? '' : 's'}
+            {e.nextAttemptAt &&
+              e.state === 'pending' &&
+              ` · next try ${new Date(e.nextAttemptAt).toLocaleTimeString()}`}
+            {e.replayed && ' · confirmed by the vendor’s idempotency check'}
+          </Text>
+          {e.lastError && e.state !== 'done' && (
+            <Text
+              size="sm"
+              c={e.state === 'needs-review' ? 'red' : 'orange'}
+              mt={4}
+              data-testid="outbox-error"
+            >
+              {e.lastError}
+            </Text>
+          )}
+          {e.errorDetails && (
+            <Stack gap={0} mt={4}>
+              {e.errorDetails.map((d) => (
+                <Text key={d.path} size="xs" c="red">
+                  {d.path}: {d.message}
+                </Text>
+              ))}
+            </Stack>
+          )}
+        </div>
+        <Group gap="xs">
+          {e.state === 'pending' && (
+            <Button size="xs" variant="light" onClick={run('retry', () => retryNow(getDb(), e))}>
+              Retry now
+            </Button>
+          )}
+          {e.state === 'needs-review' && e.review?.reason === 'ambiguous' && (
+            <Button size="xs" variant="light" onClick={run('mark as applied', () => markApplied(getDb(), e))}>
+              It arrived
+            </Button>
+          )}
+          {e.state === 'needs-review' && (
+            <Button size="xs" variant="light" onClick={() => openEdit(e, run)}>
+              Edit and resend
+            </Button>
+          )}
+          {(e.state === 'pending' || e.state === 'needs-review') && (
+            <Button size="xs" variant="subtle" color="red" onClick={confirmDiscard}>
+              Discard
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {e.lines && e.lines.length > 0 && (
+        <Table mt="sm" fz="sm" data-testid="outbox-lines">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Item</Table.Th>
+              <Table.Th>Expected at count</Table.Th>
+              <Table.Th>Counted</Table.Th>
+              <Table.Th>Change sent</Table.Th>
+              {e.review?.vendorLevels && <Table.Th>Vendor holds now</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {e.lines.slice(0, 10).map((l, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>{l.label}</Table.Td>
+                <Table.Td>{l.expected}</Table.Td>
+                <Table.Td>{l.counted}</Table.Td>
+                <Table.Td>{l.change > 0 ? `+${l.change}` : l.change}</Table.Td>
+                {e.review?.vendorLevels && (
+                  <Table.Td data-testid="vendor-level">
+                    {e.review.vendorLevels[i]?.onHand ?? 'unknown'}
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {e.lines && e.lines.length > 10 && (
+        <Text size="xs" c="dimmed">
+          and {e.lines.length - 10} more lines
+        </Text>
+      )}
+    </Card>
+  )
+}
+
+function openEdit(
+  e: OutboxEntry,
+  run: (what: string, action: () => Promise<unknown>) => () => Promise<void>
+) {
+  const changes = (e.lines ?? []).map((l) => l.change)
+  modals.openConfirmModal({
+    title: 'Edit and resend as a new write',
+    size: 'lg',
+    children: (
+      <Stack gap="xs">
+        <Text size="sm">
+          The original stays in the list as discarded. The corrected write gets a new key, so it can never be
+          mistaken for the original.
+        </Text>
+        {(e.lines ?? []).map((l, i) => (
+          <NumberInput
+            key={i}
+            label={`${l.label} — change to send`}
+            description={
+              e.review?.vendorLevels?.[i]
+                ? `The vendor holds ${e.review.vendorLevels[i]!.onHand ?? 'nothing'} now`
+                : undefined
+            }
+            defaultValue={l.change}
+            onChange={(v) => (changes[i] = typeof v === 'number' ? v : Number(v) || 0)}
+          />
+        ))}
+      </Stack>
+    ),
+    labels: { confirm: 'Send as a new write', cancel: 'Cancel' },
+    onConfirm: run('resend', () => resendEdited(getDb(), e, changes))
+  })
 }

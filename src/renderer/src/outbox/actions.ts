@@ -1,0 +1,93 @@
+import { frostbyteCountWrites, inventoraCountWrites } from '../../../shared/outbox/count-writes'
+import type { OutboxEntry } from '../../../shared/model/records'
+import type { StockroomDb } from '../db/db'
+import { revertOverlays } from './overlay'
+
+/** A person's decisions on an entry of the Outbox screen. Each is one transaction. */
+
+/** Try a waiting write now instead of at its backoff time (same key, same bytes). */
+export async function retryNow(db: StockroomDb, entry: OutboxEntry): Promise<void> {
+  await db.outbox.update(entry.seq!, { state: 'pending', nextAttemptAt: undefined })
+}
+
+/** The person checked the vendor: the write did arrive. */
+export async function markApplied(db: StockroomDb, entry: OutboxEntry): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.overlays, db.activity], async () => {
+    await db.outbox.update(entry.seq!, { state: 'done', doneAt: new Date().toISOString() })
+    await revertOverlays(db, entry)
+    await db.activity.add({
+      at: new Date().toISOString(),
+      connectionId: entry.connectionId,
+      level: 'info',
+      message: `Marked as applied after review: ${entry.description}`
+    })
+  })
+}
+
+/** Drop a write for good; its counted quantities stop showing as pending. */
+export async function discard(db: StockroomDb, entry: OutboxEntry): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.overlays, db.activity], async () => {
+    await db.outbox.update(entry.seq!, { state: 'discarded' })
+    await revertOverlays(db, entry)
+    await db.activity.add({
+      at: new Date().toISOString(),
+      connectionId: entry.connectionId,
+      level: 'warning',
+      message: `Discarded: ${entry.description}`
+    })
+  })
+}
+
+/**
+ * Send an edited copy as a NEW write (new idempotency key, new frozen body);
+ * the original is kept, discarded, and points to its replacement.
+ */
+export async function resendEdited(
+  db: StockroomDb,
+  entry: OutboxEntry,
+  changes: number[],
+  newId: () => string = () => crypto.randomUUID()
+): Promise<string> {
+  const lines = (entry.lines ?? []).map((l, i) => ({
+    ...l,
+    change: changes[i] ?? l.change,
+    counted: l.expected + (changes[i] ?? l.change)
+  }))
+  const connection = await db.connections.get(entry.connectionId)
+  if (!connection) throw new Error('The connection of this write was removed.')
+  const build = connection.vendor === 'frostbyte' ? frostbyteCountWrites : inventoraCountWrites
+  const kept = lines.filter((l) => l.change !== 0)
+  const [write] = build(
+    kept.map((l) => ({ ...l, ...(l.lotKey && { lotVendorId: l.lotKey.split(':').pop() }) })),
+    `Stockroom count (corrected after review)`
+  )
+  if (!write) throw new Error('Nothing to send: every line was set to no change.')
+  const id = newId()
+  await db.transaction('rw', [db.outbox, db.overlays, db.activity], async () => {
+    await db.outbox.update(entry.seq!, { state: 'discarded', supersededBy: id })
+    await revertOverlays(db, entry)
+    await db.outbox.add({
+      id,
+      connectionId: entry.connectionId,
+      idempotencyKey: newId(),
+      state: 'pending',
+      createdAt: new Date().toISOString(),
+      description: `${write.description} (edited)`,
+      request: write.request,
+      attempts: 0,
+      affects: entry.affects,
+      lines: kept
+    })
+    await db.overlays.bulkPut(
+      kept.map((l) => ({
+        key: `${l.itemKey}@${l.locationKey}`,
+        itemKey: l.itemKey,
+        locationKey: l.locationKey,
+        onHand: l.counted,
+        entryId: id,
+        at: new Date().toISOString()
+      }))
+    )
+  })
+  return id
+}
