@@ -27,15 +27,25 @@ export function ConnectionsScreen() {
         subtitle="The systems Stockroom keeps a copy of. Keys are stored encrypted on this PC and never shown again."
         actions={
           <>
-            <Button
-              variant="default"
-              leftSection={<IconRefresh size={16} />}
-              loading={running}
-              onClick={() => void getScheduler()?.syncAll()}
-              disabled={connections.length === 0}
-            >
-              Sync now
-            </Button>
+            {running ? (
+              <Button
+                variant="default"
+                color="red"
+                onClick={() => getScheduler()?.cancel()}
+                data-testid="sync-cancel"
+              >
+                Stop sync
+              </Button>
+            ) : (
+              <Button
+                variant="default"
+                leftSection={<IconRefresh size={16} />}
+                onClick={() => void getScheduler()?.syncAll()}
+                disabled={connections.length === 0}
+              >
+                Sync now
+              </Button>
+            )}
             {!adding && (
               <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
                 Add connection

@@ -1,15 +1,331 @@
-import { IconBarcode } from '@tabler/icons-react'
+import {
+  ActionIcon,
+  Button,
+  Center,
+  Group,
+  Kbd,
+  Loader,
+  NumberInput,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip
+} from '@mantine/core'
+import { useHotkeys } from '@mantine/hooks'
+import { modals } from '@mantine/modals'
+import { IconArrowBackUp, IconBarcode, IconListCheck, IconSettings, IconTrash } from '@tabler/icons-react'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useEffect, useState, type ReactNode } from 'react'
+import type { CountSession } from '../../../../shared/model/records'
+import { activeCount, discardCount, setCountState } from '../../count/sessions'
+import { getDb } from '../../db/db'
+import type { SubmitResult } from '../../outbox/submit-count'
+import { useScanner } from '../../scan/scanner'
+import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
+import { CountLines } from './CountLines'
+import { CountReview } from './CountReview'
+import { submitScan, submitUndo, useCountUi } from './count-ui'
+import { formatQty } from './format'
+import { PickItem } from './PickItem'
+import { RecountModal } from './RecountModal'
+import { ScanBanner } from './ScanBanner'
+import { ScannerSettings } from './ScannerSettings'
+import { StartCount } from './StartCount'
+import { SubmittedCount, type Submitted } from './SubmittedCount'
+import { useCountData, type CountLineView } from './use-count-data'
 
+const SUBTITLE = 'Stock counts by location, with a USB barcode scanner.'
+
+/**
+ * The count this PC has open (it reopens where it was after a restart or crash), or
+ * the form to start one.
+ */
 export function CountScreen() {
+  // null: no open count; undefined: still reading.
+  const active = useLiveQuery(async () => (await activeCount(getDb())) ?? null, [])
+  const [submitted, setSubmitted] = useState<Submitted | null>(null)
+  const [settingsOpen, setSettingsOpen] = useState(false)
+
+  useEffect(() => {
+    const url = submitted?.csvUrl
+    return () => {
+      if (url) URL.revokeObjectURL(url)
+    }
+  }, [submitted])
+
+  const settingsButton = (
+    <Tooltip label="Scanner settings">
+      <ActionIcon
+        variant="default"
+        size="lg"
+        aria-label="Scanner settings"
+        onClick={() => setSettingsOpen(true)}
+        data-testid="scanner-settings"
+      >
+        <IconSettings size={18} />
+      </ActionIcon>
+    </Tooltip>
+  )
+
   return (
     <>
-      <ScreenHeader title="Count" subtitle="Stock counts by location, with a USB barcode scanner." />
-      <EmptyState icon={IconBarcode} title="No count in progress">
-        Pick a warehouse, location or bin and scan what stands there. Every scan is saved on this PC at once;
-        the differences are sent to your system when you submit, even if the network is down now.
-      </EmptyState>
+      {active === undefined ? (
+        <>
+          <ScreenHeader title="Count" subtitle={SUBTITLE} />
+          <Center mih={200}>
+            <Loader />
+          </Center>
+        </>
+      ) : active === null ? (
+        <>
+          <ScreenHeader title="Count" subtitle={SUBTITLE} actions={settingsButton} />
+          <Stack>
+            {submitted && <SubmittedCount submitted={submitted} onDismiss={() => setSubmitted(null)} />}
+            <StartCount />
+          </Stack>
+        </>
+      ) : (
+        <ActiveCount
+          key={active.id}
+          session={active}
+          settingsButton={settingsButton}
+          onSubmitted={(result, where, connectionLabel) => {
+            const csvUrl = result.csv
+              ? URL.createObjectURL(new Blob([result.csv.text], { type: 'text/csv;charset=utf-8' }))
+              : undefined
+            useCountUi.getState().clear()
+            setSubmitted({ result, where, connectionLabel, ...(csvUrl && { csvUrl }) })
+          }}
+        />
+      )}
+      <ScannerSettings opened={settingsOpen} onClose={() => setSettingsOpen(false)} />
+    </>
+  )
+}
+
+function ActiveCount({
+  session,
+  settingsButton,
+  onSubmitted
+}: {
+  session: CountSession
+  settingsButton: ReactNode
+  onSubmitted: (result: SubmitResult, where: string, connectionLabel: string) => void
+}) {
+  const data = useCountData(session)
+  const banner = useCountUi((s) => s.banner)
+  const connections = useUi((s) => s.connections)
+  const [recounting, setRecounting] = useState<CountLineView | null>(null)
+  const reviewing = session.state === 'review'
+
+  useScanner((code) => void submitScan(session.id, code))
+  useHotkeys([['mod+Z', () => void submitUndo(session.id)]])
+
+  const discard = () =>
+    modals.openConfirmModal({
+      title: 'Discard this count?',
+      children: (
+        <Text size="sm">
+          Every line and scan of the count at {data?.locationLabel ?? 'this location'} is thrown away. Nothing
+          has been sent, so nothing changes in {data?.connectionLabel ?? 'the connected system'}.
+        </Text>
+      ),
+      labels: { confirm: 'Discard', cancel: 'Keep counting' },
+      confirmProps: { color: 'red', 'data-testid': 'confirm-discard' },
+      onConfirm: async () => {
+        await discardCount(getDb(), session.id)
+        useCountUi.getState().clear()
+      }
+    })
+
+  const subtitle = data
+    ? `${reviewing ? 'Variance review · ' : ''}${data.locationLabel} · ${data.connectionLabel}${session.blind ? ' · blind count' : ''}`
+    : SUBTITLE
+
+  return (
+    <>
+      <ScreenHeader
+        title="Count"
+        subtitle={subtitle}
+        actions={
+          <>
+            {settingsButton}
+            <Tooltip label="Discard this count">
+              <ActionIcon
+                variant="default"
+                size="lg"
+                color="red"
+                aria-label="Discard this count"
+                onClick={discard}
+                data-testid="count-discard"
+              >
+                <IconTrash size={18} />
+              </ActionIcon>
+            </Tooltip>
+          </>
+        }
+      />
+      <Stack data-testid="count-session" data-state={session.state}>
+        {/* In review the banner only appears for a scan made there. */}
+        {(!reviewing || banner) && (
+          <ScanBanner
+            banner={banner}
+            connectionLabel={(id) => connections.find((c) => c.id === id)?.label ?? id}
+          />
+        )}
+        {banner &&
+          'context' in banner.content &&
+          (banner.content.status === 'unknown' ||
+            banner.content.status === 'ambiguous' ||
+            banner.content.status === 'elsewhere') &&
+          banner.content.context.code !== '' && (
+            <PickItem
+              key={banner.seq}
+              countId={session.id}
+              connectionId={session.connectionId}
+              context={banner.content.context}
+              {...(banner.content.status === 'ambiguous' && { candidates: banner.content.items })}
+            />
+          )}
+        {!data ? (
+          <Center mih={120}>
+            <Loader />
+          </Center>
+        ) : reviewing ? (
+          <CountReview
+            session={session}
+            data={data}
+            onRecount={setRecounting}
+            onSubmitted={(result) => onSubmitted(result, data.locationLabel, data.connectionLabel)}
+          />
+        ) : (
+          <Counting session={session} events={data.events} lines={data.lines} onRecount={setRecounting} />
+        )}
+      </Stack>
+      <RecountModal
+        target={recounting}
+        showExpected={reviewing || !session.blind}
+        onClose={() => setRecounting(null)}
+      />
+    </>
+  )
+}
+
+// The entry fields are components of their own: a keystroke there re-renders the
+// field, not the line list, so the page keeps up with a scanner's burst.
+function QuantityEntry() {
+  const times = useCountUi((s) => s.times)
+  const setTimes = useCountUi((s) => s.setTimes)
+  return (
+    <NumberInput
+      label="Quantity"
+      description="For the next scan"
+      placeholder="1"
+      min={0}
+      size="md"
+      w={150}
+      value={times ?? ''}
+      onChange={(v) => setTimes(typeof v === 'number' && v > 0 ? v : null)}
+      data-testid="count-quantity"
+    />
+  )
+}
+
+function CodeEntry({ countId }: { countId: string }) {
+  const [code, setCode] = useState('')
+  return (
+    <form
+      style={{ flex: 1, minWidth: 260 }}
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (code.trim() === '') return
+        void submitScan(countId, code)
+        setCode('')
+      }}
+    >
+      <Group align="flex-end" gap="xs" wrap="nowrap">
+        <TextInput
+          style={{ flex: 1 }}
+          label="Type a code"
+          description="The number under a barcode that will not scan, or a SKU"
+          leftSection={<IconBarcode size={18} />}
+          size="md"
+          value={code}
+          onChange={(e) => setCode(e.currentTarget.value)}
+          data-testid="count-code"
+        />
+        <Button type="submit" size="md" variant="light" data-testid="count-code-add">
+          Add
+        </Button>
+      </Group>
+    </form>
+  )
+}
+
+function Counting({
+  session,
+  events,
+  lines,
+  onRecount
+}: {
+  session: CountSession
+  events: number
+  lines: CountLineView[]
+  onRecount: (line: CountLineView) => void
+}) {
+  const banner = useCountUi((s) => s.banner)
+  const units = lines.reduce((n, v) => n + v.line.counted, 0)
+  const lastLineId = banner?.content.status === 'counted' ? banner.content.line.id : undefined
+
+  return (
+    <>
+      <Group align="flex-end" wrap="wrap">
+        <QuantityEntry />
+        <CodeEntry countId={session.id} />
+        <Button
+          size="md"
+          variant="default"
+          leftSection={<IconArrowBackUp size={18} />}
+          disabled={events === 0}
+          onClick={() => void submitUndo(session.id)}
+          rightSection={<Kbd size="xs">Ctrl Z</Kbd>}
+          data-testid="count-undo"
+        >
+          Undo last
+        </Button>
+        <Button
+          size="md"
+          leftSection={<IconListCheck size={18} />}
+          disabled={lines.length === 0}
+          onClick={() =>
+            void setCountState(getDb(), session.id, 'review').then(() => useCountUi.getState().clear())
+          }
+          data-testid="count-review-button"
+        >
+          Review & submit
+        </Button>
+      </Group>
+      {lines.length === 0 ? (
+        <EmptyState icon={IconBarcode} title="Nothing counted yet">
+          Scan each item where it stands; scan it again for every further unit, or type the quantity first. A
+          GS1 label with a quantity counts that many at once.
+        </EmptyState>
+      ) : (
+        <>
+          <Text size="sm" c="dimmed" data-testid="count-summary">
+            {lines.length} line{lines.length === 1 ? '' : 's'} · {formatQty(units)} unit
+            {units === 1 ? '' : 's'} counted · {events} scan{events === 1 ? '' : 's'}
+          </Text>
+          <CountLines
+            lines={lines}
+            showExpected={!session.blind}
+            lastLineId={lastLineId}
+            onRecount={onRecount}
+          />
+        </>
+      )}
     </>
   )
 }

@@ -13,7 +13,10 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
     const lots = (await db.lots.where('itemKey').equals(itemKey).toArray()).sort((a, b) =>
       (a.expiry ?? '9999').localeCompare(b.expiry ?? '9999')
     )
-    const locationKeys = [...new Set(stock.flatMap((s) => [s.locationKey]))]
+    const pending = await db.overlays.where('itemKey').equals(itemKey).toArray()
+    const locationKeys = [
+      ...new Set([...stock.map((s) => s.locationKey), ...pending.map((p) => p.locationKey)])
+    ]
     const locations = await db.locations.bulkGet(locationKeys)
     const parents = await db.locations.bulkGet(locations.map((l) => l?.parentKey ?? ''))
     const name = new Map<string, string>()
@@ -23,7 +26,15 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
       name.set(l.key, parent ? `${parent.name} › ${l.name}` : l.name)
     })
     const lotNumber = new Map(lots.map((l) => [l.key, l]))
-    return { item, stock, lots, name, lotNumber, soon: Date.now() + 14 * 86_400_000 }
+    return {
+      pending,
+      item,
+      stock,
+      lots,
+      name,
+      lotNumber,
+      soon: Date.now() + 14 * 86_400_000
+    }
   }, [itemKey])
 
   return (
@@ -53,6 +64,12 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
             On hand {data.item.onHand ?? '—'} {data.item.unit ?? ''}
             {data.item.minLevel !== undefined && ` · minimum ${data.item.minLevel}`}
           </Text>
+          {data.pending.map((p) => (
+            <Badge key={p.key} color="blue" variant="light" size="lg" data-testid="item-pending">
+              Counted {p.onHand} at {data.name.get(p.locationKey) ?? p.locationKey.split(':').pop()} — waiting
+              for the vendor to confirm
+            </Badge>
+          ))}
           <Title order={5}>Stock by location</Title>
           {data.stock.length === 0 ? (
             <Text c="dimmed" size="sm">

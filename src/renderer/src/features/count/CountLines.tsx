@@ -1,0 +1,127 @@
+import { ActionIcon, Badge, Group, Menu, Table, Text } from '@mantine/core'
+import { IconDots, IconFlag, IconFlagOff, IconRepeat } from '@tabler/icons-react'
+import { memo } from 'react'
+import { markForRecount } from '../../count/lines'
+import { getDb } from '../../db/db'
+import { formatQty, formatVariance } from './format'
+import type { CountLineView } from './use-count-data'
+
+/** The lines of a count while counting, newest first, with big counted figures for the floor. */
+export const CountLines = memo(function CountLines({
+  lines,
+  showExpected,
+  lastLineId,
+  onRecount
+}: {
+  lines: CountLineView[]
+  showExpected: boolean
+  lastLineId: string | undefined
+  onRecount: (line: CountLineView) => void
+}) {
+  return (
+    <Table verticalSpacing="xs" striped data-testid="count-lines">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Item</Table.Th>
+          <Table.Th ta="right">Counted</Table.Th>
+          {showExpected && <Table.Th ta="right">Expected</Table.Th>}
+          {showExpected && <Table.Th ta="right">Difference</Table.Th>}
+          <Table.Th w={48} />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {lines.map((view) => {
+          const { line, item, lot } = view
+          const variance = line.counted - line.expected
+          return (
+            <Table.Tr
+              key={line.id}
+              data-testid="count-line"
+              data-sku={item?.sku}
+              data-counted={line.counted}
+              bg={line.id === lastLineId ? 'var(--mantine-color-green-light)' : undefined}
+            >
+              <Table.Td>
+                <Text fw={600}>{item?.name ?? 'Item no longer in the replica'}</Text>
+                <Group gap={6}>
+                  <Text size="sm" c="dimmed" ff="monospace">
+                    {item?.sku ?? line.itemKey}
+                  </Text>
+                  {lot && (
+                    <Badge size="sm" color="grape" variant="light">
+                      lot {lot.lotNumber}
+                    </Badge>
+                  )}
+                  {line.recount && (
+                    <Badge size="sm" color="orange" variant="light">
+                      recount
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Text fz={28} fw={700} lh={1.1} data-testid="count-line-counted">
+                  {formatQty(line.counted)}
+                </Text>
+                {item?.unit && (
+                  <Text size="xs" c="dimmed">
+                    {item.unit}
+                  </Text>
+                )}
+              </Table.Td>
+              {showExpected && (
+                <Table.Td ta="right">
+                  <Text fz="lg">{formatQty(line.expected)}</Text>
+                </Table.Td>
+              )}
+              {showExpected && (
+                <Table.Td ta="right">
+                  <Text fz="lg" fw={600} c={variance === 0 ? 'dimmed' : variance > 0 ? 'blue.7' : 'red.7'}>
+                    {formatVariance(variance)}
+                  </Text>
+                </Table.Td>
+              )}
+              <Table.Td>
+                <LineMenu view={view} onRecount={onRecount} />
+              </Table.Td>
+            </Table.Tr>
+          )
+        })}
+      </Table.Tbody>
+    </Table>
+  )
+})
+
+export function LineMenu({
+  view,
+  onRecount
+}: {
+  view: CountLineView
+  onRecount: (line: CountLineView) => void
+}) {
+  const { line, item } = view
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon
+          variant="subtle"
+          aria-label={`Actions for ${item?.name ?? 'line'}`}
+          data-testid="line-menu"
+        >
+          <IconDots size={18} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item leftSection={<IconRepeat size={16} />} onClick={() => onRecount(view)}>
+          Recount…
+        </Menu.Item>
+        <Menu.Item
+          leftSection={line.recount ? <IconFlagOff size={16} /> : <IconFlag size={16} />}
+          onClick={() => void markForRecount(getDb(), line.id, !line.recount)}
+        >
+          {line.recount ? 'Clear recount mark' : 'Mark for recount'}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  )
+}

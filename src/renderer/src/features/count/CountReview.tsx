@@ -1,0 +1,242 @@
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core'
+import { modals } from '@mantine/modals'
+import { IconAlertTriangle, IconArrowLeft, IconSend } from '@tabler/icons-react'
+import { useState } from 'react'
+import type { CountSession } from '../../../../shared/model/records'
+import { reviewCount } from '../../count/review'
+import { setCountState } from '../../count/sessions'
+import { getDb } from '../../db/db'
+import { submitCount, type SubmitResult } from '../../outbox/submit-count'
+import { LineMenu } from './CountLines'
+import { formatQty, formatShare, formatVariance } from './format'
+import type { CountData, CountLineView } from './use-count-data'
+
+function Figure({
+  label,
+  value,
+  colour,
+  testId
+}: {
+  label: string
+  value: string
+  colour?: string
+  testId: string
+}) {
+  return (
+    <Paper withBorder p="sm">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fz={30} fw={700} c={colour} data-testid={testId}>
+        {value}
+      </Text>
+    </Paper>
+  )
+}
+
+/**
+ * Expected against counted per line before anything is sent, with the lines worth a
+ * second look highlighted; Submit hands the count to the outbox (or to a CSV export).
+ */
+export function CountReview({
+  session,
+  data,
+  onRecount,
+  onSubmitted
+}: {
+  session: CountSession
+  data: CountData
+  onRecount: (line: CountLineView) => void
+  onSubmitted: (result: SubmitResult) => void
+}) {
+  const [submitting, setSubmitting] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const byId = new Map(data.lines.map((v) => [v.line.id, v]))
+  const { rows, totals } = reviewCount(
+    [...data.lines].sort((a, b) => (a.item?.name ?? '').localeCompare(b.item?.name ?? '')).map((v) => v.line),
+    data.recounted
+  )
+
+  const submit = async () => {
+    setSubmitting(true)
+    setError(null)
+    try {
+      onSubmitted(await submitCount(getDb(), session.id))
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    } finally {
+      setSubmitting(false)
+    }
+  }
+  const confirmSubmit = () => {
+    if (totals.toRecount === 0) return void submit()
+    modals.openConfirmModal({
+      title: `${totals.toRecount} line${totals.toRecount === 1 ? ' needs' : 's need'} a recount`,
+      children: (
+        <Text size="sm">
+          Large differences are usually a miscount. Recount the highlighted lines first, or submit the count
+          as it stands.
+        </Text>
+      ),
+      labels: { confirm: 'Submit anyway', cancel: 'Recount first' },
+      confirmProps: { color: 'orange', 'data-testid': 'confirm-submit' },
+      onConfirm: () => void submit()
+    })
+  }
+
+  return (
+    <Stack data-testid="count-review">
+      <SimpleGrid cols={{ base: 2, md: 5 }}>
+        <Figure label="Lines" value={formatQty(totals.lines)} testId="review-lines" />
+        <Figure label="Expected" value={formatQty(totals.expected)} testId="review-expected" />
+        <Figure label="Counted" value={formatQty(totals.counted)} testId="review-counted" />
+        <Figure
+          label="Net difference"
+          value={formatVariance(totals.variance)}
+          colour={totals.variance === 0 ? undefined : totals.variance > 0 ? 'blue.7' : 'red.7'}
+          testId="review-variance"
+        />
+        <Figure
+          label="To recount"
+          value={formatQty(totals.toRecount)}
+          colour={totals.toRecount > 0 ? 'orange.7' : undefined}
+          testId="review-to-recount"
+        />
+      </SimpleGrid>
+      {session.replicaSyncedAt && (
+        <Text size="sm" c="dimmed" data-testid="review-replica-age">
+          Expected quantities are what this PC’s copy of the stock said when each line was first counted. The
+          copy was last synced at {new Date(session.replicaSyncedAt).toLocaleString()} when the count started.
+        </Text>
+      )}
+      {data.stockRecords === 0 && (
+        <Alert color="orange" icon={<IconAlertTriangle size={18} />} data-testid="review-no-stock">
+          No stock is recorded at {data.locationLabel}, so every expected quantity is 0 and everything counted
+          is a difference.
+        </Alert>
+      )}
+      <Table verticalSpacing="xs" data-testid="review-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Item</Table.Th>
+            <Table.Th ta="right">Expected</Table.Th>
+            <Table.Th ta="right">Counted</Table.Th>
+            <Table.Th ta="right">Difference</Table.Th>
+            <Table.Th ta="right">%</Table.Th>
+            <Table.Th />
+            <Table.Th w={48} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => {
+            const view = byId.get(row.line.id)
+            if (!view) return null
+            return (
+              <Table.Tr
+                key={row.line.id}
+                bg={row.needsRecount ? 'var(--mantine-color-orange-light)' : undefined}
+                data-testid="review-row"
+                data-recount={row.needsRecount}
+                data-sku={view.item?.sku}
+              >
+                <Table.Td>
+                  <Text fw={600}>{view.item?.name ?? 'Item no longer in the replica'}</Text>
+                  <Group gap={6}>
+                    <Text size="sm" c="dimmed" ff="monospace">
+                      {view.item?.sku ?? row.line.itemKey}
+                    </Text>
+                    {view.lot && (
+                      <Badge size="sm" color="grape" variant="light">
+                        lot {view.lot.lotNumber}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Text fz="lg">{formatQty(row.line.expected)}</Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Text fz="lg" fw={700}>
+                    {formatQty(row.line.counted)}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Text
+                    fz="lg"
+                    fw={600}
+                    c={row.variance === 0 ? 'dimmed' : row.variance > 0 ? 'blue.7' : 'red.7'}
+                    data-testid="review-row-variance"
+                  >
+                    {formatVariance(row.variance)}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Text size="sm" c="dimmed">
+                    {formatShare(row.share)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {row.needsRecount ? (
+                    <Button
+                      size="xs"
+                      color="orange"
+                      onClick={() => onRecount(view)}
+                      data-testid="review-recount"
+                    >
+                      Recount
+                    </Button>
+                  ) : row.recounted ? (
+                    <Badge color="teal" variant="light">
+                      recounted
+                    </Badge>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  <LineMenu view={view} onRecount={onRecount} />
+                </Table.Td>
+              </Table.Tr>
+            )
+          })}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th>
+              {totals.lines} line{totals.lines === 1 ? '' : 's'}, {totals.withVariance} with a difference
+            </Table.Th>
+            <Table.Th ta="right">{formatQty(totals.expected)}</Table.Th>
+            <Table.Th ta="right">{formatQty(totals.counted)}</Table.Th>
+            <Table.Th ta="right">{formatVariance(totals.variance)}</Table.Th>
+            <Table.Th />
+            <Table.Th />
+            <Table.Th />
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+      {error && (
+        <Alert color="red" title="The count was not submitted" data-testid="submit-error">
+          {error} Nothing was sent or lost: the count is still here. Try again.
+        </Alert>
+      )}
+      <Group justify="space-between">
+        <Button
+          variant="default"
+          leftSection={<IconArrowLeft size={16} />}
+          onClick={() => void setCountState(getDb(), session.id, 'open')}
+          data-testid="review-back"
+        >
+          Back to counting
+        </Button>
+        <Button
+          size="md"
+          leftSection={<IconSend size={18} />}
+          loading={submitting}
+          disabled={totals.lines === 0}
+          onClick={confirmSubmit}
+          data-testid="submit-count"
+        >
+          Submit count
+        </Button>
+      </Group>
+    </Stack>
+  )
+}

@@ -1,0 +1,95 @@
+import { Button, Group, Modal, NumberInput, Stack, Text } from '@mantine/core'
+import { useState } from 'react'
+import { recountLine } from '../../count/lines'
+import { getDb } from '../../db/db'
+import { playTone } from '../../scan/feedback'
+import { formatQty } from './format'
+import type { CountLineView } from './use-count-data'
+
+/** Count one line again and enter the total: it replaces what was counted so far. */
+export function RecountModal({
+  target,
+  showExpected,
+  onClose
+}: {
+  target: CountLineView | null
+  showExpected: boolean
+  onClose: () => void
+}) {
+  return (
+    <Modal opened={target !== null} onClose={onClose} title="Recount" centered>
+      {target && (
+        // Keyed by line, so the form starts empty for each line without an effect resetting it.
+        <RecountForm key={target.line.id} target={target} showExpected={showExpected} onDone={onClose} />
+      )}
+    </Modal>
+  )
+}
+
+function RecountForm({
+  target,
+  showExpected,
+  onDone
+}: {
+  target: CountLineView
+  showExpected: boolean
+  onDone: () => void
+}) {
+  const [value, setValue] = useState<string | number>('')
+  const [error, setError] = useState<string | null>(null)
+  const { line, item, lot } = target
+
+  const save = async () => {
+    const quantity = typeof value === 'number' ? value : Number.NaN
+    if (!Number.isFinite(quantity) || quantity < 0) {
+      setError('Enter what you counted: 0 or more.')
+      return
+    }
+    try {
+      await recountLine(getDb(), line.id, quantity)
+      playTone('ok')
+      onDone()
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    }
+  }
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault()
+        void save()
+      }}
+    >
+      <Stack>
+        <div>
+          <Text fw={600}>{item?.name ?? line.itemKey}</Text>
+          <Text size="sm" c="dimmed">
+            {item?.sku}
+            {lot ? ` · lot ${lot.lotNumber}` : ''} · counted so far {formatQty(line.counted)}
+            {showExpected ? ` · expected ${formatQty(line.expected)}` : ''}
+          </Text>
+        </div>
+        <NumberInput
+          label="Counted now"
+          description="The whole quantity at the location; it replaces the count so far."
+          value={value}
+          onChange={setValue}
+          min={0}
+          size="lg"
+          data-autofocus
+          error={error}
+          data-testid="recount-quantity"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" data-testid="recount-save">
+            Save recount
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

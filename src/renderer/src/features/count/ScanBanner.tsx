@@ -1,0 +1,207 @@
+import { Badge, Box, Group, Paper, Stack, Text } from '@mantine/core'
+import {
+  IconAlertTriangle,
+  IconArrowBackUp,
+  IconBarcode,
+  IconCircleCheck,
+  IconHelpCircle,
+  IconInfoCircle,
+  IconX
+} from '@tabler/icons-react'
+import type { ReactNode } from 'react'
+import { GS } from '../../../../shared/scan'
+import { toneColour } from '../../scan/tone'
+import type { Banner, BannerContent } from './count-ui'
+import classes from './ScanBanner.module.css'
+import { formatQty } from './format'
+
+interface Shown {
+  icon: ReactNode
+  title: ReactNode
+  detail?: ReactNode
+  /** The big number on the right. */
+  figure?: ReactNode
+  figureLabel?: ReactNode
+}
+
+/** Control characters (the GS1 separator) made visible in a code shown to people. */
+const visible = (code: string) =>
+  [...code].map((ch) => (ch === GS ? '<GS>' : ch.charCodeAt(0) < 0x20 ? '·' : ch)).join('')
+
+function describe(content: BannerContent, connectionLabel: (id: string) => string): Shown {
+  switch (content.status) {
+    case 'counted': {
+      const { item, line, quantity, lot, unknownLot, context } = content
+      return {
+        icon: <IconCircleCheck size={36} />,
+        title: item.name,
+        detail: (
+          <Stack gap={4}>
+            <Group gap="xs">
+              <Badge variant="light" ff="monospace">
+                {item.sku}
+              </Badge>
+              {lot && <Badge color="grape">lot {lot.lotNumber}</Badge>}
+              {context.expiry && <Badge variant="outline">expires {context.expiry}</Badge>}
+              {context.serial && <Badge variant="outline">serial {context.serial}</Badge>}
+              {context.labelQuantity !== undefined && (
+                <Badge variant="outline">label of {formatQty(context.labelQuantity)}</Badge>
+              )}
+            </Group>
+            {unknownLot !== undefined && (
+              <Text size="sm" c="orange.8" data-testid="scan-unknown-lot">
+                Lot {unknownLot} is not in the replica, so it was counted without a lot.
+              </Text>
+            )}
+          </Stack>
+        ),
+        figure: `+${formatQty(quantity)}`,
+        figureLabel: (
+          <>
+            counted <b data-testid="scan-line-total">{formatQty(line.counted)}</b>
+            {item.unit ? ` ${item.unit}` : ''}
+          </>
+        )
+      }
+    }
+    case 'invalid':
+      return {
+        icon: <IconX size={36} />,
+        title: 'Not a valid barcode — not counted',
+        detail: (
+          <Stack gap={2}>
+            <Text data-testid="scan-error">{content.error.message}</Text>
+            <Text size="sm" c="dimmed" ff="monospace">
+              {visible(content.raw)}
+            </Text>
+          </Stack>
+        )
+      }
+    case 'unknown': {
+      if (content.reason === 'no-product-number') {
+        const { lotNumber, expiry, serial } = content.context
+        const carries = [
+          lotNumber !== undefined && `lot ${lotNumber}`,
+          expiry !== undefined && `expiry ${expiry}`,
+          serial !== undefined && `serial ${serial}`
+        ].filter(Boolean)
+        return {
+          icon: <IconHelpCircle size={36} />,
+          title: 'This label has no product number — not counted',
+          detail: `It carries ${carries.length > 0 ? carries.join(', ') : 'other details'} but not which product. Scan the product’s own barcode.`
+        }
+      }
+      return {
+        icon: <IconHelpCircle size={36} />,
+        title: (
+          <>
+            Unknown code <span style={{ fontFamily: 'monospace' }}>{visible(content.context.code)}</span>
+          </>
+        ),
+        detail:
+          'No item in any connection carries this code. Find the item below, or type the code printed under the barcode.'
+      }
+    }
+    case 'elsewhere': {
+      const first = content.items[0]
+      return {
+        icon: <IconAlertTriangle size={36} />,
+        title: `${first?.name ?? 'This item'} is not in this count’s connection — not counted`,
+        detail: `The code belongs to ${content.items
+          .map((i) => `${i.name} (${i.sku}) in ${connectionLabel(i.connectionId)}`)
+          .join(', ')}. Only items of the count’s own connection can be counted here.`
+      }
+    }
+    case 'ambiguous':
+      return {
+        icon: <IconAlertTriangle size={36} />,
+        title: `This code is on ${content.items.length} items — pick one`,
+        detail: 'Choose the item in front of you below; it is counted as soon as you pick it.'
+      }
+    case 'duplicate':
+      return {
+        icon: <IconAlertTriangle size={36} />,
+        title: `Serial ${content.context.serial ?? ''} is already counted`,
+        detail: `${content.item.name}: a serial number counts once, however often its label is scanned.`
+      }
+    case 'undone': {
+      const { undone, item } = content
+      const name = item?.name ?? 'the line'
+      return {
+        icon: <IconArrowBackUp size={36} />,
+        title:
+          undone.event.kind === 'set'
+            ? `Undone: recount of ${name}`
+            : `Undone: +${formatQty(undone.event.quantity)} ${name}`,
+        detail: undone.removed
+          ? 'That was the first count of this line, so the line is gone.'
+          : `Back to ${formatQty(undone.event.previous)} counted.`
+      }
+    }
+    case 'failed':
+      return { icon: <IconX size={36} />, title: 'Not saved', detail: content.message }
+    case 'info':
+      return { icon: <IconInfoCircle size={36} />, title: content.message }
+  }
+}
+
+/** The last scan, big enough to read from a step away, flashing the tone's colour on every scan. */
+export function ScanBanner({
+  banner,
+  connectionLabel
+}: {
+  banner: Banner | null
+  connectionLabel: (id: string) => string
+}) {
+  const colour = banner && banner.tone !== 'neutral' ? toneColour[banner.tone] : 'gray'
+  const shown: Shown = banner
+    ? describe(banner.content, connectionLabel)
+    : {
+        icon: <IconBarcode size={36} />,
+        title: 'Ready to scan',
+        detail: 'Scan a barcode wherever the cursor is: no need to click a field first.'
+      }
+  return (
+    <Paper
+      withBorder
+      p="md"
+      className={classes.banner}
+      bg={`var(--mantine-color-${colour}-light)`}
+      style={{ borderLeftColor: `var(--mantine-color-${colour}-filled)` }}
+      data-testid="scan-banner"
+      data-status={banner?.content.status ?? 'ready'}
+      data-tone={banner?.tone ?? 'ready'}
+      data-seq={banner?.seq ?? 0}
+      aria-live="polite"
+    >
+      {banner && banner.tone !== 'neutral' && (
+        <Box
+          key={banner.seq}
+          className={classes.flash}
+          style={{ backgroundColor: `var(--mantine-color-${colour}-filled)` }}
+        />
+      )}
+      <Group className={classes.content} justify="space-between" wrap="nowrap" align="center">
+        <Group wrap="nowrap" align="flex-start" gap="md">
+          <Box c={`${colour}.7`} pt={2}>
+            {shown.icon}
+          </Box>
+          <Stack gap={4}>
+            <Text fz={22} fw={700} lh={1.2} data-testid="scan-title">
+              {shown.title}
+            </Text>
+            {typeof shown.detail === 'string' ? <Text>{shown.detail}</Text> : shown.detail}
+          </Stack>
+        </Group>
+        {shown.figure !== undefined && (
+          <Stack gap={0} align="flex-end">
+            <Text fz={48} fw={800} lh={1} c={`${colour}.8`} data-testid="scan-figure">
+              {shown.figure}
+            </Text>
+            <Text size="sm">{shown.figureLabel}</Text>
+          </Stack>
+        )}
+      </Group>
+    </Paper>
+  )
+}

@@ -1,0 +1,128 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Slider,
+  Stack,
+  Switch,
+  Text,
+  TextInput
+} from '@mantine/core'
+import { useState } from 'react'
+import { playTone } from '../../scan/feedback'
+import { parsePrefixes, useScannerSettings } from '../../stores/scanner'
+
+/** How the scanners on this PC are set up; saved on this PC only. */
+export function ScannerSettings({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Scanner settings" size="lg">
+      {opened && <SettingsForm onClose={onClose} />}
+    </Modal>
+  )
+}
+
+function SettingsForm({ onClose }: { onClose: () => void }) {
+  const settings = useScannerSettings()
+  const [prefixText, setPrefixText] = useState(settings.prefixes.join(' '))
+
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        A USB scanner types like a keyboard, only much faster. Stockroom tells its bursts from typing,
+        wherever the cursor is.
+      </Text>
+      <TextInput
+        label="Prefixes"
+        description="Characters your scanners send before each code, e.g. § or ~. Separate several with spaces. Leave empty if none."
+        value={prefixText}
+        onChange={(e) => setPrefixText(e.currentTarget.value)}
+        onBlur={() => settings.update({ prefixes: parsePrefixes(prefixText) })}
+        data-testid="scanner-prefixes"
+      />
+      <Checkbox.Group
+        label="Suffix"
+        description="The key your scanners send after each code."
+        value={settings.suffixes}
+        onChange={(v) => {
+          const suffixes = v.filter((s): s is 'Enter' | 'Tab' => s === 'Enter' || s === 'Tab')
+          if (suffixes.length > 0) settings.update({ suffixes })
+        }}
+      >
+        <Group mt="xs">
+          <Checkbox value="Enter" label="Enter" />
+          <Checkbox value="Tab" label="Tab" />
+        </Group>
+      </Checkbox.Group>
+      <Group grow>
+        <NumberInput
+          label="Longest gap between keys (ms)"
+          description="Raise it for a slow wireless scanner."
+          min={10}
+          max={120}
+          value={settings.maxInterKeyMs}
+          onChange={(v) => typeof v === 'number' && settings.update({ maxInterKeyMs: v })}
+        />
+        <NumberInput
+          label="Shortest code"
+          description="Shorter bursts count as typing."
+          min={2}
+          max={20}
+          value={settings.minLength}
+          onChange={(v) => typeof v === 'number' && settings.update({ minLength: v })}
+        />
+      </Group>
+      <Switch
+        label="Sound on every scan"
+        checked={settings.sound}
+        onChange={(e) => settings.update({ sound: e.currentTarget.checked })}
+      />
+      <div>
+        <Text size="sm" fw={500}>
+          Volume
+        </Text>
+        <Slider
+          min={0}
+          max={1}
+          step={0.05}
+          value={settings.volume}
+          onChange={(volume) => settings.update({ volume })}
+          disabled={!settings.sound}
+          label={(v) => `${Math.round(v * 100)} %`}
+        />
+      </div>
+      <Group>
+        <Text size="sm">Try:</Text>
+        <Button size="xs" color="green" variant="light" onClick={() => playTone('ok')}>
+          Counted
+        </Button>
+        <Button size="xs" color="orange" variant="light" onClick={() => playTone('unknown')}>
+          Unknown
+        </Button>
+        <Button size="xs" color="red" variant="light" onClick={() => playTone('error')}>
+          Error
+        </Button>
+      </Group>
+      <Group justify="space-between">
+        <Button
+          variant="subtle"
+          onClick={() => {
+            settings.reset()
+            setPrefixText('')
+          }}
+        >
+          Reset to defaults
+        </Button>
+        <Button
+          onClick={() => {
+            settings.update({ prefixes: parsePrefixes(prefixText) })
+            onClose()
+          }}
+        >
+          Done
+        </Button>
+      </Group>
+    </Stack>
+  )
+}
