@@ -4,7 +4,8 @@ import { startFrostbyteFake, FROSTBYTE_DEMO_KEY } from '../fakes/frostbyte/serve
 /**
  * `node out/main/fake-vendor.js --vendor frostbyte --size 100000`: one of the
  * fake vendor servers on its own, for benchmarks and for trying a connection
- * by hand. Prints its base URL and API key.
+ * by hand. Prints its base URL and API key. SIGUSR1 cuts it off (connections
+ * refused), SIGUSR2 brings it back on the same port.
  */
 async function main() {
   const { values } = parseArgs({
@@ -41,6 +42,9 @@ async function main() {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+  // Cut the vendor off (connections refused) and bring it back on the same port, data kept.
+  process.on('SIGUSR1', () => void fake.stop().then(() => console.log('Fake frostbyte: stopped')))
+  process.on('SIGUSR2', () => void fake.start().then(() => console.log('Fake frostbyte: started')))
 }
 
 main().catch((err: unknown) => {
