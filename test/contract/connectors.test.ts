@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { syncConnection } from '../../src/renderer/src/sync/driver'
 import type { StockroomDb } from '../../src/renderer/src/db/db'
 import type { HostClient } from '../../src/shared/host-api/client'
-import { createTestServices, type TestServices } from '../helpers/main-services'
-import { freshDb, inProcessHost } from '../helpers/replica'
+import { connectVendor, type Connected } from '../helpers/connected'
+import type { TestServices } from '../helpers/main-services'
 import { expectReplicaEquals, type VendorFake, type VendorHarness } from './conformance'
 import { frostbyteHarness } from './frostbyte-harness'
 import { inventoraHarness } from './inventora-harness'
@@ -23,26 +23,12 @@ for (const harness of harnesses) {
     let host: HostClient
     let cid: string
 
+    let c: Connected<unknown>
     beforeEach(async () => {
-      fake = await harness.start({ seed: 7, size: 1_234 })
-      // Retries back off by the vendor's Retry-After; jitter kept small so the suite stays quick.
-      t = await createTestServices({ random: () => 0.05, maxAttempts: 10 })
-      db = freshDb()
-      host = inProcessHost(t.services)
-      const created = await t.services.connections.create({
-        vendor: harness.vendor,
-        label: `${harness.label} test`,
-        baseUrl: fake.url,
-        apiKey: fake.apiKey
-      })
-      cid = created.id
-      await db.connections.put({ ...created, lastSyncAt: undefined } as never)
+      c = await connectVendor(harness, { seed: 7, size: 1_234 })
+      ;({ fake, t, db, host, cid } = c)
     })
-    afterEach(async () => {
-      db.close()
-      await fake.close()
-      await t.cleanup()
-    })
+    afterEach(() => c.close())
 
     const plan = async () =>
       (await t.services.gateway.plan(cid)).map((p) => ({ resource: p.resource, pageSize: p.pageSize }))

@@ -9,8 +9,7 @@ import type { HostClient } from '../../src/shared/host-api/client'
 import { expectReplicaEquals, type VendorFake } from '../contract/conformance'
 import { frostbyteHarness } from '../contract/frostbyte-harness'
 import { recordCount } from '../helpers/counts'
-import { createTestServices, instantClock, type TestServices } from '../helpers/main-services'
-import { freshDb, inProcessHost } from '../helpers/replica'
+import { connectVendor, type Connected } from '../helpers/connected'
 import { drain, faultEveryOtherRequest } from './replay-helpers'
 
 /** Every stock-adjustment line the fake applied, by product × warehouse. */
@@ -30,35 +29,21 @@ function appliedLines(fake: VendorFake<FrostbyteData>) {
 
 describe('Frostbyte outbox: count variances applied exactly once', () => {
   let fake: VendorFake<FrostbyteData>
-  let t: TestServices
   let db: StockroomDb
   let host: HostClient
   let cid: string
   let warehouseKey: string
   let warehouseId: string
 
+  let c: Connected<FrostbyteData>
   beforeEach(async () => {
-    fake = await frostbyteHarness.start({ seed: 21, size: 2_000 })
-    t = await createTestServices({ random: () => 0.05, maxAttempts: 10, clock: instantClock() })
-    db = freshDb()
-    host = inProcessHost(t.services)
-    const created = await t.services.connections.create({
-      vendor: 'frostbyte',
-      label: 'FB',
-      baseUrl: fake.url,
-      apiKey: fake.apiKey
-    })
-    cid = created.id
-    await db.connections.put({ ...created } as never)
+    c = await connectVendor(frostbyteHarness, { seed: 21, size: 2_000 })
+    ;({ fake, db, host, cid } = c)
     await syncConnection(db, host, cid)
     warehouseId = fake.server.data.warehouses[0]!.id
     warehouseKey = `${cid}:location:wh/${warehouseId}`
   })
-  afterEach(async () => {
-    db.close()
-    await fake.close()
-    await t.cleanup()
-  })
+  afterEach(() => c.close())
 
   /** Products a count can adjust without naming a batch or serials. */
   const plainProducts = () =>

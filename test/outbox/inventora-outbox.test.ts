@@ -9,37 +9,22 @@ import type { HostClient } from '../../src/shared/host-api/client'
 import type { VendorFake } from '../contract/conformance'
 import { inventoraHarness } from '../contract/inventora-harness'
 import { recordCount } from '../helpers/counts'
-import { createTestServices, instantClock, type TestServices } from '../helpers/main-services'
-import { freshDb, inProcessHost } from '../helpers/replica'
+import { connectVendor, type Connected } from '../helpers/connected'
 import { drain, faultEveryOtherRequest } from './replay-helpers'
 
 describe('Inventora outbox: no idempotency keys, so never a blind resend', () => {
   let fake: VendorFake<InventoraData>
-  let t: TestServices
   let db: StockroomDb
   let host: HostClient
   let cid: string
 
+  let c: Connected<InventoraData>
   beforeEach(async () => {
-    fake = await inventoraHarness.start({ seed: 5, size: 400 })
-    t = await createTestServices({ random: () => 0.05, maxAttempts: 10, clock: instantClock() })
-    db = freshDb()
-    host = inProcessHost(t.services)
-    const created = await t.services.connections.create({
-      vendor: 'inventora',
-      label: 'Inv',
-      baseUrl: fake.url,
-      apiKey: fake.apiKey
-    })
-    cid = created.id
-    await db.connections.put({ ...created } as never)
+    c = await connectVendor(inventoraHarness, { seed: 5, size: 400 })
+    ;({ fake, db, host, cid } = c)
     await syncConnection(db, host, cid)
   })
-  afterEach(async () => {
-    db.close()
-    await fake.close()
-    await t.cleanup()
-  })
+  afterEach(() => c.close())
 
   const location = () => fake.server.data.locations[0]!
   const levelAt = (id: string) => fake.server.data.resource(id)!.stock[location().id] ?? 0
