@@ -53,6 +53,18 @@ export const schemaVersions: SchemaVersion[] = [
       outbox: '++seq, &id, connectionId, state, [connectionId+state], [connectionId+seq]',
       overlays: 'key, itemKey, entryId'
     }
+  },
+  {
+    // The deletion sweep reads only what a full pass did not stamp, by key range, instead of every record.
+    version: 4,
+    stores: {
+      items: 'key, connectionId, sku, name, *codes, *words, syncId, [connectionId+resource+syncId]',
+      locations: 'key, connectionId, parentKey, kind, syncId, [connectionId+resource+syncId]',
+      stock: 'key, connectionId, itemKey, locationKey, syncId, [connectionId+resource+syncId]',
+      lots: 'key, connectionId, itemKey, expiry, syncId, [connectionId+resource+syncId]',
+      tasks: 'key, connectionId, status, due, syncId, [connectionId+resource+syncId]',
+      orders: 'key, connectionId, status, syncId, [connectionId+resource+syncId]'
+    }
   }
 ]
 

@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie'
 import type { HostClient } from '../../../shared/host-api/client'
 import type { PageResult, ResourcePlan } from '../../../shared/host-api/sync'
 import type { ReplicaTable } from '../../../shared/model/schemas'
@@ -233,15 +234,31 @@ async function applyPage(
       }
     }
     if (sweep) {
+      // Everything of this resource stamped with another pass's id (or none): two key ranges
+      // around the current id, so a pass that removed nothing reads nothing.
+      const { connectionId } = cp
       for (const table of tables) {
-        swept += await table
-          .where('connectionId')
-          .equals(cp.connectionId)
-          .filter(
-            (r: { resource?: string; syncId?: string }) =>
-              r.resource === plan.resource && r.syncId !== cp.syncId
-          )
-          .delete()
+        const index = table.where('[connectionId+resource+syncId]')
+        const stale = [
+          ...(await index
+            .between(
+              [connectionId, plan.resource, Dexie.minKey],
+              [connectionId, plan.resource, cp.syncId],
+              true,
+              false
+            )
+            .primaryKeys()),
+          ...(await index
+            .between(
+              [connectionId, plan.resource, cp.syncId],
+              [connectionId, plan.resource, Dexie.maxKey],
+              false,
+              true
+            )
+            .primaryKeys())
+        ]
+        await table.bulkDelete(stale)
+        swept += stale.length
       }
     }
     await db.checkpoints.put(next)
