@@ -26,8 +26,8 @@ async function main() {
     ...(rpm && { perKeyPerMinute: rpm, perOrgPerMinute: rpm })
   })
   console.log(`Fake frostbyte: ${fake.url} key=${FROSTBYTE_DEMO_KEY}`)
-  // On exit: what was asked of it and what it holds, for a benchmark to compare with the minimum.
-  const stop = () => {
+  // What was asked of it and what it holds, for a benchmark to compare with the minimum (SIGHUP, and on exit).
+  const report = () => {
     const requests: Record<string, number> = {}
     for (const r of fake.requests) if (r.method === 'GET') requests[r.path] = (requests[r.path] ?? 0) + 1
     const d = fake.data
@@ -38,8 +38,12 @@ async function main() {
       '/stock-on-hand': d.stockRows.all().filter((r) => d.products.get(r.productId)?.isActive).length
     }
     console.log(`Fake frostbyte stats: ${JSON.stringify({ requests, counts })}`)
+  }
+  const stop = () => {
+    report()
     void fake.close().then(() => process.exit(0))
   }
+  process.on('SIGHUP', report)
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
   // Cut the vendor off (connections refused) and bring it back on the same port, data kept.
