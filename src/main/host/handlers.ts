@@ -43,6 +43,10 @@ export function createHandlers(d: HandlerDeps): Handlers {
       d.platform.status.show(status)
       return {}
     },
+    'app:notify': async (notice) => {
+      d.platform.notifier.notify(notice)
+      return {}
+    },
     'app:openExternal': async ({ url }) => {
       await d.platform.external.open(url)
       return {}

@@ -22,6 +22,8 @@ export interface ResourceProgress {
   totalPages?: number
   rejected: number
   deleted: number
+  /** Items that dropped to or below their minimum in this pass ("SKU name"). */
+  lowCrossed: string[]
   message?: string
 }
 
@@ -122,7 +124,8 @@ async function syncResource(
     pagesDone: cp.pagesDone,
     recordsDone: cp.recordsDone,
     rejected: 0,
-    deleted: 0
+    deleted: 0,
+    lowCrossed: []
   }
   o.onProgress?.({ ...progress })
 
@@ -160,7 +163,16 @@ async function syncResource(
         ...(last && { completedAt: now().toISOString() }),
         ...(last && cp.phase === 'full' && { lastFullAt: now().toISOString() })
       }
-      const swept = await applyPage(db, plan, cp, next, page, last && cp.phase === 'full')
+      const { swept, lowCrossed } = await applyPage(
+        db,
+        plan,
+        cp,
+        next,
+        page,
+        last && cp.phase === 'full',
+        now().toISOString()
+      )
+      progress.lowCrossed.push(...lowCrossed)
       cp = next
       Object.assign(progress, {
         pagesDone: cp.pagesDone,
@@ -215,11 +227,14 @@ async function applyPage(
   cp: Checkpoint,
   next: Checkpoint,
   page: PageResult,
-  sweep: boolean
-): Promise<number> {
+  sweep: boolean,
+  at: string
+): Promise<{ swept: number; lowCrossed: string[] }> {
   const tables = plan.tables.map((t) => db.table(t))
   let swept = 0
-  await db.transaction('rw', [...tables, db.stock, db.checkpoints], async () => {
+  const lowCrossed: string[] = []
+  await db.transaction('rw', [...tables, db.stock, db.alerts, db.checkpoints], async () => {
+    if (page.batch.items?.length) lowCrossed.push(...(await trackLowStock(db, page.batch.items, at)))
     for (const [table, rows] of Object.entries(page.batch)) {
       if (!rows || rows.length === 0) continue
       await db.table(table).bulkPut(rows.map((r) => ({ ...r, syncId: cp.syncId })))
@@ -263,5 +278,28 @@ async function applyPage(
     }
     await db.checkpoints.put(next)
   })
-  return swept
+  return { swept, lowCrossed }
+}
+
+/**
+ * Low-stock state per item, so a notice fires once per crossing (at or below
+ * the minimum), not on every sync that sees the item still low.
+ */
+async function trackLowStock(
+  db: StockroomDb,
+  items: NonNullable<PageResult['batch']['items']>,
+  at: string
+): Promise<string[]> {
+  const watched = items.filter((i) => i.minLevel !== undefined && i.minLevel > 0 && i.onHand !== undefined)
+  if (watched.length === 0) return []
+  const before = await db.alerts.bulkGet(watched.map((i) => i.key))
+  const crossed: string[] = []
+  const changed = watched.flatMap((item, n) => {
+    const low = item.onHand! <= item.minLevel!
+    const was = before[n]?.low ?? false
+    if (low && !was) crossed.push(`${item.sku} ${item.name}`.trim())
+    return low === was && before[n] ? [] : [{ itemKey: item.key, low, changedAt: at }]
+  })
+  if (changed.length > 0) await db.alerts.bulkPut(changed)
+  return crossed
 }
