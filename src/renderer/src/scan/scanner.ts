@@ -35,22 +35,36 @@ function detectorOptions(s: ScannerSettings) {
   }
 }
 
+/**
+ * The detector judges a burst by the keys' own timestamps, but its deadline timer runs
+ * on the wall clock. When the PC is busy (a sync writing pages), the rest of a burst
+ * can reach the page later than its timestamps say; giving the burst up exactly at the
+ * deadline would split the scan in two. The cost of waiting longer is only that a
+ * fast pair typed by hand, with nothing after it, shows up this much later.
+ */
+const FLUSH_GRACE_MS = 150
+
+const inputPending = (): boolean =>
+  (navigator as { scheduling?: { isInputPending?: () => boolean } }).scheduling?.isInputPending?.() ?? false
+
 function install(): () => void {
   const build = (): KeyboardWedge =>
     createKeyboardWedge({ detector: detectorOptions(useScannerSettings.getState()), onScan: dispatch })
   let wedge = build()
   let timer: ReturnType<typeof setTimeout> | undefined
 
-  const schedule = () => {
+  const schedule = (grace = FLUSH_GRACE_MS) => {
     clearTimeout(timer)
     const due = wedge.deadline()
     if (due === null) return
     timer = setTimeout(
       () => {
+        // A key still on its way belongs to the burst: let it arrive before giving the burst up.
+        if (inputPending()) return schedule(20)
         wedge.onDeadline(performance.now(), focusedEditTarget())
         schedule()
       },
-      Math.max(0, due - performance.now()) + 1
+      Math.max(0, due - performance.now()) + grace
     )
   }
   // Capture phase on window: the wedge sees every key before any field or shortcut does.

@@ -1,0 +1,52 @@
+import { notifications } from '@mantine/notifications'
+import { parseScan } from '../../../shared/scan'
+import { resolveCode } from '../count/resolve'
+import { activeCount } from '../count/sessions'
+import { getDb } from '../db/db'
+import { useScannerSettings } from '../stores/scanner'
+import { playTone } from './feedback'
+import { GLOBAL_PRIORITY, useScanner } from './scanner'
+
+/**
+ * What a scan does where no screen takes scans: says what was scanned (or why it
+ * was refused), with the same sounds as a count. The keys of the scan never land in
+ * the focused field, whichever screen is open.
+ */
+export async function handleGlobalScan(code: string): Promise<void> {
+  const scan = parseScan(code, { prefixes: useScannerSettings.getState().prefixes })
+  if (!scan.ok) {
+    notifications.show({ color: 'red', title: 'Not a valid barcode', message: scan.error.message })
+    playTone('error')
+    return
+  }
+  const db = getDb()
+  const [found, open] = await Promise.all([resolveCode(db, scan.keys), activeCount(db)])
+  const hint = open ? ' A count is open: go to Count to count what you scan.' : ''
+  if (found.status === 'found') {
+    const { item } = found
+    notifications.show({
+      color: 'green',
+      title: item.name,
+      message: `${item.sku} · on hand ${item.onHand ?? '—'}${item.unit ? ` ${item.unit}` : ''}.${hint}`
+    })
+    playTone('ok')
+    return
+  }
+  notifications.show({
+    color: 'orange',
+    title:
+      found.status === 'unknown'
+        ? `Unknown code ${scan.code}`
+        : `${found.items.length} items carry ${scan.code}`,
+    message:
+      (found.status === 'unknown'
+        ? 'No item in any connection carries this code.'
+        : found.items.map((i) => `${i.name} (${i.sku})`).join(', ')) + hint
+  })
+  playTone('unknown')
+}
+
+/** Mount once in the app shell: scanner bursts are caught on every screen. */
+export function useGlobalScanner(): void {
+  useScanner((code) => void handleGlobalScan(code), true, GLOBAL_PRIORITY)
+}
