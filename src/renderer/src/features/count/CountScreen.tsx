@@ -201,7 +201,13 @@ function ActiveCount({
             onSubmitted={(result) => onSubmitted(result, data.locationLabel, data.connectionLabel)}
           />
         ) : (
-          <Counting session={session} events={data.events} lines={data.lines} onRecount={setRecounting} />
+          <Counting
+            session={session}
+            events={data.events}
+            lines={data.lines}
+            noStock={data.stockRecords === 0}
+            onRecount={setRecounting}
+          />
         )}
       </Stack>
       <RecountModal
@@ -268,11 +274,13 @@ function Counting({
   session,
   events,
   lines,
+  noStock,
   onRecount
 }: {
   session: CountSession
   events: number
   lines: CountLineView[]
+  noStock: boolean
   onRecount: (line: CountLineView) => void
 }) {
   const banner = useCountUi((s) => s.banner)
@@ -307,6 +315,11 @@ function Counting({
           Review & submit
         </Button>
       </Group>
+      {noStock && !session.blind && (
+        <Text size="sm" c="orange.8" data-testid="count-no-stock">
+          No stock is recorded at this location in the replica, so every expected quantity is 0.
+        </Text>
+      )}
       {lines.length === 0 ? (
         <EmptyState icon={IconBarcode} title="Nothing counted yet">
           Scan each item where it stands; scan it again for every further unit, or type the quantity first. A
