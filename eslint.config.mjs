@@ -51,5 +51,7 @@ export default tseslint.config(
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node } }
   },
+  // Benchmarks run code both in Node and, through page.evaluate, in the browser.
+  { files: ['bench/**/*.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   prettier
 )

@@ -1,54 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SEED, DEMO_SIZE } from '../../src/main/demo/demo'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
 import { e2eAvailability, launchBrowser, openApp, screenshot, startHost, type RunningHost } from './harness'
+import { counted, nextBanner, scan } from './scanner'
 
 const availability = e2eAvailability()
-
-/**
- * A keyboard-wedge scanner: real keystrokes 3 ms apart, then Enter.
- *
- * Not `page.keyboard.type(code, { delay: 3 })`: Playwright sends each key only after
- * the page has handled the previous one and Chromium stamps it when it arrives, so on
- * a loaded two-core machine its "3 ms" bursts came out 40–600 ms apart and read as
- * typing. A scanner's keys carry the OS's timestamps however busy the PC is; CDP's
- * `timestamp` gives the same, and sending the burst without waiting between keys
- * delivers it as quickly as a scanner does.
- */
-async function scan(page: Page, code: string, gapMs = 3) {
-  const cdp = await page.context().newCDPSession(page)
-  const start = Date.now() / 1000
-  const keys = [...code].map((ch) => ({ key: ch, text: ch }))
-  keys.push({ key: 'Enter', text: '\r' })
-  const sent: Promise<unknown>[] = []
-  keys.forEach(({ key, text }, i) => {
-    const timestamp = start + (i * gapMs) / 1000
-    const enter = key === 'Enter' ? { code: 'Enter', windowsVirtualKeyCode: 13 } : {}
-    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text, timestamp, ...enter }))
-    sent.push(
-      cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, timestamp: timestamp + 0.001, ...enter })
-    )
-  })
-  await Promise.all(sent)
-  await cdp.detach()
-}
-
-/** Waits for the banner of the next scan (every scan or undo bumps its sequence number). */
-async function nextBanner(page: Page, after: number, action: () => Promise<void>) {
-  await action()
-  const banner = page.getByTestId('scan-banner')
-  await expect.poll(async () => Number(await banner.getAttribute('data-seq'))).toBeGreaterThan(after)
-  return {
-    status: await banner.getAttribute('data-status'),
-    seq: Number(await banner.getAttribute('data-seq'))
-  }
-}
-
-const counted = (page: Page, sku: string) =>
-  page
-    .locator(`[data-testid="count-line"][data-sku="${sku}"] [data-testid="count-line-counted"]`)
-    .textContent()
 
 describe.skipIf(!availability.run)('counting a warehouse with a USB scanner', () => {
   let host: RunningHost

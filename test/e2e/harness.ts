@@ -80,6 +80,75 @@ export async function startHost(
   }
 }
 
+export interface RunningVendor {
+  url: string
+  apiKey: string
+  /** Connections refused from now on (the vendor is unreachable). */
+  cutOff(): Promise<void>
+  /** Listening again on the same address, data kept. */
+  restore(): Promise<void>
+  /** Stock adjustments the vendor holds (with their lines), read through its API. */
+  adjustments(): Promise<{ notes?: string | null; lines: unknown[] }[]>
+  stop(): Promise<void>
+}
+
+/** A fake Frostbyte Pro in its own process (`out/main/fake-vendor.js`), so a test can cut it off. */
+export async function startVendor(args: string[]): Promise<RunningVendor> {
+  const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'fake-vendor.js'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  const lines: string[] = []
+  const waiters: { pattern: RegExp; resolve: (m: RegExpExecArray) => void }[] = []
+  const onData = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue
+      lines.push(line)
+      for (const w of [...waiters]) {
+        const m = w.pattern.exec(line)
+        if (m) {
+          waiters.splice(waiters.indexOf(w), 1)
+          w.resolve(m)
+        }
+      }
+    }
+  }
+  child.stdout?.on('data', onData)
+  child.stderr?.on('data', onData)
+  const waitFor = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve) => waiters.push({ pattern, resolve }))
+  const [, url, apiKey] = await waitFor(/Fake frostbyte: (\S+) key=(\S+)/)
+  return {
+    url: url!,
+    apiKey: apiKey!,
+    async cutOff() {
+      const stopped = waitFor(/Fake frostbyte: stopped/)
+      child.kill('SIGUSR1')
+      await stopped
+    },
+    async restore() {
+      const started = waitFor(/Fake frostbyte: started/)
+      child.kill('SIGUSR2')
+      await started
+    },
+    async adjustments() {
+      const res = await fetch(`${url}/stock-adjustments?pageSize=200`, {
+        headers: { Authorization: `Bearer ${apiKey}` }
+      })
+      const list = (await res.json()) as { data: { id: string }[] }
+      return Promise.all(
+        list.data.map(async (a) => {
+          const detail = await fetch(`${url}/stock-adjustments/${a.id}`, {
+            headers: { Authorization: `Bearer ${apiKey}` }
+          })
+          return (await detail.json()) as { notes?: string | null; lines: unknown[] }
+        })
+      )
+    },
+    stop: () => stopChild(child)
+  }
+}
+
 function stopChild(child: ChildProcess) {
   return new Promise<void>((done) => {
     if (child.exitCode !== null) return done()

@@ -46,6 +46,9 @@ async function main() {
   process.on('SIGHUP', report)
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+  // While cut off nothing else keeps the process alive.
+  const alive = setInterval(() => {}, 60_000)
+  process.on('exit', () => clearInterval(alive))
   // Cut the vendor off (connections refused) and bring it back on the same port, data kept.
   process.on('SIGUSR1', () => void fake.stop().then(() => console.log('Fake frostbyte: stopped')))
   process.on('SIGUSR2', () => void fake.start().then(() => console.log('Fake frostbyte: started')))

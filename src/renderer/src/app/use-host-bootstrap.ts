@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import type { ConnectionInfo } from '../../../shared/host-api/connections'
 import { getHost } from '../bridge/host'
 import { getDb } from '../db/db'
+import { useOutboxStatus } from '../stores/outbox'
 import { useUi } from '../stores/ui'
 import { mirrorConnections } from '../sync/connections-mirror'
 import { startSyncScheduler, type SyncScheduler } from '../sync/scheduler'
@@ -42,7 +43,11 @@ export function useHostBootstrap() {
         await apply(reply.value)
         if (cancelled) return
         scheduler ??= startSyncScheduler(db, host)
-        outbox ??= startOutboxRunner(db, host)
+        outbox ??= startOutboxRunner(db, host, (connectionId, stop) =>
+          useOutboxStatus
+            .getState()
+            .setUnreachable(connectionId, stop.state === 'offline' ? stop.message : undefined)
+        )
         ui.setHostConnected(true)
         document.body.dataset.ready = 'true'
       } catch (err) {

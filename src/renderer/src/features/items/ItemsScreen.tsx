@@ -4,6 +4,7 @@ import { IconBox, IconSearch } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { getDb } from '../../db/db'
+import { useScanner } from '../../scan/scanner'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
@@ -17,6 +18,8 @@ export function ItemsScreen() {
   const connections = useUi((s) => s.connections)
   const total = useLiveQuery(() => getDb().items.count(), [], 0)
   const items = useLiveQuery(() => searchItems(getDb(), query), [query])
+  // A scan on this screen searches for what was scanned.
+  useScanner((code) => setText(code))
   const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
 
   return (

@@ -20,6 +20,7 @@ import {
   IconUpload
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
+import { useGlobalScanner } from '../../scan/use-global-scanner'
 import { useUi, type Section } from '../../stores/ui'
 import { ActivityScreen } from '../activity/ActivityScreen'
 import { ConnectionsScreen } from '../connections/ConnectionsScreen'
@@ -44,6 +45,8 @@ const nav: {
 ]
 
 export function Shell() {
+  // Scans are caught on every screen, whatever has focus; screens that take scans override this.
+  useGlobalScanner()
   const [opened, { toggle }] = useDisclosure()
   const section = useUi((s) => s.section)
   const go = useUi((s) => s.go)

@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect } from 'react'
 import { getHost } from '../../bridge/host'
 import { getDb } from '../../db/db'
+import { useOutboxStatus } from '../../stores/outbox'
 import { useSync } from '../../stores/sync'
 import { useUi } from '../../stores/ui'
 import { formatAgo } from '../../util/format'
@@ -15,6 +16,8 @@ export function StatusBar() {
   const mainOnline = useUi((s) => s.mainOnline)
   const online = network.online && mainOnline
   const syncing = useSync((s) => s.running)
+  const unreachable = useOutboxStatus((s) => Object.keys(s.unreachable).length)
+  const connections = useUi((s) => s.connections)
   const pending = useLiveQuery(() => getDb().outbox.where('state').anyOf('pending', 'sending').count(), [], 0)
   const lastSyncAt = useLiveQuery(
     async () => {
@@ -40,6 +43,14 @@ export function StatusBar() {
       <Badge color={online ? 'teal' : 'orange'} variant="dot" data-testid="status-online">
         {online ? 'Online' : 'Offline'}
       </Badge>
+      {unreachable > 0 && (
+        <Badge color="orange" variant="light" data-testid="status-unreachable">
+          {unreachable === connections.length
+            ? 'Vendor unreachable'
+            : `${unreachable} vendor${unreachable === 1 ? '' : 's'} unreachable`}{' '}
+          — writes wait on this PC
+        </Badge>
+      )}
       <Text size="xs" data-testid="status-pending">
         {pending === 0 ? 'All writes sent' : `${pending} write${pending === 1 ? '' : 's'} waiting to send`}
       </Text>

@@ -1,0 +1,105 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
+import {
+  e2eAvailability,
+  launchBrowser,
+  openApp,
+  screenshot,
+  startHost,
+  startVendor,
+  type RunningHost,
+  type RunningVendor
+} from './harness'
+import { counted, nextBanner, scan } from './scanner'
+
+const availability = e2eAvailability()
+const SEED = 17
+const SIZE = 400
+
+describe.skipIf(!availability.run)('counting while the vendor is unreachable', () => {
+  let vendor: RunningVendor
+  let host: RunningHost
+  let browser: Browser
+
+  beforeAll(async () => {
+    vendor = await startVendor(['--size', String(SIZE), '--seed', String(SEED)])
+    host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' } })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+    await vendor?.stop()
+  })
+
+  it('queues the count offline, shows it pending, and drains the outbox on its own when the vendor returns', async () => {
+    const page = await openApp(browser, host.url)
+    // Connect through the Connections screen, as a supervisor would.
+    await page.locator('[data-section="connections"]').click()
+    await page.getByRole('button', { name: 'Add connection' }).click()
+    await page.getByLabel('Name').fill('Main warehouse')
+    await page.getByLabel('API address').fill(vendor.url)
+    await page.getByLabel('API key', { exact: true }).fill(vendor.apiKey)
+    await page.getByRole('button', { name: 'Connect' }).click()
+    await expect
+      .poll(() => page.getByTestId('sync-stock-on-hand').textContent(), { timeout: 90_000 })
+      .toMatch(/^up to date/)
+
+    const data = generateFrostbyte({ seed: SEED, size: SIZE, now: () => new Date() })
+    const warehouse = data.warehouses[0]!
+    const [a, b] = data.products
+      .all()
+      .filter((p) => p.isActive && !p.trackBatches && !p.trackSerials && p.barcode?.length === 13)
+      .filter((p) => data.stockOf(p.id).some((r) => r.warehouseId === warehouse.id))
+    if (!a || !b) throw new Error('no two plain products stocked in the first warehouse')
+
+    // The vendor goes away.
+    await vendor.cutOff()
+
+    await page.locator('[data-section="count"]').click()
+    await page.getByTestId('count-location').click()
+    await page.getByTestId('count-location').fill(warehouse.name)
+    await page.getByRole('option', { name: `${warehouse.name} (whole warehouse)` }).click()
+    await page.getByTestId('count-start-button').click()
+    await expect.poll(() => page.getByTestId('count-session').count()).toBe(1)
+    let seq = 0
+    for (const code of [a.barcode!, b.barcode!, b.barcode!])
+      seq = (await nextBanner(page, seq, () => scan(page, code))).seq
+    await expect.poll(() => counted(page, b.sku)).toBe('2')
+    await screenshot(page, 'offline-counting')
+
+    await page.getByTestId('count-review-button').click()
+    await expect.poll(() => page.getByTestId('review-row').count()).toBe(2)
+    await screenshot(page, 'offline-review')
+    await page.getByTestId('submit-count').click()
+    await page.getByTestId('confirm-submit').click()
+    await expect.poll(() => page.getByTestId('submit-result').count()).toBe(1)
+
+    // Queued, not sent: the vendor is unreachable.
+    await page.locator('[data-section="outbox"]').click()
+    await expect.poll(() => page.getByTestId('outbox-entry').count()).toBe(1)
+    await expect
+      .poll(() => page.getByTestId('outbox-error').textContent(), { timeout: 30_000 })
+      .toMatch(/could not be reached/)
+    expect(await page.getByTestId('status-pending').textContent()).toBe('1 write waiting to send')
+    expect(await page.getByTestId('status-unreachable').textContent()).toMatch(/unreachable/)
+    await screenshot(page, 'outbox-offline')
+
+    // The vendor comes back: the outbox drains by itself (probe, then replay), nobody clicks anything.
+    await vendor.restore()
+    await expect
+      .poll(() => page.getByTestId('status-pending').textContent(), { timeout: 90_000 })
+      .toBe('All writes sent')
+    await page.getByText('All', { exact: true }).click()
+    await expect.poll(() => page.locator('[data-testid="outbox-entry"][data-state="done"]').count()).toBe(1)
+    await screenshot(page, 'outbox-drained')
+    // Applied once at the vendor, with both lines.
+    const ours = (await vendor.adjustments()).filter((adj) =>
+      String(adj.notes ?? '').startsWith('Stockroom count')
+    )
+    expect(ours).toHaveLength(1)
+    expect(ours[0]!.lines).toHaveLength(2)
+    await page.close()
+  })
+})

@@ -1,0 +1,47 @@
+import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
+
+/**
+ * A keyboard-wedge scanner: real keystrokes 3 ms apart, then Enter.
+ *
+ * Not `page.keyboard.type(code, { delay: 3 })`: Playwright sends each key only after
+ * the page has handled the previous one and Chromium stamps it when it arrives, so on
+ * a loaded two-core machine its "3 ms" bursts came out 40–600 ms apart and read as
+ * typing. A scanner's keys carry the OS's timestamps however busy the PC is; CDP's
+ * `timestamp` gives the same, and sending the burst without waiting between keys
+ * delivers it as quickly as a scanner does.
+ */
+export async function scan(page: Page, code: string, gapMs = 3) {
+  const cdp = await page.context().newCDPSession(page)
+  const start = Date.now() / 1000
+  const keys = [...code].map((ch) => ({ key: ch, text: ch }))
+  keys.push({ key: 'Enter', text: '\r' })
+  const sent: Promise<unknown>[] = []
+  keys.forEach(({ key, text }, i) => {
+    const timestamp = start + (i * gapMs) / 1000
+    const enter = key === 'Enter' ? { code: 'Enter', windowsVirtualKeyCode: 13 } : {}
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text, timestamp, ...enter }))
+    sent.push(
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, timestamp: timestamp + 0.001, ...enter })
+    )
+  })
+  await Promise.all(sent)
+  await cdp.detach()
+}
+
+/** Waits for the banner of the next scan (every scan or undo bumps its sequence number). */
+export async function nextBanner(page: Page, after: number, action: () => Promise<void>) {
+  await action()
+  const banner = page.getByTestId('scan-banner')
+  await expect.poll(async () => Number(await banner.getAttribute('data-seq'))).toBeGreaterThan(after)
+  return {
+    status: await banner.getAttribute('data-status'),
+    seq: Number(await banner.getAttribute('data-seq'))
+  }
+}
+
+/** The counted quantity a count line shows for a SKU. */
+export const counted = (page: Page, sku: string) =>
+  page
+    .locator(`[data-testid="count-line"][data-sku="${sku}"] [data-testid="count-line-counted"]`)
+    .textContent()
