@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { FrostbyteData } from '../../src/main/fakes/frostbyte/server'
+import { submitCount } from '../../src/renderer/src/outbox/submit-count'
+import { replayConnection } from '../../src/renderer/src/outbox/replayer'
+import { syncConnection } from '../../src/renderer/src/sync/driver'
+import { frostbyteHarness } from '../contract/frostbyte-harness'
+import { recordCount } from '../helpers/counts'
+import { connectVendor, type Connected } from '../helpers/connected'
+import { freshDb } from '../helpers/replica'
+
+describe('submitting a count', () => {
+  it('to a vendor whose API cannot write stock: exported as CSV with the reason, nothing queued', async () => {
+    const db = freshDb()
+    await db.connections.put({
+      id: 'fig',
+      vendor: 'figgro',
+      label: 'Plant',
+      baseUrl: 'https://x',
+      capabilities: ['read'],
+      status: 'ok',
+      demo: false
+    })
+    await db.locations.put({
+      key: 'fig:location:L1',
+      connectionId: 'fig',
+      vendorId: 'L1',
+      resource: 'locations',
+      raw: {},
+      name: 'Line 1',
+      kind: 'location'
+    })
+    await db.items.put({
+      key: 'fig:item:P1',
+      connectionId: 'fig',
+      vendorId: 'P1',
+      resource: 'parts',
+      raw: {},
+      sku: 'P-1',
+      name: 'Gasket',
+      codes: ['P-1'],
+      words: ['gasket'],
+      tracking: 'none'
+    })
+    const countId = await recordCount(db, {
+      connectionId: 'fig',
+      locationKey: 'fig:location:L1',
+      lines: [{ itemKey: 'fig:item:P1', counted: 4 }]
+    })
+    const result = await submitCount(db, countId)
+    expect(result.outcome).toBe('exported')
+    expect(result.csv?.reason).toMatch(/Figgro's API cannot change stock levels/)
+    expect(result.csv?.text).toContain('"P-1 Gasket",0,4,4')
+    expect(await db.outbox.count()).toBe(0)
+    expect((await db.counts.get(countId))?.state).toBe('submitted')
+    await expect(submitCount(db, countId)).rejects.toThrow(/already submitted/)
+    db.close()
+  })
+})
+
+describe('a refused key while replaying', () => {
+  let c: Connected<FrostbyteData>
+  beforeEach(async () => {
+    c = await connectVendor(frostbyteHarness, { seed: 9, size: 100 })
+    await syncConnection(c.db, c.host, c.cid)
+  })
+  afterEach(() => c.close())
+
+  it('pauses the connection and keeps the write queued, unchanged, until a new key is entered', async () => {
+    const d = c.fake.server.data
+    const p = d.products.all().find((x) => x.isActive && !x.trackBatches && !x.trackSerials)!
+    const wh = d.warehouses[0]!.id
+    const countId = await recordCount(c.db, {
+      connectionId: c.cid,
+      locationKey: `${c.cid}:location:wh/${wh}`,
+      lines: [{ itemKey: `${c.cid}:item:${p.id}`, counted: d.totalOnHand(p.id, wh) + 1 }]
+    })
+    await submitCount(c.db, countId)
+    const [queued] = await c.db.outbox.toArray()
+    d.apiKeys.delete(c.fake.apiKey) // revoked in the vendor's settings
+
+    const stop = await replayConnection({ db: c.db, host: c.host }, c.cid)
+    expect(stop).toMatchObject({
+      state: 'paused',
+      message: expect.stringMatching(/refused the key.*Connections/)
+    })
+    expect((await c.t.services.connections.get(c.cid))?.status).toBe('paused')
+    const [waiting] = await c.db.outbox.toArray()
+    expect(waiting).toMatchObject({
+      state: 'pending',
+      idempotencyKey: queued!.idempotencyKey,
+      request: queued!.request
+    })
+    expect(c.fake.server.ledger).toHaveLength(0)
+
+    d.apiKeys.set('fbk_new', { scopes: ['read', 'write'], org: 'org_demo' })
+    await c.t.services.connections.setSecret(c.cid, 'fbk_new')
+    c.t.services.gateway.forget(c.cid)
+    expect(await replayConnection({ db: c.db, host: c.host }, c.cid)).toEqual({ state: 'drained' })
+    expect(c.fake.server.ledger).toHaveLength(1)
+  })
+})
