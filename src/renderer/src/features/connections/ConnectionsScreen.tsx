@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Button, Card, Group, Stack, Text, Tooltip } from '@mantine/core'
-import { getScheduler } from '../../app/use-host-bootstrap'
+import { ActionIcon, Badge, Button, Card, Group, PasswordInput, Stack, Text, Tooltip } from '@mantine/core'
+import { getOutbox, getScheduler } from '../../app/use-host-bootstrap'
 import { useSync } from '../../stores/sync'
 import { SyncProgress } from './SyncProgress'
 import { modals } from '@mantine/modals'
@@ -89,6 +89,38 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
           notifications.show({ color: 'red', title: 'Could not remove', message: reply.error.message })
       }
     })
+  const replaceKey = () => {
+    let apiKey = ''
+    modals.openConfirmModal({
+      title: `New API key for ${c.label}`,
+      children: (
+        <PasswordInput
+          label="API key"
+          description="Stored encrypted on this PC; never shown again. Queued writes are sent with it."
+          autoComplete="off"
+          data-autofocus
+          onChange={(e) => (apiKey = e.currentTarget.value)}
+        />
+      ),
+      labels: { confirm: 'Save key', cancel: 'Cancel' },
+      onConfirm: async () => {
+        const reply = await getHost().call('connections:updateSecret', { id: c.id, apiKey })
+        notifications.show(
+          reply.ok
+            ? {
+                color: 'teal',
+                title: 'Key saved',
+                message: `${c.label} will sync and send its queued writes.`
+              }
+            : { color: 'red', title: 'Key not saved', message: reply.error.message }
+        )
+        if (reply.ok) {
+          void getScheduler()?.syncAll()
+          getOutbox()?.kick()
+        }
+      }
+    })
+  }
   const test = async () => {
     const reply = await getHost().call('connections:test', { id: c.id })
     const result = reply.ok ? reply.value : { ok: false, message: reply.error.message }
@@ -121,6 +153,14 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
         <Group gap="xs">
           <Button size="xs" variant="light" onClick={test}>
             Test
+          </Button>
+          <Button
+            size="xs"
+            variant={c.status === 'paused' ? 'filled' : 'subtle'}
+            onClick={replaceKey}
+            data-testid="replace-key"
+          >
+            {c.status === 'paused' ? 'Enter new key' : 'Replace key'}
           </Button>
           <Tooltip label="Remove connection">
             <ActionIcon variant="subtle" color="red" aria-label={`Remove ${c.label}`} onClick={remove}>
