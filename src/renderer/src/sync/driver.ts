@@ -2,7 +2,7 @@ import { Dexie } from 'dexie'
 import type { HostClient } from '../../../shared/host-api/client'
 import type { PageResult, ResourcePlan } from '../../../shared/host-api/sync'
 import type { ReplicaTable } from '../../../shared/model/schemas'
-import type { Checkpoint } from '../../../shared/model/records'
+import type { AlertState, Checkpoint } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
 
 /** The vendor's documented overlap for incremental passes (Frostbyte: one minute). */
@@ -292,14 +292,20 @@ async function trackLowStock(
 ): Promise<string[]> {
   const watched = items.filter((i) => i.minLevel !== undefined && i.minLevel > 0 && i.onHand !== undefined)
   if (watched.length === 0) return []
+  // Only low items have a row: absence means "not low", so a first sync writes only the few low ones.
   const before = await db.alerts.bulkGet(watched.map((i) => i.key))
   const crossed: string[] = []
-  const changed = watched.flatMap((item, n) => {
+  const nowLow: AlertState[] = []
+  const recovered: string[] = []
+  watched.forEach((item, n) => {
     const low = item.onHand! <= item.minLevel!
     const was = before[n]?.low ?? false
-    if (low && !was) crossed.push(`${item.sku} ${item.name}`.trim())
-    return low === was && before[n] ? [] : [{ itemKey: item.key, low, changedAt: at }]
+    if (low && !was) {
+      crossed.push(`${item.sku} ${item.name}`.trim())
+      nowLow.push({ itemKey: item.key, low: true, changedAt: at })
+    } else if (!low && was) recovered.push(item.key)
   })
-  if (changed.length > 0) await db.alerts.bulkPut(changed)
+  if (nowLow.length > 0) await db.alerts.bulkPut(nowLow)
+  if (recovered.length > 0) await db.alerts.bulkDelete(recovered)
   return crossed
 }
