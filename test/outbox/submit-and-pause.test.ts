@@ -99,3 +99,58 @@ describe('a refused key while replaying', () => {
     expect(c.fake.server.ledger).toHaveLength(1)
   })
 })
+
+describe('two counts of the same item at the same place', () => {
+  let c: Connected<FrostbyteData>
+  beforeEach(async () => {
+    c = await connectVendor(frostbyteHarness, { seed: 12, size: 100 })
+    await syncConnection(c.db, c.host, c.cid)
+  })
+  afterEach(() => c.close())
+
+  const setup = () => {
+    const d = c.fake.server.data
+    const [p, q] = d.products.all().filter((x) => x.isActive && !x.trackBatches && !x.trackSerials)
+    const wh = d.warehouses[0]!.id
+    const line = (id: string, delta: number) => ({
+      itemKey: `${c.cid}:item:${id}`,
+      counted: d.totalOnHand(id, wh) + delta
+    })
+    return { d, p: p!, q: q!, wh, at: `${c.cid}:location:wh/${wh}`, line }
+  }
+
+  it('a recount made before the first one left the PC replaces its line: the vendor gets one correction', async () => {
+    const { d, p, q, wh, at, line } = setup()
+    const before = d.totalOnHand(p.id, wh)
+    await submitCount(
+      c.db,
+      await recordCount(c.db, { connectionId: c.cid, locationKey: at, lines: [line(p.id, 5), line(q.id, 1)] })
+    )
+    await submitCount(
+      c.db,
+      await recordCount(c.db, { connectionId: c.cid, locationKey: at, lines: [line(p.id, 5)] })
+    )
+    expect(await replayConnection({ db: c.db, host: c.host }, c.cid)).toEqual({ state: 'drained' })
+    expect(d.totalOnHand(p.id, wh)).toBe(before + 5)
+    expect(c.fake.server.ledger).toHaveLength(2) // q's line from the first count, p's from the second
+  })
+
+  it('a recount while the first may already have reached the vendor is held for review, never sent twice', async () => {
+    const { d, p, wh, at, line } = setup()
+    const before = d.totalOnHand(p.id, wh)
+    await submitCount(
+      c.db,
+      await recordCount(c.db, { connectionId: c.cid, locationKey: at, lines: [line(p.id, 4)] })
+    )
+    const [first] = await c.db.outbox.toArray()
+    await c.db.outbox.update(first!.seq!, { attempts: 1 }) // sent once, its answer lost
+    await submitCount(
+      c.db,
+      await recordCount(c.db, { connectionId: c.cid, locationKey: at, lines: [line(p.id, 4)] })
+    )
+    const second = (await c.db.outbox.toArray())[1]
+    expect(second).toMatchObject({ state: 'needs-review', review: { reason: 'overtaken' } })
+    await replayConnection({ db: c.db, host: c.host }, c.cid)
+    expect(d.totalOnHand(p.id, wh)).toBe(before + 4)
+  })
+})

@@ -83,7 +83,7 @@ export interface OutboxEntry {
   }[]
   /** Needs-review: why, and what the vendor holds now. */
   review?: {
-    reason: 'rejected' | 'ambiguous'
+    reason: 'rejected' | 'ambiguous' | 'overtaken'
     vendorLevels?: { label: string; onHand: number | null }[]
     checkedAt?: string
   }

@@ -99,16 +99,29 @@ export async function submitCount(
         return { outcome: 'nothing-to-send', entries: 0, variances: 0 }
       }
       const note = `Stockroom count at ${location.name}, ${session.startedAt.slice(0, 16).replace('T', ' ')} UTC`
-      const writes: PlannedWrite[] =
-        connection.vendor === 'frostbyte'
-          ? frostbyteCountWrites(variances, note)
-          : inventoraCountWrites(variances, note)
-      for (const w of writes) {
+      const build = connection.vendor === 'frostbyte' ? frostbyteCountWrites : inventoraCountWrites
+      const held = await settleEarlierCounts(db, connection.id, variances, build, newId)
+      const writes: { w: PlannedWrite; hold: boolean }[] = [
+        ...build(
+          variances.filter((v) => !held.has(keyOf(v))),
+          note
+        ).map((w) => ({ w, hold: false })),
+        ...build(
+          variances.filter((v) => held.has(keyOf(v))),
+          note
+        ).map((w) => ({ w, hold: true }))
+      ]
+      for (const { w, hold } of writes) {
         const entry: OutboxEntry = {
           id: newId(),
           connectionId: connection.id,
           idempotencyKey: newId(),
-          state: 'pending',
+          state: hold ? 'needs-review' : 'pending',
+          ...(hold && {
+            lastError:
+              'An earlier count of the same item here is still on its way to the vendor; sending this one as well could correct the same difference twice. Once the earlier write is sent, compare with the vendor, then resend this one edited, or discard it.',
+            review: { reason: 'overtaken' as const }
+          }),
           createdAt: now,
           description: w.description,
           request: w.request,
@@ -148,6 +161,60 @@ export async function submitCount(
       return { outcome: 'queued', entries: writes.length, variances: variances.length }
     }
   )
+}
+
+const keyOf = (v: { itemKey: string; locationKey: string }) => `${v.itemKey}@${v.locationKey}`
+
+/**
+ * Two counts of the same item at the same place must not both correct the same
+ * difference. An earlier write that never left this PC loses those lines (the
+ * later count stands); one that may have reached the vendor keeps them, and the
+ * later count's lines are held for review. Returns the held keys.
+ */
+async function settleEarlierCounts(
+  db: StockroomDb,
+  connectionId: string,
+  variances: Variance[],
+  build: (v: Variance[], note: string) => PlannedWrite[],
+  newId: () => string
+): Promise<Set<string>> {
+  const keys = new Set(variances.map(keyOf))
+  const held = new Set<string>()
+  const open = await db.outbox
+    .where('[connectionId+state]')
+    .anyOf([connectionId, 'pending'], [connectionId, 'sending'], [connectionId, 'needs-review'])
+    .toArray()
+  for (const e of open) {
+    const overlapping = e.affects.filter((k) => keys.has(k))
+    if (overlapping.length === 0) continue
+    if (e.state !== 'pending' || e.attempts > 0) {
+      overlapping.forEach((k) => held.add(k))
+      continue
+    }
+    const remaining = (e.lines ?? []).filter((l) => !keys.has(keyOf(l)))
+    await db.overlays.bulkDelete(overlapping.filter((k) => keys.has(k)))
+    if (remaining.length === 0) {
+      await db.outbox.update(e.seq!, {
+        state: 'discarded',
+        lastError: 'Replaced by a later count of the same items.'
+      })
+      continue
+    }
+    const note = (JSON.parse(e.request.body) as { notes?: string }).notes ?? ''
+    const [rebuilt] = build(
+      remaining.map((l) => ({ ...l, ...(l.lotKey && { lotVendorId: l.lotKey.split(':').pop()! }) })),
+      note
+    )
+    // Never sent, so the vendor has not seen its key: a new body gets a new key all the same.
+    await db.outbox.update(e.seq!, {
+      request: rebuilt!.request,
+      description: rebuilt!.description,
+      lines: remaining,
+      affects: remaining.map(keyOf),
+      idempotencyKey: newId()
+    })
+  }
+  return held
 }
 
 /** The warehouse a location lies in (Frostbyte's adjustments name a warehouse, optionally a bin). */
