@@ -151,7 +151,12 @@ describe('scanning into a count', () => {
     expect(unknownLot.line.counted).toBe(2)
   })
 
+  it('refuses a bin count where the vendor keeps stock per warehouse (Frostbyte), saying why', async () => {
+    await expect(start(fx.bin)).rejects.toThrow(/per warehouse, not per zone or bin/)
+  })
+
   it('expects 0 at a bin or zone that has no stock records', async () => {
+    await db.connections.update(fx.c1, { vendor: 'forgemrp' })
     const s = await start(fx.bin)
     expect(counted(await countScan(db, s.id, fx.bolt.ean, { now })).line.expected).toBe(0)
   })

@@ -43,6 +43,12 @@ export async function startCount(
     if (!location || location.connectionId !== input.connectionId) {
       throw new CountError('That location is not in the replica of this connection. Sync, then try again.')
     }
+    if (connection.vendor === 'frostbyte' && location.kind !== 'warehouse') {
+      // ASSUMPTION (vendor notes U6): Frostbyte's stock is per warehouse, so a bin has nothing to compare with.
+      throw new CountError(
+        'Frostbyte Pro keeps stock per warehouse, not per zone or bin: choose the whole warehouse to count.'
+      )
+    }
     const session: CountSession = {
       id: (o.newId ?? (() => crypto.randomUUID()))(),
       connectionId: input.connectionId,

@@ -64,6 +64,12 @@ export async function submitCount(
       const location = await db.locations.get(session.locationKey)
       if (!location)
         throw new SubmitError('The counted location is no longer in the replica. Sync, then try again.')
+      if (connection.vendor === 'frostbyte' && location.kind !== 'warehouse') {
+        // Its stock is per warehouse: a bin count compared with nothing would add the whole bin again.
+        throw new SubmitError(
+          `${vendorNames.frostbyte} keeps stock per warehouse, not per ${location.kind}, so this count cannot be compared with its stock. Count the whole warehouse instead.`
+        )
+      }
       const lines = await db.countLines.where('countId').equals(countId).toArray()
       const variances = await toVariances(
         db,
