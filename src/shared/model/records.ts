@@ -28,6 +28,8 @@ export interface ConnectionRow {
   status: string
   demo: boolean
   lastSyncAt?: string
+  /** The vendor's clock minus this PC's (from HTTP Date headers), as last seen by a sync. */
+  clockSkewMs?: number
 }
 
 export interface Checkpoint {

@@ -62,38 +62,45 @@ export async function addToCount(
   o: Clock = {}
 ): Promise<CountChange> {
   checkQuantity(input.quantity, false)
-  return db.transaction('rw', [db.counts, db.countLines, db.countEvents, db.stock], async () => {
-    const session = await countingSession(db, countId)
-    const at = isoNow(o)
-    const id = lineIdOf(countId, input.itemKey, input.lotKey)
-    const existing = await db.countLines.get(id)
-    const previous = existing?.counted ?? 0
-    const line: CountLine = existing
-      ? { ...existing, counted: roundQty(existing.counted + input.quantity), updatedAt: at }
-      : {
-          id,
-          countId,
-          itemKey: input.itemKey,
-          ...(input.lotKey !== undefined && { lotKey: input.lotKey }),
-          counted: roundQty(input.quantity),
-          expected: await expectedAt(db, input.itemKey, session.locationKey, input.lotKey),
-          countedAt: at,
-          updatedAt: at
-        }
-    const event: CountEvent = {
-      countId,
-      lineId: id,
-      kind: 'add',
-      quantity: input.quantity,
-      previous,
-      createdLine: !existing,
-      ...(input.code !== undefined && { code: input.code }),
-      at
+  return db.transaction(
+    'rw',
+    [db.counts, db.countLines, db.countEvents, db.stock, db.connections],
+    async () => {
+      const session = await countingSession(db, countId)
+      const at = isoNow(o)
+      // T by the vendor's clock too: warehouse PCs' clocks are often wrong (skew from HTTP Date headers).
+      const skew = (await db.connections.get(session.connectionId))?.clockSkewMs
+      const id = lineIdOf(countId, input.itemKey, input.lotKey)
+      const existing = await db.countLines.get(id)
+      const previous = existing?.counted ?? 0
+      const line: CountLine = existing
+        ? { ...existing, counted: roundQty(existing.counted + input.quantity), updatedAt: at }
+        : {
+            id,
+            countId,
+            itemKey: input.itemKey,
+            ...(input.lotKey !== undefined && { lotKey: input.lotKey }),
+            counted: roundQty(input.quantity),
+            expected: await expectedAt(db, input.itemKey, session.locationKey, input.lotKey),
+            countedAt: at,
+            ...(skew !== undefined && { countedAtVendor: new Date(Date.parse(at) + skew).toISOString() }),
+            updatedAt: at
+          }
+      const event: CountEvent = {
+        countId,
+        lineId: id,
+        kind: 'add',
+        quantity: input.quantity,
+        previous,
+        createdLine: !existing,
+        ...(input.code !== undefined && { code: input.code }),
+        at
+      }
+      await db.countLines.put(line)
+      event.id = await db.countEvents.add(event)
+      return { line, event }
     }
-    await db.countLines.put(line)
-    event.id = await db.countEvents.add(event)
-    return { line, event }
-  })
+  )
 }
 
 /** Counts a line again: sets its quantity and marks the second look done. */

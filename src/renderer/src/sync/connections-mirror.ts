@@ -23,7 +23,8 @@ export async function mirrorConnections(db: StockroomDb, list: ConnectionInfo[])
         capabilities: c.capabilities,
         status: c.status,
         demo: c.demo,
-        ...(before?.lastSyncAt && { lastSyncAt: before.lastSyncAt })
+        ...(before?.lastSyncAt && { lastSyncAt: before.lastSyncAt }),
+        ...(before?.clockSkewMs !== undefined && { clockSkewMs: before.clockSkewMs })
       })
     }
   })

@@ -67,12 +67,20 @@ export async function syncConnection(
   const plan = await host.call('sync:plan', { connectionId })
   if (!plan.ok) throw new SyncError(plan.error.message, plan.error.code)
   const results: ResourceProgress[] = []
+  const skew: number[] = []
   for (const resource of plan.value.resources) {
     if (o.signal?.aborted) break
-    results.push(await syncResource(db, host, connectionId, resource, o))
+    results.push(
+      await syncResource(db, host, connectionId, resource, { ...o, onSkew: (ms) => skew.push(ms) })
+    )
   }
   if (!o.signal?.aborted) {
-    await db.connections.update(connectionId, { lastSyncAt: (o.now ?? (() => new Date()))().toISOString() })
+    const sorted = skew.sort((a, b) => a - b)
+    await db.connections.update(connectionId, {
+      lastSyncAt: (o.now ?? (() => new Date()))().toISOString(),
+      // The median: one slow response does not move the estimate.
+      ...(sorted.length > 0 && { clockSkewMs: sorted[Math.floor(sorted.length / 2)] })
+    })
   }
   return results
 }
@@ -82,7 +90,7 @@ async function syncResource(
   host: HostClient,
   connectionId: string,
   plan: ResourcePlan,
-  o: SyncOptions
+  o: SyncOptions & { onSkew?: (ms: number) => void }
 ): Promise<ResourceProgress> {
   const now = o.now ?? (() => new Date())
   const newId = o.newId ?? (() => crypto.randomUUID())
@@ -146,6 +154,7 @@ async function syncResource(
     while (inFlight) {
       const page = await inFlight
       inFlight = undefined
+      if (page.clockSkewMs !== undefined) o.onSkew?.(page.clockSkewMs)
       // Prefetch: the network and mapping of page N+1 overlap the write of page N.
       if (page.next !== null && !o.signal?.aborted) {
         inFlight = fetchPage(page.next)
