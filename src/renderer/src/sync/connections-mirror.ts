@@ -7,10 +7,15 @@ import type { StockroomDb } from '../db/db'
  */
 export async function mirrorConnections(db: StockroomDb, list: ConnectionInfo[]): Promise<string[]> {
   const added: string[] = []
-  await db.transaction('rw', db.connections, async () => {
+  const replica = [db.items, db.locations, db.stock, db.lots, db.tasks, db.orders, db.checkpoints]
+  await db.transaction('rw', [db.connections, ...replica], async () => {
     const ids = new Set(list.map((c) => c.id))
     const existing = await db.connections.toArray()
-    await db.connections.bulkDelete(existing.filter((c) => !ids.has(c.id)).map((c) => c.id))
+    const removed = existing.filter((c) => !ids.has(c.id)).map((c) => c.id)
+    await db.connections.bulkDelete(removed)
+    // A removed connection's copy goes with it (its queued writes and counts stay, for the record).
+    for (const id of removed)
+      for (const table of replica) await table.where('connectionId').equals(id).delete()
     const byId = new Map(existing.map((c) => [c.id, c]))
     for (const c of list) {
       const before = byId.get(c.id)

@@ -10,13 +10,14 @@ import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
 import { ItemDetail } from './ItemDetail'
 import { searchItems, SEARCH_LIMIT } from './search'
+import { useItemTotal } from './use-item-total'
 
 export function ItemsScreen() {
   const [text, setText] = useState('')
   const [query] = useDebouncedValue(text, 120)
   const [openKey, setOpenKey] = useState<string | null>(null)
   const connections = useUi((s) => s.connections)
-  const total = useLiveQuery(() => getDb().items.count(), [], 0)
+  const total = useItemTotal() ?? 0
   const items = useLiveQuery(() => searchItems(getDb(), query), [query])
   // A scan on this screen searches for what was scanned.
   useScanner((code) => setText(code))
