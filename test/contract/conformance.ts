@@ -2,6 +2,7 @@ import { expect } from 'vitest'
 import type { StockroomDb } from '../../src/renderer/src/db/db'
 import type { ReplicaTable } from '../../src/shared/model/schemas'
 import type { VendorId } from '../../src/shared/model/vendor'
+import { matchers, type FaultController } from '../../src/main/fakes/common/faults'
 import type { FakeServer } from '../../src/main/fakes/common/types'
 
 /** Comparable fields of every record a replica should hold, per table, by key. */
@@ -25,12 +26,6 @@ export interface VendorFake<TData = unknown> {
   listRequests(resource: string): number
   /** Changes some records and removes others at the vendor; returns how many of each. */
   mutate(): { changed: string[]; removed: string[] }
-  faults: {
-    /** 429s with Retry-After, a 5xx burst and a connection dropped mid-body, spread over list requests. */
-    injectReadFaults(): void
-    clear(): void
-  }
-  /** Requests (any) that got a fault instead of an answer. */
   close(): Promise<void>
 }
 
@@ -65,4 +60,11 @@ export async function expectReplicaEquals(db: StockroomDb, cid: string, expected
         expect({ key, ...picked }).toEqual({ key, ...fields })
     }
   }
+}
+
+/** A 429 with Retry-After, a burst of 503s and connections dropped mid-body, spread over list requests. */
+export function injectReadFaults(faults: FaultController) {
+  faults.add({ kind: 'rate-limit', retryAfter: 1, times: 1, match: matchers.isRead })
+  faults.add({ kind: 'status', status: 503, retryAfter: 1, times: 3, every: 4, match: matchers.isRead })
+  faults.add({ kind: 'drop-mid-body', times: 2, every: 5, match: matchers.isRead })
 }

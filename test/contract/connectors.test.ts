@@ -4,7 +4,7 @@ import type { StockroomDb } from '../../src/renderer/src/db/db'
 import type { HostClient } from '../../src/shared/host-api/client'
 import { connectVendor, type Connected } from '../helpers/connected'
 import type { TestServices } from '../helpers/main-services'
-import { expectReplicaEquals, type VendorFake, type VendorHarness } from './conformance'
+import { expectReplicaEquals, injectReadFaults, type VendorFake, type VendorHarness } from './conformance'
 import { frostbyteHarness } from './frostbyte-harness'
 import { inventoraHarness } from './inventora-harness'
 
@@ -89,7 +89,7 @@ for (const harness of harnesses) {
     })
 
     it('429s, 503s and connections dropped mid-body still end in a complete replica', async () => {
-      fake.faults.injectReadFaults()
+      injectReadFaults(fake.server.faults)
       const waits: string[] = []
       const off = t.services.events.subscribe((name, payload) => {
         if (name === 'sync:wait') waits.push((payload as { reason: string }).reason)

@@ -4,7 +4,6 @@ import {
   type FrostbyteData
 } from '../../src/main/fakes/frostbyte/server'
 import { rowTotals } from '../../src/main/fakes/frostbyte/serialize'
-import { matchers } from '../../src/main/fakes/common/faults'
 import type { ExpectedReplica, VendorHarness } from './conformance'
 
 const paths: Record<string, string> = {
@@ -91,21 +90,6 @@ export const frostbyteHarness: VendorHarness<FrostbyteData> = {
         const removed = all.filter((_, i) => i % 53 === 7).map((p) => p.id)
         for (const id of removed) d.updateProduct(id, { isActive: false })
         return { changed, removed }
-      },
-      faults: {
-        injectReadFaults() {
-          fake.faults.add({ kind: 'rate-limit', retryAfter: 1, times: 1, match: matchers.isRead })
-          fake.faults.add({
-            kind: 'status',
-            status: 503,
-            retryAfter: 1,
-            times: 3,
-            every: 4,
-            match: matchers.isRead
-          })
-          fake.faults.add({ kind: 'drop-mid-body', times: 2, every: 5, match: matchers.isRead })
-        },
-        clear: () => fake.faults.clear()
       },
       close: () => fake.close()
     }

@@ -1,4 +1,3 @@
-import { matchers } from '../../src/main/fakes/common/faults'
 import {
   INVENTORA_DEMO_KEY,
   startInventoraFake,
@@ -69,21 +68,6 @@ export const inventoraHarness: VendorHarness<InventoraData> = {
         const removed = products.filter((_, i) => i % 59 === 11).map((p) => p.id)
         for (const id of removed) d.deleteResource(id)
         return { changed, removed }
-      },
-      faults: {
-        injectReadFaults() {
-          fake.faults.add({ kind: 'rate-limit', retryAfter: 1, times: 1, match: matchers.isRead })
-          fake.faults.add({
-            kind: 'status',
-            status: 503,
-            retryAfter: 1,
-            times: 2,
-            every: 3,
-            match: matchers.isRead
-          })
-          fake.faults.add({ kind: 'drop-mid-body', times: 2, every: 2, match: matchers.isRead })
-        },
-        clear: () => fake.faults.clear()
       },
       close: () => fake.close()
     }

@@ -10,7 +10,7 @@ import { expectReplicaEquals, type VendorFake } from '../contract/conformance'
 import { frostbyteHarness } from '../contract/frostbyte-harness'
 import { recordCount } from '../helpers/counts'
 import { connectVendor, type Connected } from '../helpers/connected'
-import { drain, faultEveryOtherRequest } from './replay-helpers'
+import { crashAfterSend, drain, faultEveryOtherRequest } from './replay-helpers'
 
 /** Every stock-adjustment line the fake applied, by product × warehouse. */
 function appliedLines(fake: VendorFake<FrostbyteData>) {
@@ -102,14 +102,7 @@ describe('Frostbyte outbox: count variances applied exactly once', () => {
     })
     await submitCount(db, countId)
     // The renderer dies after the vendor committed, before the answer is written to IndexedDB.
-    const crashing: HostClient = {
-      on: host.on,
-      call: (async (name: string, req: unknown) => {
-        const reply = await host.call(name as never, req as never)
-        if (name === 'outbox:send') throw new Error('renderer crashed')
-        return reply
-      }) as HostClient['call']
-    }
+    const crashing = crashAfterSend(host)
     await expect(replayConnection({ db, host: crashing }, cid)).rejects.toThrow('renderer crashed')
     expect((await db.outbox.toArray())[0]?.state).toBe('sending')
     expect(fake.server.ledger).toHaveLength(1)

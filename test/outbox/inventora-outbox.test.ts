@@ -10,7 +10,7 @@ import type { VendorFake } from '../contract/conformance'
 import { inventoraHarness } from '../contract/inventora-harness'
 import { recordCount } from '../helpers/counts'
 import { connectVendor, type Connected } from '../helpers/connected'
-import { drain, faultEveryOtherRequest } from './replay-helpers'
+import { crashAfterSend, drain, faultEveryOtherRequest } from './replay-helpers'
 
 describe('Inventora outbox: no idempotency keys, so never a blind resend', () => {
   let fake: VendorFake<InventoraData>
@@ -91,14 +91,7 @@ describe('Inventora outbox: no idempotency keys, so never a blind resend', () =>
       lines: [{ itemKey: `${cid}:item:products/${p!.id}`, counted: levelAt(p!.id) + 4 }]
     })
     await submitCount(db, countId)
-    const crashing: HostClient = {
-      on: host.on,
-      call: (async (name: string, req: unknown) => {
-        const reply = await host.call(name as never, req as never)
-        if (name === 'outbox:send') throw new Error('renderer crashed')
-        return reply
-      }) as HostClient['call']
-    }
+    const crashing = crashAfterSend(host)
     await expect(replayConnection({ db, host: crashing }, cid)).rejects.toThrow('renderer crashed')
     await drain({ db, host }, cid)
     const [entry] = await db.outbox.toArray()

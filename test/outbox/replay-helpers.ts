@@ -1,4 +1,5 @@
 import type { FaultController, FaultRequest } from '../../src/main/fakes/common/faults'
+import type { HostClient } from '../../src/shared/host-api/client'
 import { replayConnection, type ReplayDeps } from '../../src/renderer/src/outbox/replayer'
 
 /**
@@ -38,4 +39,16 @@ export async function drain(deps: Omit<ReplayDeps, 'now'>, connectionId: string,
     clock = stop.state === 'waiting' ? stop.until : clock + 1_000
   }
   throw new Error(`outbox did not drain: ${JSON.stringify(stops)}`)
+}
+
+/** The renderer dies right after the vendor answered a send, before the answer is written to IndexedDB. */
+export function crashAfterSend(host: HostClient): HostClient {
+  return {
+    on: host.on,
+    call: (async (name: string, req: unknown) => {
+      const reply = await host.call(name as never, req as never)
+      if (name === 'outbox:send') throw new Error('renderer crashed')
+      return reply
+    }) as HostClient['call']
+  }
 }
