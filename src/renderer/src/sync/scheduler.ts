@@ -90,14 +90,27 @@ export function startSyncScheduler(
   )
   const onOnline = () => void syncAll()
   globalThis.addEventListener?.('online', onOnline)
-  const timer = setInterval(() => void syncAll(), intervalMs)
-  void syncAll()
+  // The interval counts from the end of the last run: a long first sync is not followed at once
+  // by a scheduled one, and a scheduled tick during a run is dropped (a run is already happening).
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let stopped = false
+  const tick = () => {
+    if (running) return schedule()
+    void syncAll().finally(schedule)
+  }
+  const schedule = () => {
+    if (stopped) return
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(tick, intervalMs)
+  }
+  void syncAll().finally(schedule)
 
   return {
     syncAll,
     cancel: () => controller?.abort(),
     stop() {
-      clearInterval(timer)
+      stopped = true
+      if (timer) clearTimeout(timer)
       offRequested()
       offWait()
       globalThis.removeEventListener?.('online', onOnline)
