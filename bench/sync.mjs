@@ -180,7 +180,9 @@ console.log(
 console.log(`  end to end          ${recordsPerSec.toLocaleString()} records/s  (${result.seconds} s)`)
 console.log(`  bare Dexie bulkPut  ${bulkPutRecordsPerSec.toLocaleString()} records/s`)
 console.log(`  ratio               ${result.ratio}  (goal ≥ 0.8)`)
-console.log(`  requests            ${requests} (minimum ${minRequests}): ${listPaths.map((p) => `${p} ${stats.requests[p] ?? 0}/${Math.max(1, Math.ceil(stats.counts[p] / PAGE_SIZE))}`).join(', ')}`)
+console.log(
+  `  requests            ${requests} (minimum ${minRequests}): ${listPaths.map((p) => `${p} ${stats.requests[p] ?? 0}/${Math.max(1, Math.ceil(stats.counts[p] / PAGE_SIZE))}`).join(', ')}`
+)
 console.log(`  host peak RSS       ${hostPeakRssMb} MB`)
 console.log(`  page JS heap peak   ${result.pageHeapMb} MB`)
 process.exit(0)

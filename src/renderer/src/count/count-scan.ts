@@ -105,36 +105,40 @@ export async function countItem(
   o: Clock = {}
 ): Promise<CountScanOutcome> {
   const quantity = roundQty((context.labelQuantity ?? 1) * context.times)
-  return db.transaction('rw', [db.counts, db.countLines, db.countEvents, db.stock, db.lots], async () => {
-    const session = await db.counts.get(countId)
-    if (!session) throw new CountError('This count no longer exists.')
-    if (item.connectionId !== session.connectionId) {
-      throw new CountError(`${item.name} belongs to another connection and cannot be counted here.`)
+  return db.transaction(
+    'rw',
+    [db.counts, db.countLines, db.countEvents, db.stock, db.lots, db.connections],
+    async () => {
+      const session = await db.counts.get(countId)
+      if (!session) throw new CountError('This count no longer exists.')
+      if (item.connectionId !== session.connectionId) {
+        throw new CountError(`${item.name} belongs to another connection and cannot be counted here.`)
+      }
+      if (context.serial !== undefined) {
+        const seen = await db.countEvents
+          .where('countId')
+          .equals(countId)
+          .filter((e) => e.code === context.code)
+          .count()
+        if (seen > 0) return { status: 'duplicate', context, item }
+      }
+      const lot = context.lotNumber === undefined ? undefined : await findLot(db, item.key, context.lotNumber)
+      const { line, event } = await addToCount(
+        db,
+        countId,
+        { itemKey: item.key, quantity, code: context.code, ...(lot && { lotKey: lot.key }) },
+        o
+      )
+      return {
+        status: 'counted',
+        context,
+        item,
+        line,
+        event,
+        quantity,
+        ...(lot && { lot }),
+        ...(context.lotNumber !== undefined && !lot && { unknownLot: context.lotNumber })
+      }
     }
-    if (context.serial !== undefined) {
-      const seen = await db.countEvents
-        .where('countId')
-        .equals(countId)
-        .filter((e) => e.code === context.code)
-        .count()
-      if (seen > 0) return { status: 'duplicate', context, item }
-    }
-    const lot = context.lotNumber === undefined ? undefined : await findLot(db, item.key, context.lotNumber)
-    const { line, event } = await addToCount(
-      db,
-      countId,
-      { itemKey: item.key, quantity, code: context.code, ...(lot && { lotKey: lot.key }) },
-      o
-    )
-    return {
-      status: 'counted',
-      context,
-      item,
-      line,
-      event,
-      quantity,
-      ...(lot && { lot }),
-      ...(context.lotNumber !== undefined && !lot && { unknownLot: context.lotNumber })
-    }
-  })
+  )
 }

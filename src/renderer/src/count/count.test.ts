@@ -151,6 +151,13 @@ describe('scanning into a count', () => {
     expect(unknownLot.line.counted).toBe(2)
   })
 
+  it("records the instant of a line by the vendor's clock too, from the connection's clock skew", async () => {
+    await db.connections.update(fx.c1, { clockSkewMs: 90_000 })
+    const s = await start()
+    const { line } = counted(await countScan(db, s.id, fx.bolt.ean, { now }))
+    expect(Date.parse(line.countedAtVendor!) - Date.parse(line.countedAt)).toBe(90_000)
+  })
+
   it('refuses a bin count where the vendor keeps stock per warehouse (Frostbyte), saying why', async () => {
     await expect(start(fx.bin)).rejects.toThrow(/per warehouse, not per zone or bin/)
   })
