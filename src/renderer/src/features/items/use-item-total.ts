@@ -1,20 +1,25 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useRef, useState } from 'react'
 import { getDb } from '../../db/db'
+import { useSync } from '../../stores/sync'
 
 const EVERY_MS = 3_000
+/** While a sync writes, counting competes with it for IndexedDB: less often then. */
+const SYNCING_EVERY_MS = 15_000
 
 /**
  * How many items the replica holds. Counting an IndexedDB store walks all of
  * it, and a live count re-runs on every page a sync writes — at 100,000 items
  * that costs the sync a third of its speed. So the count follows the
- * checkpoints (a tiny table that changes with every page) at most every 3 s.
+ * checkpoints (a tiny table that changes with every page) at most every 3 s,
+ * every 15 s while a sync runs.
  */
 export function useItemTotal(): number | undefined {
   const pages = useLiveQuery(async () => {
     const cps = await getDb().checkpoints.toArray()
     return cps.map((c) => `${c.connectionId}/${c.resource}/${c.pagesDone}/${c.completedAt ?? ''}`).join('|')
   }, [])
+  const syncing = useSync((s) => s.running)
   const [total, setTotal] = useState<number>()
   const last = useRef(0)
   useEffect(() => {
@@ -25,12 +30,12 @@ export function useItemTotal(): number | undefined {
         .items.count()
         .then((n) => !cancelled && setTotal(n))
     }
-    const wait = last.current + EVERY_MS - Date.now()
+    const wait = last.current + (syncing ? SYNCING_EVERY_MS : EVERY_MS) - Date.now()
     const timer = setTimeout(count, Math.max(0, wait))
     return () => {
       cancelled = true
       clearTimeout(timer)
     }
-  }, [pages])
+  }, [pages, syncing])
   return total
 }
