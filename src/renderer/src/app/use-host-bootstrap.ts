@@ -26,11 +26,18 @@ export function useHostBootstrap() {
     const host = getHost()
     const db = getDb()
     const ui = useUi.getState()
-    const apply = async (list: ConnectionInfo[]) => {
-      ui.setConnections(list)
-      const added = await mirrorConnections(db, list)
-      // A new connection syncs at once; status changes (which failing syncs cause) do not start one.
-      if (added.length > 0) void scheduler?.syncAll()
+    // One mirror at a time, in arrival order: two overlapping ones would both see a new
+    // connection as added and start two syncs of it.
+    let mirrored = Promise.resolve()
+    const apply = (list: ConnectionInfo[]) => {
+      const run = mirrored.then(async () => {
+        ui.setConnections(list)
+        const added = await mirrorConnections(db, list)
+        // A new connection syncs at once; status changes (which failing syncs cause) do not start one.
+        if (added.length > 0) void scheduler?.syncAll()
+      })
+      mirrored = run.catch(() => undefined) // one failed mirror must not stop the next
+      return run
     }
     const offChanged = host.on('connections:changed', ({ connections }) => void apply(connections))
     const offOnline = host.on('app:online', ({ online }) => ui.setMainOnline(online))
