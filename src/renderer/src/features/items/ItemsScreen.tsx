@@ -29,7 +29,7 @@ export function ItemsScreen() {
         title="Items"
         subtitle={`${total.toLocaleString()} items across ${connections.length} connection${connections.length === 1 ? '' : 's'}. Search by scan, SKU, name or barcode.`}
       />
-      {total === 0 && (items?.length ?? 0) === 0 ? (
+      {text.trim() === '' && query.trim() === '' && items?.length === 0 ? (
         <EmptyState icon={IconBox} title="No items yet">
           Items from your connected systems appear here after the first sync. Scan a barcode or type a SKU or
           name to find one, even with the network down.
