@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { matchers } from '../../src/main/fakes/common/faults'
 import type { InventoraData } from '../../src/main/fakes/inventora/server'
 import type { StockroomDb } from '../../src/renderer/src/db/db'
 import { replayConnection } from '../../src/renderer/src/outbox/replayer'
@@ -47,14 +46,7 @@ describe('Inventora outbox: no idempotency keys, so never a blind resend', () =>
     })
     expect(await submitCount(db, countId)).toMatchObject({ outcome: 'queued', entries: products.length })
 
-    faultEveryOtherRequest(fake.server.faults, [
-      { kind: 'drop-after-commit', match: matchers.isWrite },
-      { kind: 'status', status: 503, retryAfter: 2 },
-      { kind: 'drop-before-commit' },
-      { kind: 'rate-limit', retryAfter: 1 },
-      { kind: 'status', status: 502 },
-      { kind: 'drop-mid-body' }
-    ])
+    faultEveryOtherRequest(fake.server.faults)
     await drain({ db, host, random: () => 0.5 }, cid)
     fake.server.faults.clear()
 

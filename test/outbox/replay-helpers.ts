@@ -1,15 +1,22 @@
-import type { FaultController, FaultRequest } from '../../src/main/fakes/common/faults'
+import { matchers, type FaultController, type FaultRequest } from '../../src/main/fakes/common/faults'
 import type { HostClient } from '../../src/shared/host-api/client'
 import { replayConnection, type ReplayDeps } from '../../src/renderer/src/outbox/replayer'
+
+/** The faults the outbox suites inject, in rotation: commits whose answer is lost among them. */
+export const OUTBOX_FAULTS: Parameters<FaultController['add']>[0][] = [
+  { kind: 'drop-after-commit', match: matchers.isWrite },
+  { kind: 'status', status: 503, retryAfter: 2 },
+  { kind: 'drop-before-commit' },
+  { kind: 'rate-limit', retryAfter: 1 },
+  { kind: 'status', status: 502 },
+  { kind: 'drop-mid-body' }
+]
 
 /**
  * Faults on every other request the fake receives, rotating through the kinds
  * given — including commits whose response is dropped.
  */
-export function faultEveryOtherRequest(
-  faults: FaultController,
-  kinds: Parameters<FaultController['add']>[0][]
-) {
+export function faultEveryOtherRequest(faults: FaultController, kinds = OUTBOX_FAULTS) {
   let seen = 0
   const slot = new WeakMap<FaultRequest, number>()
   const slotOf = (req: FaultRequest) => {
