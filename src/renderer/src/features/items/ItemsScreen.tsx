@@ -2,7 +2,8 @@ import { Badge, Group, Table, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconBox, IconSearch } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useState } from 'react'
+import { memo, useCallback, useState } from 'react'
+import type { Item } from '../../../../shared/model/records'
 import { getDb } from '../../db/db'
 import { useScanner } from '../../scan/scanner'
 import { useUi } from '../../stores/ui'
@@ -12,23 +13,25 @@ import { ItemDetail } from './ItemDetail'
 import { searchItems, SEARCH_LIMIT } from './search'
 import { useItemTotal } from './use-item-total'
 
+/**
+ * A sync writes a page every few hundred milliseconds while this screen is
+ * open, so it is split by what each page can change: the total re-renders
+ * alone, the results table only when the listed items change, and a row only
+ * when what it shows changes. Re-rendering the whole table per page cost a
+ * full sync a fifth of its speed.
+ */
 export function ItemsScreen() {
   const [text, setText] = useState('')
   const [query] = useDebouncedValue(text, 120)
   const [openKey, setOpenKey] = useState<string | null>(null)
-  const connections = useUi((s) => s.connections)
-  const total = useItemTotal() ?? 0
   const items = useLiveQuery(() => searchItems(getDb(), query), [query])
   // A scan on this screen searches for what was scanned.
   useScanner((code) => setText(code))
-  const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
+  const open = useCallback((key: string) => setOpenKey(key), [])
 
   return (
     <>
-      <ScreenHeader
-        title="Items"
-        subtitle={`${total.toLocaleString()} items across ${connections.length} connection${connections.length === 1 ? '' : 's'}. Search by scan, SKU, name or barcode.`}
-      />
+      <ItemsHeader />
       {text.trim() === '' && query.trim() === '' && items?.length === 0 ? (
         <EmptyState icon={IconBox} title="No items yet">
           Items from your connected systems appear here after the first sync. Scan a barcode or type a SKU or
@@ -50,58 +53,7 @@ export function ItemsScreen() {
               Nothing matches “{query}”. Check the code, or search by name.
             </Text>
           ) : (
-            <Table highlightOnHover striped data-testid="item-results">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>SKU</Table.Th>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>On hand</Table.Th>
-                  <Table.Th>Connection</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(items ?? []).map((item) => {
-                  const low =
-                    item.minLevel !== undefined && item.onHand !== undefined && item.onHand <= item.minLevel
-                  return (
-                    <Table.Tr
-                      key={item.key}
-                      onClick={() => setOpenKey(item.key)}
-                      style={{ cursor: 'pointer' }}
-                      data-testid="item-row"
-                    >
-                      <Table.Td ff="monospace">{item.sku}</Table.Td>
-                      <Table.Td>{item.name}</Table.Td>
-                      <Table.Td>
-                        <Group gap={6}>
-                          {item.onHand ?? '—'}{' '}
-                          {item.unit && (
-                            <Text span size="xs" c="dimmed">
-                              {item.unit}
-                            </Text>
-                          )}
-                          {low && (
-                            <Badge color="orange" size="xs">
-                              low
-                            </Badge>
-                          )}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c="dimmed">
-                          {label(item.connectionId)}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  )
-                })}
-              </Table.Tbody>
-            </Table>
-          )}
-          {items?.length === SEARCH_LIMIT && (
-            <Text size="xs" c="dimmed" mt="xs">
-              Showing the first {SEARCH_LIMIT}; type more to narrow down.
-            </Text>
+            <ItemResults items={items ?? []} onOpen={open} />
           )}
         </>
       )}
@@ -109,3 +61,99 @@ export function ItemsScreen() {
     </>
   )
 }
+
+function ItemsHeader() {
+  const total = useItemTotal() ?? 0
+  const count = useUi((s) => s.connections.length)
+  return (
+    <ScreenHeader
+      title="Items"
+      subtitle={`${total.toLocaleString()} items across ${count} connection${count === 1 ? '' : 's'}. Search by scan, SKU, name or barcode.`}
+    />
+  )
+}
+
+const ItemResults = memo(function ItemResults({
+  items,
+  onOpen
+}: {
+  items: Item[]
+  onOpen: (key: string) => void
+}) {
+  const connections = useUi((s) => s.connections)
+  const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
+  return (
+    <>
+      <Table highlightOnHover striped data-testid="item-results">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>SKU</Table.Th>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>On hand</Table.Th>
+            <Table.Th>Connection</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <ItemRow
+              key={item.key}
+              itemKey={item.key}
+              sku={item.sku}
+              name={item.name}
+              onHand={item.onHand}
+              unit={item.unit}
+              minLevel={item.minLevel}
+              connection={label(item.connectionId)}
+              onOpen={onOpen}
+            />
+          ))}
+        </Table.Tbody>
+      </Table>
+      {items.length === SEARCH_LIMIT && (
+        <Text size="xs" c="dimmed" mt="xs">
+          Showing the first {SEARCH_LIMIT}; type more to narrow down.
+        </Text>
+      )}
+    </>
+  )
+})
+
+/** Plain props only, so memo skips a row whose shown values did not change. */
+const ItemRow = memo(function ItemRow(p: {
+  itemKey: string
+  sku: string
+  name: string
+  onHand: number | undefined
+  unit: string | undefined
+  minLevel: number | undefined
+  connection: string
+  onOpen: (key: string) => void
+}) {
+  const low = p.minLevel !== undefined && p.onHand !== undefined && p.onHand <= p.minLevel
+  return (
+    <Table.Tr onClick={() => p.onOpen(p.itemKey)} style={{ cursor: 'pointer' }} data-testid="item-row">
+      <Table.Td ff="monospace">{p.sku}</Table.Td>
+      <Table.Td>{p.name}</Table.Td>
+      <Table.Td>
+        <Group gap={6}>
+          {p.onHand ?? '—'}{' '}
+          {p.unit && (
+            <Text span size="xs" c="dimmed">
+              {p.unit}
+            </Text>
+          )}
+          {low && (
+            <Badge color="orange" size="xs">
+              low
+            </Badge>
+          )}
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" c="dimmed">
+          {p.connection}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  )
+})
