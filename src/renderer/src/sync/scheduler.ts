@@ -26,6 +26,9 @@ export function startSyncScheduler(
   let controller: AbortController | undefined
   let queued: Promise<void> | undefined
   let running: Promise<void> | undefined
+  /** The run in progress has not read its list of connections yet: it will see anything added now. */
+  let listing = false
+  let runningFull = false
   const store = useSync.getState()
 
   const runOnce = async (forceFull: boolean) => {
@@ -33,7 +36,9 @@ export function startSyncScheduler(
     const signal = controller.signal
     store.setRunning(true)
     try {
-      for (const c of await db.connections.toArray()) {
+      const connections = await db.connections.toArray()
+      listing = false
+      for (const c of connections) {
         if (signal.aborted) break
         if (c.status === 'paused') continue // waiting for a new key; a sync would only be refused again
         try {
@@ -74,9 +79,14 @@ export function startSyncScheduler(
 
   const syncAll = ({ forceFull = false } = {}): Promise<void> => {
     if (!running) {
+      listing = true
+      runningFull = forceFull
       running = withLock(forceFull).finally(() => (running = undefined))
       return running
     }
+    // A run that has not listed the connections yet covers this request: queueing another would
+    // sync a just-added connection twice in a row.
+    if (listing && (runningFull || !forceFull)) return running
     queued ??= running.then(() => {
       queued = undefined
       return syncAll({ forceFull })
