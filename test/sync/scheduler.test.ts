@@ -42,4 +42,14 @@ describe('sync scheduler', () => {
     await Promise.all(asks)
     expect(passes(c)).toBe(2)
   })
+
+  it('counts the interval from the end of the last run, whatever started it', async () => {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+    scheduler = startSyncScheduler(c.db, c.host, 2_000) // first run at once, ends within ~200 ms
+    await sleep(1_000)
+    await scheduler.syncAll() // asked for (a new connection, Sync now): ends at ~1.2 s
+    // The timer set after the first run would fire at ~2.2 s, right after the asked-for run.
+    await sleep(1_400)
+    expect(passes(c)).toBe(2)
+  })
 })

@@ -81,7 +81,10 @@ export function startSyncScheduler(
     if (!running) {
       listing = true
       runningFull = forceFull
-      running = withLock(forceFull).finally(() => (running = undefined))
+      running = withLock(forceFull).finally(() => {
+        running = undefined
+        schedule() // the next scheduled run counts from the end of this one, whatever started it
+      })
       return running
     }
     // A run that has not listed the connections yet covers this request: queueing another would
@@ -100,20 +103,20 @@ export function startSyncScheduler(
   )
   const onOnline = () => void syncAll()
   globalThis.addEventListener?.('online', onOnline)
-  // The interval counts from the end of the last run: a long first sync is not followed at once
-  // by a scheduled one, and a scheduled tick during a run is dropped (a run is already happening).
+  // The interval counts from the end of the last run, however it was started: a long first sync
+  // (or one a new connection started) is not followed at once by a scheduled one.
   let timer: ReturnType<typeof setTimeout> | undefined
   let stopped = false
   const tick = () => {
-    if (running) return schedule()
-    void syncAll().finally(schedule)
+    timer = undefined
+    if (!running) void syncAll()
   }
-  const schedule = () => {
+  function schedule() {
     if (stopped) return
     if (timer) clearTimeout(timer)
     timer = setTimeout(tick, intervalMs)
   }
-  void syncAll().finally(schedule)
+  void syncAll()
 
   return {
     syncAll,
