@@ -71,8 +71,8 @@ if (!created.result?.ok) throw new Error(`could not create the connection: ${JSO
 ws.close()
 
 let pageHeapPeak = 0
-// Only the small checkpoints store is read while the sync runs (counting big stores would compete
-// with the writes being measured); records are counted once at the end.
+// Only the small checkpoints store is read while the sync runs, once a second (counting big stores,
+// or polling often, would compete with the writes being measured); records are counted at the end.
 const progress = (withCounts) =>
   page.evaluate(
     (withCounts) =>
@@ -109,7 +109,7 @@ for (;;) {
   pageHeapPeak = Math.max(pageHeapPeak, state.heap)
   if (state.checkpoints.length === 4 && state.checkpoints.every((c) => c.done && !c.running)) break
   if (performance.now() - started > 20 * 60_000) throw new Error('sync did not finish in 20 minutes')
-  await new Promise((r) => setTimeout(r, 200))
+  await new Promise((r) => setTimeout(r, 1000))
 }
 const seconds = (performance.now() - started) / 1000
 state = await progress(true)

@@ -243,11 +243,16 @@ async function applyPage(
   let swept = 0
   const lowCrossed: string[] = []
   await db.transaction('rw', [...tables, db.stock, db.alerts, db.checkpoints], async () => {
-    if (page.batch.items?.length) lowCrossed.push(...(await trackLowStock(db, page.batch.items, at)))
+    // Issued together, not one after another: the low-stock read and the puts touch different
+    // stores, so the page costs the database one round of requests instead of one per store.
+    const writes: Promise<unknown>[] = []
+    if (page.batch.items?.length)
+      writes.push(trackLowStock(db, page.batch.items, at).then((crossed) => lowCrossed.push(...crossed)))
     for (const [table, rows] of Object.entries(page.batch)) {
       if (!rows || rows.length === 0) continue
-      await db.table(table).bulkPut(rows.map((r) => ({ ...r, syncId: cp.syncId })))
+      writes.push(db.table(table).bulkPut(rows.map((r) => ({ ...r, syncId: cp.syncId }))))
     }
+    await Promise.all(writes)
     for (const key of page.deleted) {
       const table = tableOfKey[key.split(':')[1] ?? '']
       if (!table || !plan.tables.includes(table)) continue
