@@ -1,14 +1,135 @@
-import { IconClipboardList } from '@tabler/icons-react'
+import { Badge, Group, Progress, SegmentedControl, Table, Text, TextInput } from '@mantine/core'
+import { IconClipboardList, IconSearch } from '@tabler/icons-react'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useEffect, useState } from 'react'
+import { getDb } from '../../db/db'
+import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
+import { StatusBadge } from './StatusBadge'
+import { TaskDetail } from './TaskDetail'
+import { filterTasks, taskProgress, type TaskFilter } from './tasks'
 
 export function TasksScreen() {
+  const [filter, setFilter] = useState<TaskFilter>('open')
+  const [text, setText] = useState('')
+  const [openKey, setOpenKey] = useState<string | null>(null)
+  // "Overdue" moves with the clock: re-judged every minute.
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000)
+    return () => clearInterval(timer)
+  }, [])
+  const connections = useUi((s) => s.connections)
+  // Tasks are few (hundreds, not the hundred thousand items): the whole table, sorted here.
+  const all = useLiveQuery(() => getDb().tasks.toArray(), [])
+  const locations = useLiveQuery(async () => {
+    const keys = [...new Set((all ?? []).map((t) => t.locationKey).filter((k): k is string => !!k))]
+    const rows = await getDb().locations.bulkGet(keys)
+    return new Map(rows.flatMap((l) => (l ? [[l.key, l.name] as const] : [])))
+  }, [all])
+  const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
+
+  if (all && all.length === 0) {
+    return (
+      <>
+        <ScreenHeader
+          title="Tasks"
+          subtitle="Production tasks, jobs and work orders from your connections."
+        />
+        <EmptyState icon={IconClipboardList} title="No tasks yet">
+          Production tasks appear here after a sync of a system that keeps them (Inventora). Frostbyte Pro has
+          no production tasks.
+        </EmptyState>
+      </>
+    )
+  }
+
+  const shown = filterTasks(all ?? [], filter, text, now)
   return (
     <>
-      <ScreenHeader title="Tasks" subtitle="Production tasks, jobs and work orders from your connections." />
-      <EmptyState icon={IconClipboardList} title="No tasks yet">
-        Production tasks appear here after a sync. Open one to record a batch by scanning what was made.
-      </EmptyState>
+      <ScreenHeader
+        title="Tasks"
+        subtitle={`${(all ?? []).length.toLocaleString()} production tasks from your connections, as of the last sync.`}
+      />
+      <Group mb="sm" align="end">
+        <SegmentedControl
+          value={filter}
+          onChange={(v) => setFilter(v as TaskFilter)}
+          data={[
+            { value: 'open', label: 'Open' },
+            { value: 'overdue', label: 'Overdue' },
+            { value: 'done', label: 'Done' },
+            { value: 'all', label: 'All' }
+          ]}
+          data-testid="task-filter"
+        />
+        <TextInput
+          leftSection={<IconSearch size={16} />}
+          placeholder="Task or product name"
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          aria-label="Search tasks"
+          style={{ flex: 1 }}
+        />
+      </Group>
+      {shown.length === 0 ? (
+        <Text c="dimmed" data-testid="no-task-match">
+          No {filter === 'all' ? '' : `${filter} `}tasks{text.trim() && ` match “${text.trim()}”`}.
+        </Text>
+      ) : (
+        <Table highlightOnHover striped data-testid="task-list">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Task</Table.Th>
+              <Table.Th w={130}>Status</Table.Th>
+              <Table.Th>Due</Table.Th>
+              <Table.Th>Location</Table.Th>
+              <Table.Th w={180}>Made</Table.Th>
+              <Table.Th>Connection</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map(({ task, overdue }) => {
+              const p = taskProgress(task)
+              return (
+                <Table.Tr
+                  key={task.key}
+                  onClick={() => setOpenKey(task.key)}
+                  style={{ cursor: 'pointer' }}
+                  data-testid="task-row"
+                >
+                  <Table.Td>{task.name}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={task.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    {task.due ? task.due.slice(0, 10) : '—'}{' '}
+                    {overdue && (
+                      <Badge color="red" size="xs">
+                        overdue
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{(task.locationKey && locations?.get(task.locationKey)) ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c="dimmed">
+                      {p.linesDone} of {p.lines} lines done
+                    </Text>
+                    <Progress value={p.percent} size="sm" />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed">
+                      {label(task.connectionId)}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+      <TaskDetail taskKey={openKey} onClose={() => setOpenKey(null)} />
     </>
   )
 }

@@ -1,0 +1,45 @@
+import type { Task } from '../../../../shared/model/records'
+
+export type TaskFilter = 'open' | 'overdue' | 'done' | 'all'
+
+/**
+ * How far a task is: lines finished, and the mean share made over its lines
+ * (each capped at 100%). Lines are in different units (cases, pieces), so
+ * their quantities are never added together.
+ */
+export function taskProgress(task: Task): { lines: number; linesDone: number; percent: number } {
+  const shares = task.lines.map((l) => (l.planned > 0 ? Math.min(1, (l.done ?? 0) / l.planned) : 1))
+  const percent = shares.length > 0 ? (shares.reduce((a, b) => a + b, 0) / shares.length) * 100 : 0
+  return { lines: shares.length, linesDone: shares.filter((s) => s >= 1).length, percent }
+}
+
+const isDone = (t: Task) => t.status === 'done'
+
+/**
+ * Tasks for the list: filtered by state and by words of the task name or of
+ * its products' names; overdue (due before now and not done) first, then by
+ * due date (no due date last), then by name.
+ */
+export function filterTasks(
+  tasks: Task[],
+  filter: TaskFilter,
+  text: string,
+  now: number
+): { task: Task; overdue: boolean }[] {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean)
+  return tasks
+    .map((task) => ({ task, overdue: !isDone(task) && !!task.due && Date.parse(task.due) < now }))
+    .filter(({ task, overdue }) => {
+      if (filter === 'open' && isDone(task)) return false
+      if (filter === 'done' && !isDone(task)) return false
+      if (filter === 'overdue' && !overdue) return false
+      const haystack = [task.name, ...task.lines.map((l) => l.name)].join(' ').toLowerCase()
+      return words.every((w) => haystack.includes(w))
+    })
+    .sort(
+      (a, b) =>
+        Number(b.overdue) - Number(a.overdue) ||
+        (a.task.due ?? '\uffff').localeCompare(b.task.due ?? '\uffff') ||
+        a.task.name.localeCompare(b.task.name)
+    )
+}
