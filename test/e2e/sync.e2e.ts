@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_SEED, DEMO_SIZE } from '../../src/main/demo/demo'
+import { DEMO_SEED, DEMO_SIZE, INVENTORA_DEMO_SIZE } from '../../src/main/demo/demo'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
+import { generateInventora } from '../../src/main/fakes/inventora/generate'
 import { e2eAvailability, launchBrowser, openApp, screenshot, startHost, type RunningHost } from './harness'
 
 const availability = e2eAvailability()
@@ -24,11 +25,17 @@ describe.skipIf(!availability.run)(
     it('shows the demo data at once, its sync progress, and finds an item by barcode', async () => {
       const page = await openApp(browser, host.url)
       await page.locator('[data-section="connections"]').click()
-      await expect.poll(() => page.getByTestId('connection-card').count()).toBe(1)
-      await expect.poll(() => page.getByTestId('sync-products').count(), { timeout: 30_000 }).toBe(1)
+      // Two demo connections: a Frostbyte Pro warehouse and an Inventora workshop with tasks.
+      await expect.poll(() => page.getByTestId('connection-card').count()).toBe(2)
+      const frostbyte = page.getByTestId('connection-card').filter({ hasText: 'Demo — Frostbyte Pro' })
+      const inventora = page.getByTestId('connection-card').filter({ hasText: 'Demo — Inventora' })
+      await expect.poll(() => frostbyte.getByTestId('sync-products').count(), { timeout: 30_000 }).toBe(1)
       await screenshot(page, 'sync-progress')
       await expect
-        .poll(() => page.getByTestId('sync-stock-on-hand').textContent(), { timeout: 90_000 })
+        .poll(() => frostbyte.getByTestId('sync-stock-on-hand').textContent(), { timeout: 90_000 })
+        .toMatch(/^up to date/)
+      await expect
+        .poll(() => inventora.getByTestId('sync-tasks').textContent(), { timeout: 60_000 })
         .toMatch(/^up to date/)
       await screenshot(page, 'sync-done')
 
@@ -51,6 +58,25 @@ describe.skipIf(!availability.run)(
 
       await page.getByTestId('item-search').fill('0000000000000')
       await expect.poll(() => page.getByTestId('no-match').count()).toBe(1)
+      await page.keyboard.press('Escape')
+
+      // The Inventora demo's production tasks, open ones first, with their lines and batches.
+      const tasks = generateInventora({ seed: DEMO_SEED, size: INVENTORA_DEMO_SIZE, now: () => new Date() })
+      const open = [...tasks.tasks.values()].filter((t) => !t.deleted && t.status !== 'done')
+      await page.locator('[data-section="tasks"]').click()
+      await expect.poll(() => page.getByTestId('task-row').count()).toBe(open.length)
+      await screenshot(page, 'tasks')
+      const started = open.find(
+        (t) =>
+          t.status === 'in-progress' &&
+          t.items.length > 0 &&
+          open.filter((o) => o.name === t.name).length === 1
+      )!
+      await page.getByTestId('task-row').filter({ hasText: started.name }).first().click()
+      await expect.poll(() => page.getByTestId('task-detail').count()).toBe(1)
+      expect(await page.getByTestId('task-lines').locator('tbody tr').count()).toBe(started.items.length)
+      expect(await page.getByTestId('task-raw').textContent()).toContain(started.id)
+      await screenshot(page, 'task-detail')
     })
   }
 )
