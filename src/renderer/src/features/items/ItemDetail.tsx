@@ -1,6 +1,7 @@
-import { Badge, Code, Drawer, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { getDb } from '../../db/db'
+import { VendorRecord } from '../shell/VendorRecord'
 
 /** One item: stock per location/bin, lots with expiry (earliest first), and the vendor's record as received. */
 export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClose: () => void }) {
@@ -121,12 +122,7 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
               </Table>
             </>
           )}
-          <Title order={5}>Vendor record</Title>
-          <ScrollArea h={260}>
-            <Code block data-testid="item-raw">
-              {JSON.stringify(data.item.raw, null, 2)}
-            </Code>
-          </ScrollArea>
+          <VendorRecord raw={data.item.raw} testId="item-raw" />
         </Stack>
       )}
     </Drawer>

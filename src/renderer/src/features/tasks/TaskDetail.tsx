@@ -1,8 +1,9 @@
-import { Code, Drawer, Group, Progress, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
+import { Drawer, Group, Progress, Stack, Table, Text, Title } from '@mantine/core'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { getDb } from '../../db/db'
 import { StatusBadge } from './StatusBadge'
 import { taskProgress } from './tasks'
+import { VendorRecord } from '../shell/VendorRecord'
 
 /** One task: what it makes (planned and made per line), the batches recorded so far, the vendor's record. */
 export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClose: () => void }) {
@@ -82,12 +83,7 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
               </Table.Tbody>
             </Table>
           )}
-          <Title order={5}>Vendor record</Title>
-          <ScrollArea h={260}>
-            <Code block data-testid="task-raw">
-              {JSON.stringify(data.task.raw, null, 2)}
-            </Code>
-          </ScrollArea>
+          <VendorRecord raw={data.task.raw} testId="task-raw" />
         </Stack>
       )}
     </Drawer>
