@@ -68,7 +68,14 @@ describe.skipIf(!availability.run)('app shell in Chromium through the web host',
       const { host } = (globalThis as unknown as { location: { host: string } }).location
       const ws = new WebSocket(`ws://${host}/host`)
       await new Promise((r) => (ws.onopen = r))
-      const answer = new Promise<string>((r) => (ws.onmessage = (m) => r(String(m.data))))
+      // Events (connection changes, online state) share the socket: wait for this call's result.
+      const answer = new Promise<string>(
+        (r) =>
+          (ws.onmessage = (m) => {
+            const frame = JSON.parse(String(m.data)) as { kind?: string; id?: number }
+            if (frame.kind === 'result' && frame.id === 1) r(String(m.data))
+          })
+      )
       ws.send(JSON.stringify({ kind: 'call', id: 1, name: 'app:setSettings', payload: { theme: 'neon' } }))
       return JSON.parse(await answer) as {
         result: { ok: boolean; error?: { code: string; message: string } }
