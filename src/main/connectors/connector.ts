@@ -38,6 +38,12 @@ export interface VendorConnector {
    * are the replica records' vendorIds), or null when it holds none there.
    */
   currentLevel(itemVendorId: string, locationVendorId: string): Promise<number | null>
+  /**
+   * What the vendor has recorded on one line of a production task (for a
+   * batch whose answer was lost): made so far and how many batches, or null
+   * when the task is gone. Only vendors with production tasks have it.
+   */
+  taskLine?(taskVendorId: string, lineId: string): Promise<{ made: number; batches: number } | null>
 }
 
 export interface ConnectorDefinition {

@@ -91,6 +91,23 @@ export const inventoraConnector: ConnectorDefinition = {
           throw new VendorError({ kind: 'malformed', message: `/${itemVendorId} is not a resource` })
         return r.data.locationStockLevels?.[locationName] ?? null
       },
+      async taskLine(taskId, lineId) {
+        // ASSUMPTION (U16): a deleted task answers 404 on GET /tasks/:id.
+        const res = await http
+          .request('GET', `/tasks/${encodeURIComponent(taskId)}`)
+          .catch((err: unknown) => {
+            if (err instanceof VendorError && err.kind === 'not-found') return null
+            throw err
+          })
+        if (!res) return null
+        const t = invTask.safeParse(res.json)
+        if (!t.success)
+          throw new VendorError({ kind: 'malformed', message: `/tasks/${taskId} is not a task` })
+        const line = t.data.Items?.find((i) => String(i.id) === lineId)
+        if (!line) return null
+        const batches = line.Batches ?? []
+        return { made: batches.reduce((n, b) => n + b.quantity, 0), batches: batches.length }
+      },
       async fetchPage(req: PageRequest): Promise<PageResult> {
         const offset = (req.cursor as { offset?: number } | null)?.offset ?? 0
         const page = await list(`/${req.resource}`, offset)

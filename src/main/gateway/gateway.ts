@@ -99,6 +99,17 @@ export class VendorGateway {
     return this.guard(connection, () => connector.currentLevel(itemVendorId, locationVendorId))
   }
 
+  async taskLine(
+    connectionId: string,
+    taskVendorId: string,
+    lineId: string
+  ): Promise<{ made: number; batches: number } | null> {
+    const { connector, connection } = await this.open(connectionId)
+    const read = connector.taskLine
+    if (!read) throw new HostFailure('invalid-request', `${connection.label} has no production tasks.`)
+    return this.guard(connection, () => read.call(connector, taskVendorId, lineId))
+  }
+
   /**
    * Sends one frozen outbox write exactly as stored, once (the outbox owns
    * retries), with the idempotency key where the vendor honours one. Every

@@ -98,6 +98,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'outbox:currentLevel': async ({ connectionId, itemVendorId, locationVendorId }) => ({
       onHand: await d.gateway.currentLevel(connectionId, itemVendorId, locationVendorId)
     }),
+    'outbox:taskLine': ({ connectionId, taskVendorId, lineId }) =>
+      d.gateway.taskLine(connectionId, taskVendorId, lineId),
     'sync:reportResult': async ({ connectionId, ok, message }) => {
       const c = await need(connectionId)
       d.log(`sync ${c.label}: ${ok ? 'complete' : `failed — ${message ?? 'unknown error'}`}`)

@@ -73,5 +73,12 @@ export const outboxCalls = {
       .object({ connectionId: z.string().min(1), itemVendorId: z.string(), locationVendorId: z.string() })
       .strict(),
     response: z.object({ onHand: z.number().nullable() })
+  },
+  /** What the vendor has recorded on one production-task line (needs-review of a batch shows it). */
+  'outbox:taskLine': {
+    request: z
+      .object({ connectionId: z.string().min(1), taskVendorId: z.string().min(1), lineId: z.string().min(1) })
+      .strict(),
+    response: z.object({ made: z.number(), batches: z.number() }).nullable()
   }
 } as const

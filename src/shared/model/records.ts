@@ -83,6 +83,8 @@ export interface OutboxEntry {
     change: number
     label: string
   }[]
+  /** A production batch: the task line it records (shown on the task; checked at the vendor in review). */
+  batch?: { taskKey: string; taskVendorId: string; lineId: string; quantity: number; label: string }
   /** Needs-review: why, and what the vendor holds now. */
   review?: {
     reason: 'rejected' | 'ambiguous' | 'overtaken'

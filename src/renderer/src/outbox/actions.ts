@@ -2,6 +2,7 @@ import { frostbyteCountWrites, inventoraCountWrites } from '../../../shared/outb
 import type { OutboxEntry } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
 import { revertOverlays } from './overlay'
+import { inventoraBatchWrite } from '../../../shared/outbox/batch-writes'
 
 /** A person's decisions on an entry of the Outbox screen. Each is one transaction. */
 
@@ -88,6 +89,57 @@ export async function resendEdited(
         at: new Date().toISOString()
       }))
     )
+  })
+  return id
+}
+
+/**
+ * A production batch in review, sent again with the quantity a person
+ * confirmed, as a NEW write (new key, new body); the original is discarded
+ * and points to it.
+ */
+export async function resendBatch(
+  db: StockroomDb,
+  entry: OutboxEntry,
+  quantity: number,
+  newId: () => string = () => crypto.randomUUID()
+): Promise<string> {
+  const b = entry.batch
+  if (!b) throw new Error('This write is not a production batch.')
+  const task = await db.tasks.get(b.taskKey)
+  if (!task)
+    throw new Error('This task is no longer in the replica (removed at the vendor?). Sync and look again.')
+  const unit = task.lines.find((l) => l.lineId === b.lineId)?.unit
+  const planned = inventoraBatchWrite({
+    taskVendorId: b.taskVendorId,
+    taskName: task.name,
+    lineId: b.lineId,
+    label: b.label,
+    quantity,
+    ...(unit && { unit })
+  })
+  if (!planned.ok) throw new Error(planned.error.message)
+  const id = newId()
+  await db.transaction('rw', [db.outbox, db.activity], async () => {
+    await db.outbox.update(entry.seq!, { state: 'discarded', supersededBy: id })
+    await db.outbox.add({
+      id,
+      connectionId: entry.connectionId,
+      idempotencyKey: newId(),
+      state: 'pending',
+      createdAt: new Date().toISOString(),
+      description: `${planned.value.description} (edited)`,
+      request: planned.value.request,
+      attempts: 0,
+      affects: entry.affects,
+      batch: { ...b, quantity }
+    })
+    await db.activity.add({
+      at: new Date().toISOString(),
+      connectionId: entry.connectionId,
+      level: 'info',
+      message: `Resent after review: ${planned.value.description}`
+    })
   })
   return id
 }

@@ -129,7 +129,7 @@ async function settle(
   if (outcome.outcome === 'applied') {
     await d.db.transaction(
       'rw',
-      [d.db.outbox, d.db.overlays, d.db.items, d.db.stock, d.db.activity],
+      [d.db.outbox, d.db.overlays, d.db.items, d.db.stock, d.db.tasks, d.db.activity],
       async () => {
         await d.db.outbox.update(entry.seq!, {
           state: 'done',
@@ -208,6 +208,19 @@ async function toReview(
   details?: { path: string; message: string }[]
 ) {
   const vendorLevels: { label: string; onHand: number | null }[] = []
+  if (entry.batch) {
+    // What the vendor has recorded on the task line now: a person compares it with what was made.
+    const reply = await d.host.call('outbox:taskLine', {
+      connectionId: entry.connectionId,
+      taskVendorId: entry.batch.taskVendorId,
+      lineId: entry.batch.lineId
+    })
+    if (reply.ok)
+      vendorLevels.push({
+        label: `${entry.batch.label}: made so far on this task line${reply.value ? ` (${reply.value.batches} batches)` : ' (task gone)'}`,
+        onHand: reply.value?.made ?? null
+      })
+  }
   for (const line of entry.lines ?? []) {
     const reply = await d.host.call('outbox:currentLevel', {
       connectionId: entry.connectionId,

@@ -23,6 +23,13 @@ export const invLocation = z.looseObject({
   isDefault: z.boolean().optional()
 })
 
+/** The answer to POST /tasks/:id/items/:item_id/batches (§1.9 TaskBatch). */
+export const invTaskBatch = z.looseObject({
+  id: z.union([z.number(), z.string()]),
+  quantity: z.number(),
+  createdAt: z.string().optional()
+})
+
 export const invTask = z.looseObject({
   id: z.string(),
   name: z.string(),

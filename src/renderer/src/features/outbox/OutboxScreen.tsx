@@ -7,7 +7,7 @@ import { useState } from 'react'
 import type { OutboxEntry, OutboxState } from '../../../../shared/model/records'
 import { getOutbox } from '../../app/use-host-bootstrap'
 import { getDb } from '../../db/db'
-import { discard, markApplied, resendEdited, retryNow } from '../../outbox/actions'
+import { discard, markApplied, resendBatch, resendEdited, retryNow } from '../../outbox/actions'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
@@ -195,6 +195,7 @@ function openEdit(
   e: OutboxEntry,
   run: (what: string, action: () => Promise<unknown>) => () => Promise<void>
 ) {
+  if (e.batch) return openEditBatch(e, e.batch, run)
   const changes = (e.lines ?? []).map((l) => l.change)
   modals.openConfirmModal({
     title: 'Edit and resend as a new write',
@@ -222,5 +223,35 @@ function openEdit(
     ),
     labels: { confirm: 'Send as a new write', cancel: 'Cancel' },
     onConfirm: run('resend', () => resendEdited(getDb(), e, changes))
+  })
+}
+
+function openEditBatch(
+  e: OutboxEntry,
+  batch: NonNullable<OutboxEntry['batch']>,
+  run: (what: string, action: () => Promise<unknown>) => () => Promise<void>
+) {
+  let quantity = batch.quantity
+  const made = e.review?.vendorLevels?.[0]
+  modals.openConfirmModal({
+    title: 'Edit and resend as a new batch',
+    children: (
+      <Stack gap="xs">
+        <Text size="sm">
+          The original stays in the list as discarded. If the vendor already shows this batch, discard it
+          instead of sending it again.
+        </Text>
+        <NumberInput
+          label={`${batch.label} — quantity made`}
+          description={made ? `${made.label}: ${made.onHand ?? 'unknown'}` : undefined}
+          defaultValue={batch.quantity}
+          min={0}
+          onChange={(v) => (quantity = typeof v === 'number' ? v : Number(v))}
+          data-testid="batch-resend-quantity"
+        />
+      </Stack>
+    ),
+    labels: { confirm: 'Send as a new batch', cancel: 'Cancel' },
+    onConfirm: run('resend', () => resendBatch(getDb(), e, quantity))
   })
 }
