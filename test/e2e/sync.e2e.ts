@@ -4,6 +4,7 @@ import { DEMO_SEED, DEMO_SIZE, INVENTORA_DEMO_SIZE } from '../../src/main/demo/d
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
 import { generateInventora } from '../../src/main/fakes/inventora/generate'
 import { e2eAvailability, launchBrowser, openApp, screenshot, startHost, type RunningHost } from './harness'
+import { scan } from './scanner'
 
 const availability = e2eAvailability()
 
@@ -69,7 +70,7 @@ describe.skipIf(!availability.run)(
       const started = open.find(
         (t) =>
           t.status === 'in-progress' &&
-          t.items.length > 0 &&
+          t.items.some((i) => tasks.resource(i.resourceId)?.ean) &&
           open.filter((o) => o.name === t.name).length === 1
       )!
       await page.getByTestId('task-row').filter({ hasText: started.name }).first().click()
@@ -77,6 +78,32 @@ describe.skipIf(!availability.run)(
       expect(await page.getByTestId('task-lines').locator('tbody tr').count()).toBe(started.items.length)
       expect(await page.getByTestId('task-raw').textContent()).toContain(started.id)
       await screenshot(page, 'task-detail')
+
+      // A batch recorded on the first line: queued, sent to the demo Inventora, shown as its batch.
+      const batchesBefore = started.items.reduce((n, i) => n + i.batches.length, 0)
+      const made = (i: (typeof started.items)[number]) => i.batches.reduce((n, b) => n + b.quantity, 0)
+      const first = started.items[0]!
+      await page.getByTestId('record-batch').first().click()
+      await page.getByTestId('batch-quantity').fill('4')
+      await page.getByTestId('batch-save').click()
+      await expect
+        .poll(() => page.getByTestId('task-batches').locator('tbody tr').count(), { timeout: 20_000 })
+        .toBe(batchesBefore + 1)
+      expect(
+        await page.getByTestId('task-lines').locator('tbody tr').first().locator('td').nth(3).textContent()
+      ).toBe(String(made(first) + 4))
+      await screenshot(page, 'task-batch-recorded')
+
+      // Scanning what was made, with its count in the barcode (GS1 AI 30), fills the batch.
+      const scanned = started.items.find((i) => tasks.resource(i.resourceId)?.ean)!
+      const ean = tasks.resource(scanned.resourceId)!.ean!
+      await scan(page, `(01)0${ean}(30)3`)
+      await expect.poll(() => page.getByTestId('batch-quantity').inputValue()).toBe('3')
+      await screenshot(page, 'task-batch-scan')
+      await page.getByTestId('batch-save').click()
+      await expect
+        .poll(() => page.getByTestId('task-batches').locator('tbody tr').count(), { timeout: 20_000 })
+        .toBe(batchesBefore + 2)
     })
   }
 )

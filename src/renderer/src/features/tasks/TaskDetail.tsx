@@ -1,12 +1,23 @@
-import { Drawer, Group, Progress, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Button, Drawer, Group, Progress, Stack, Table, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
+import { parseScan } from '../../../../shared/scan/parse-scan'
 import { getDb } from '../../db/db'
+import { useScanner } from '../../scan/scanner'
+import { RecordBatchModal, type BatchTarget } from './RecordBatchModal'
 import { StatusBadge } from './StatusBadge'
 import { taskProgress } from './tasks'
 import { VendorRecord } from '../shell/VendorRecord'
 
-/** One task: what it makes (planned and made per line), the batches recorded so far, the vendor's record. */
+/**
+ * One task: what it makes (planned and made per line), the batches recorded so
+ * far — those still waiting to reach the vendor included — and the vendor's
+ * record. A batch is recorded per line, or by scanning what was made while the
+ * task is open (a GS1 quantity fills the amount).
+ */
 export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClose: () => void }) {
+  const [target, setTarget] = useState<BatchTarget | null>(null)
   const data = useLiveQuery(async () => {
     if (!taskKey) return null
     const db = getDb()
@@ -15,8 +26,48 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
     const location = task.locationKey ? await db.locations.get(task.locationKey) : undefined
     const items = await db.items.bulkGet(task.lines.map((l) => l.itemKey))
     const sku = new Map(items.flatMap((i) => (i ? [[i.key, i.sku] as const] : [])))
-    return { task, location, sku }
+    const codes = new Map(items.flatMap((i) => (i ? [[i.key, new Set(i.codes)] as const] : [])))
+    const queued = await db.outbox
+      .where('connectionId')
+      .equals(task.connectionId)
+      .filter(
+        (e) =>
+          e.batch?.taskKey === task.key &&
+          (e.state === 'pending' || e.state === 'sending' || e.state === 'needs-review')
+      )
+      .toArray()
+    return { task, location, sku, codes, queued }
   }, [taskKey])
+
+  const canRecord = data?.task.connectionId !== undefined && data.task.status !== 'done'
+  useScanner(
+    (code) => {
+      if (!data) return
+      const scan = parseScan(code)
+      if (!scan.ok) {
+        notifications.show({ color: 'red', title: 'Scan not read', message: scan.error.message })
+        return
+      }
+      const line = data.task.lines.find((l) => scan.keys.some((k) => data.codes.get(l.itemKey)?.has(k)))
+      if (!line) {
+        notifications.show({
+          color: 'orange',
+          title: 'Not made by this task',
+          message: `${scan.code} is none of the products of “${data.task.name}”.`
+        })
+        return
+      }
+      const quantity = scan.kind === 'gs1' ? scan.gs1.quantity : undefined
+      setTarget({
+        taskKey: data.task.key,
+        lineId: line.lineId,
+        name: line.name,
+        ...(line.unit && { unit: line.unit }),
+        ...(quantity !== undefined && { quantity })
+      })
+    },
+    taskKey !== null && canRecord && target === null
+  )
 
   const lineName = new Map(data?.task.lines.map((l) => [l.lineId, l.name]) ?? [])
   const p = data ? taskProgress(data.task) : undefined
@@ -49,6 +100,7 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
                 <Table.Th>Product</Table.Th>
                 <Table.Th>Planned</Table.Th>
                 <Table.Th>Made</Table.Th>
+                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -60,16 +112,58 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
                     {l.planned} {l.unit ?? ''}
                   </Table.Td>
                   <Table.Td>{l.done ?? 0}</Table.Td>
+                  <Table.Td>
+                    {canRecord && (
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        onClick={() =>
+                          setTarget({
+                            taskKey: data.task.key,
+                            lineId: l.lineId,
+                            name: l.name,
+                            ...(l.unit && { unit: l.unit })
+                          })
+                        }
+                        data-testid="record-batch"
+                      >
+                        Record batch
+                      </Button>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
           <Title order={5}>Batches recorded</Title>
-          {data.task.batches.length === 0 ? (
+          {data.queued.length > 0 && (
+            <Table data-testid="task-batches-queued">
+              <Table.Tbody>
+                {data.queued.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td>{lineName.get(e.batch!.lineId) ?? e.batch!.label}</Table.Td>
+                    <Table.Td>{e.batch!.quantity}</Table.Td>
+                    <Table.Td colSpan={2}>
+                      {e.state === 'needs-review' ? (
+                        <Badge color="red" variant="light">
+                          needs review — see Outbox
+                        </Badge>
+                      ) : (
+                        <Badge color="blue" variant="light">
+                          waiting to send
+                        </Badge>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {data.task.batches.length === 0 && data.queued.length === 0 ? (
             <Text c="dimmed" size="sm">
               None yet.
             </Text>
-          ) : (
+          ) : data.task.batches.length === 0 ? null : (
             <Table data-testid="task-batches">
               <Table.Tbody>
                 {data.task.batches.map((b) => (
@@ -86,6 +180,7 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
           <VendorRecord raw={data.task.raw} testId="task-raw" />
         </Stack>
       )}
+      <RecordBatchModal target={target} onClose={() => setTarget(null)} />
     </Drawer>
   )
 }
