@@ -67,18 +67,7 @@ export async function resendEdited(
   await db.transaction('rw', [db.outbox, db.overlays, db.activity], async () => {
     await db.outbox.update(entry.seq!, { state: 'discarded', supersededBy: id })
     await revertOverlays(db, entry)
-    await db.outbox.add({
-      id,
-      connectionId: entry.connectionId,
-      idempotencyKey: newId(),
-      state: 'pending',
-      createdAt: new Date().toISOString(),
-      description: `${write.description} (edited)`,
-      request: write.request,
-      attempts: 0,
-      affects: entry.affects,
-      lines: kept
-    })
+    await db.outbox.add({ ...replacement(entry, id, newId(), write), lines: kept })
     await db.overlays.bulkPut(
       kept.map((l) => ({
         key: `${l.itemKey}@${l.locationKey}`,
@@ -122,18 +111,7 @@ export async function resendBatch(
   const id = newId()
   await db.transaction('rw', [db.outbox, db.activity], async () => {
     await db.outbox.update(entry.seq!, { state: 'discarded', supersededBy: id })
-    await db.outbox.add({
-      id,
-      connectionId: entry.connectionId,
-      idempotencyKey: newId(),
-      state: 'pending',
-      createdAt: new Date().toISOString(),
-      description: `${planned.value.description} (edited)`,
-      request: planned.value.request,
-      attempts: 0,
-      affects: entry.affects,
-      batch: { ...b, quantity }
-    })
+    await db.outbox.add({ ...replacement(entry, id, newId(), planned.value), batch: { ...b, quantity } })
     await db.activity.add({
       at: new Date().toISOString(),
       connectionId: entry.connectionId,
@@ -142,4 +120,24 @@ export async function resendBatch(
     })
   })
   return id
+}
+
+/** The write that replaces one a person edited: new id and key, the same records affected. */
+function replacement(
+  entry: OutboxEntry,
+  id: string,
+  idempotencyKey: string,
+  write: { request: OutboxEntry['request']; description: string }
+): OutboxEntry {
+  return {
+    id,
+    connectionId: entry.connectionId,
+    idempotencyKey,
+    state: 'pending',
+    createdAt: new Date().toISOString(),
+    description: `${write.description} (edited)`,
+    request: write.request,
+    attempts: 0,
+    affects: entry.affects
+  }
 }
