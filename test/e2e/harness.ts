@@ -87,12 +87,17 @@ export interface RunningVendor {
   cutOff(): Promise<void>
   /** Listening again on the same address, data kept. */
   restore(): Promise<void>
-  /** Stock adjustments the vendor holds (with their lines), read through its API. */
+  /** Stock adjustments the vendor holds (with their lines), read through its API (Frostbyte). */
   adjustments(): Promise<{ notes?: string | null; lines: unknown[] }[]>
+  /** GET a path of the vendor's API with its key, parsed. */
+  get(path: string): Promise<unknown>
   stop(): Promise<void>
 }
 
-/** A fake Frostbyte Pro in its own process (`out/main/fake-vendor.js`), so a test can cut it off. */
+/**
+ * A fake vendor in its own process (`out/main/fake-vendor.js`, Frostbyte Pro
+ * unless `--vendor inventora` is given), so a test can cut it off.
+ */
 export async function startVendor(args: string[]): Promise<RunningVendor> {
   const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'fake-vendor.js'), ...args], {
     cwd: ROOT,
@@ -117,20 +122,28 @@ export async function startVendor(args: string[]): Promise<RunningVendor> {
   child.stderr?.on('data', onData)
   const waitFor = (pattern: RegExp) =>
     new Promise<RegExpExecArray>((resolve) => waiters.push({ pattern, resolve }))
-  const [, url, apiKey] = await waitFor(/Fake frostbyte: (\S+) key=(\S+)/)
+  const [, url, apiKey] = await waitFor(/Fake \w+: (http\S+) key=(\S+)/)
+  const inventora = args.includes('inventora')
+  const get = async (path: string) => {
+    const res = await fetch(`${url}${path}`, {
+      headers: inventora ? { 'X-Inventora-API-Key': apiKey! } : { Authorization: `Bearer ${apiKey}` }
+    })
+    return (await res.json()) as unknown
+  }
   return {
     url: url!,
     apiKey: apiKey!,
     async cutOff() {
-      const stopped = waitFor(/Fake frostbyte: stopped/)
+      const stopped = waitFor(/Fake \w+: stopped/)
       child.kill('SIGUSR1')
       await stopped
     },
     async restore() {
-      const started = waitFor(/Fake frostbyte: started/)
+      const started = waitFor(/Fake \w+: started/)
       child.kill('SIGUSR2')
       await started
     },
+    get,
     async adjustments() {
       const res = await fetch(`${url}/stock-adjustments?pageSize=200`, {
         headers: { Authorization: `Bearer ${apiKey}` }

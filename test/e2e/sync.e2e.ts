@@ -73,7 +73,10 @@ describe.skipIf(!availability.run)(
           t.items.some((i) => tasks.resource(i.resourceId)?.ean) &&
           open.filter((o) => o.name === t.name).length === 1
       )!
-      await page.getByTestId('task-row').filter({ hasText: started.name }).first().click()
+      await page
+        .getByTestId('task-row')
+        .filter({ has: page.getByText(started.name, { exact: true }) })
+        .click()
       await expect.poll(() => page.getByTestId('task-detail').count()).toBe(1)
       expect(await page.getByTestId('task-lines').locator('tbody tr').count()).toBe(started.items.length)
       expect(await page.getByTestId('task-raw').textContent()).toContain(started.id)

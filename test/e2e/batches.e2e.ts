@@ -1,0 +1,96 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateInventora } from '../../src/main/fakes/inventora/generate'
+import {
+  e2eAvailability,
+  launchBrowser,
+  openApp,
+  screenshot,
+  startHost,
+  startVendor,
+  type RunningHost,
+  type RunningVendor
+} from './harness'
+
+const availability = e2eAvailability()
+const SEED = 23
+const SIZE = 200
+
+describe.skipIf(!availability.run)('recording a production batch while the vendor is unreachable', () => {
+  let vendor: RunningVendor
+  let host: RunningHost
+  let browser: Browser
+
+  beforeAll(async () => {
+    vendor = await startVendor(['--vendor', 'inventora', '--size', String(SIZE), '--seed', String(SEED)])
+    host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' } })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+    await vendor?.stop()
+  })
+
+  it('keeps the batch on the task as waiting to send, and sends it once when the vendor returns', async () => {
+    const page = await openApp(browser, host.url)
+    await page.locator('[data-section="connections"]').click()
+    await page.getByRole('button', { name: 'Add connection' }).click()
+    await page.getByLabel('System').first().click()
+    await page.getByRole('option', { name: 'Inventora' }).click()
+    await page.getByLabel('Name').fill('Workshop')
+    await page.getByLabel('API address').fill(vendor.url)
+    await page.getByLabel('API key', { exact: true }).fill(vendor.apiKey)
+    await page.getByRole('button', { name: 'Connect' }).click()
+    await expect
+      .poll(() => page.getByTestId('sync-tasks').textContent(), { timeout: 90_000 })
+      .toMatch(/^up to date/)
+
+    const data = generateInventora({ seed: SEED, size: SIZE, now: () => new Date() })
+    const open = [...data.tasks.values()].filter((t) => !t.deleted && t.status !== 'done')
+    const task = open.find((t) => t.items.length > 0 && open.filter((o) => o.name === t.name).length === 1)!
+    const line = task.items[0]!
+    const batchesBefore = line.batches.length
+
+    await vendor.cutOff()
+    await page.locator('[data-section="tasks"]').click()
+    await page
+      .getByTestId('task-row')
+      .filter({ has: page.getByText(task.name, { exact: true }) })
+      .click()
+    await page.getByTestId('record-batch').first().click()
+    await page.getByTestId('batch-quantity').fill('5')
+    await page.getByTestId('batch-save').click()
+    await expect.poll(() => page.getByTestId('task-batches-queued').textContent()).toMatch(/waiting to send/)
+    await screenshot(page, 'batch-offline')
+    await page.keyboard.press('Escape')
+
+    await page.locator('[data-section="outbox"]').click()
+    await expect
+      .poll(() => page.getByTestId('outbox-error').textContent(), { timeout: 30_000 })
+      .toMatch(/could not be reached/)
+    expect(await page.getByTestId('status-pending').textContent()).toBe('1 write waiting to send')
+    await screenshot(page, 'batch-outbox-offline')
+
+    await vendor.restore()
+    await expect
+      .poll(() => page.getByTestId('status-pending').textContent(), { timeout: 90_000 })
+      .toBe('All writes sent')
+    await page.locator('[data-section="tasks"]').click()
+    await page
+      .getByTestId('task-row')
+      .filter({ has: page.getByText(task.name, { exact: true }) })
+      .click()
+    await expect.poll(() => page.getByTestId('task-batches-queued').count()).toBe(0)
+    await screenshot(page, 'batch-sent')
+
+    // At the vendor: exactly one new batch of 5 on that line.
+    const atVendor = (await vendor.get(`/tasks/${task.id}`)) as {
+      Items: { id: number; Batches: { quantity: number }[] }[]
+    }
+    const batches = atVendor.Items.find((i) => i.id === line.id)!.Batches
+    expect(batches).toHaveLength(batchesBefore + 1)
+    expect(batches.at(-1)!.quantity).toBe(5)
+    await page.close()
+  })
+})
