@@ -151,6 +151,8 @@ export interface CountEvent {
   /** The line's counted quantity before this event (0 for a line this event created). */
   previous: number
   createdLine: boolean
+  /** A recount ("set") clears the line's recount mark; undoing it puts the mark back as it was. */
+  previousRecount?: boolean
   code?: string
   at: string
 }

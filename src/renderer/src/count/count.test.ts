@@ -296,6 +296,8 @@ describe('undo and recount', () => {
 
     await undoLast(db, s.id, { now })
     expect((await db.countLines.get(o.line.id))?.counted).toBe(3)
+    // Undoing the recount puts back the mark it had cleared.
+    expect((await db.countLines.get(o.line.id))?.recount).toBe(true)
     expect(await recountedLineIds(db, s.id)).toEqual(new Set())
     await expect(recountLine(db, o.line.id, -1)).rejects.toThrow(/0 or more/)
   })

@@ -124,6 +124,7 @@ export async function recountLine(
       quantity,
       previous: existing.counted,
       createdLine: false,
+      ...(existing.recount !== undefined && { previousRecount: existing.recount }),
       at
     }
     await db.countLines.put(line)
@@ -162,7 +163,12 @@ export async function undoLast(db: StockroomDb, countId: string, o: Clock = {}):
     const line = await db.countLines.get(event.lineId)
     if (line) {
       if (event.createdLine) await db.countLines.delete(line.id)
-      else await db.countLines.update(line.id, { counted: event.previous, updatedAt: isoNow(o) })
+      else
+        await db.countLines.update(line.id, {
+          counted: event.previous,
+          ...(event.previousRecount !== undefined && { recount: event.previousRecount }),
+          updatedAt: isoNow(o)
+        })
     }
     await db.countEvents.delete(event.id)
     return { event, line, removed: event.createdLine }
