@@ -11,6 +11,7 @@ import {
   type RunningHost,
   type RunningVendor
 } from './harness'
+import { scan } from './scanner'
 
 const availability = e2eAvailability()
 const SEED = 23
@@ -48,16 +49,24 @@ describe.skipIf(!availability.run)('recording a production batch while the vendo
 
     const data = generateInventora({ seed: SEED, size: SIZE, now: () => new Date() })
     const open = [...data.tasks.values()].filter((t) => !t.deleted && t.status !== 'done')
-    const task = open.find((t) => t.items.length > 0 && open.filter((o) => o.name === t.name).length === 1)!
+    // A product with a barcode that exactly one open task makes: scanning it on the list opens that task.
+    const makers = (resourceId: string) =>
+      open.filter((t) => t.items.some((i) => i.resourceId === resourceId))
+    const task = open.find((t) => {
+      const first = t.items[0]
+      return first && data.resource(first.resourceId)?.ean && makers(first.resourceId).length === 1
+    })
+    if (!task) throw new Error('the generated data has no barcoded product made by exactly one open task')
     const line = task.items[0]!
     const batchesBefore = line.batches.length
 
     await vendor.cutOff()
     await page.locator('[data-section="tasks"]').click()
-    await page
-      .getByTestId('task-row')
-      .filter({ has: page.getByText(task.name, { exact: true }) })
-      .click()
+    await expect.poll(() => page.getByTestId('task-row').count()).toBeGreaterThan(0)
+    await scan(page, data.resource(line.resourceId)!.ean!)
+    await expect.poll(() => page.getByTestId('task-detail').count()).toBe(1)
+    // The drawer is titled with the task it opened.
+    expect(await page.getByRole('dialog', { name: task.name, exact: true }).count()).toBe(1)
     await page.getByTestId('record-batch').first().click()
     await page.getByTestId('batch-quantity').fill('5')
     await page.getByTestId('batch-save').click()

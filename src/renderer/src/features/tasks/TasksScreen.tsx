@@ -1,8 +1,11 @@
-import { Badge, Group, Progress, SegmentedControl, Table, Text, TextInput } from '@mantine/core'
+import { Badge, CloseButton, Group, Progress, SegmentedControl, Table, Text, TextInput } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
 import { IconClipboardList, IconSearch } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
+import { parseScan } from '../../../../shared/scan/parse-scan'
 import { getDb } from '../../db/db'
+import { useScanner } from '../../scan/scanner'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
@@ -29,6 +32,28 @@ export function TasksScreen() {
     return new Map(rows.flatMap((l) => (l ? [[l.key, l.name] as const] : [])))
   }, [all])
   const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
+  // A product scanned on the list shows the tasks that make it (and opens the task when only one does).
+  const [making, setMaking] = useState<{ keys: Set<string>; label: string } | null>(null)
+  useScanner(async (code) => {
+    const scan = parseScan(code)
+    if (!scan.ok) {
+      notifications.show({ color: 'red', title: 'Scan not read', message: scan.error.message })
+      return
+    }
+    const items = await getDb().items.where('codes').anyOf(scan.keys).toArray()
+    if (items.length === 0) {
+      notifications.show({
+        color: 'orange',
+        title: 'Unknown code',
+        message: `No product has the code ${scan.code}.`
+      })
+      return
+    }
+    const keys = new Set(items.map((i) => i.key))
+    setMaking({ keys, label: `${items[0]!.sku} ${items[0]!.name}`.trim() })
+    const found = filterTasks(all ?? [], filter, '', Date.now(), keys)
+    if (found.length === 1) setOpenKey(found[0]!.task.key)
+  }, openKey === null)
 
   if (all && all.length === 0) {
     return (
@@ -45,7 +70,7 @@ export function TasksScreen() {
     )
   }
 
-  const shown = filterTasks(all ?? [], filter, text, now)
+  const shown = filterTasks(all ?? [], filter, text, now, making?.keys)
   return (
     <>
       <ScreenHeader
@@ -73,6 +98,12 @@ export function TasksScreen() {
           style={{ flex: 1 }}
         />
       </Group>
+      {making && (
+        <Group gap={4} mb="sm" data-testid="task-making">
+          <Text size="sm">Tasks making {making.label}</Text>
+          <CloseButton size="sm" aria-label="Show all tasks" onClick={() => setMaking(null)} />
+        </Group>
+      )}
       {shown.length === 0 ? (
         <Text c="dimmed" data-testid="no-task-match">
           No {filter === 'all' ? '' : `${filter} `}tasks{text.trim() && ` match “${text.trim()}”`}.

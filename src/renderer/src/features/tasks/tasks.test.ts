@@ -44,6 +44,12 @@ describe('tasks list', () => {
     expect(names('all', 'nothing like this')).toEqual([])
   })
 
+  it('keeps only the tasks making a scanned product', () => {
+    const making = filterTasks(tasks, 'all', '', NOW, new Set(['c1:item:x'])).map((t) => t.task.name)
+    expect(making).toEqual(['Mix dough'])
+    expect(filterTasks(tasks, 'all', '', NOW, new Set(['c1:item:none']))).toEqual([])
+  })
+
   it('measures progress per line, never adding quantities of different units', () => {
     const t = task({
       name: 'x',

@@ -24,7 +24,9 @@ export function filterTasks(
   tasks: Task[],
   filter: TaskFilter,
   text: string,
-  now: number
+  now: number,
+  /** Only tasks with a line making one of these items (a scanned product). */
+  itemKeys?: ReadonlySet<string>
 ): { task: Task; overdue: boolean }[] {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean)
   return tasks
@@ -33,6 +35,7 @@ export function filterTasks(
       if (filter === 'open' && isDone(task)) return false
       if (filter === 'done' && !isDone(task)) return false
       if (filter === 'overdue' && !overdue) return false
+      if (itemKeys && !task.lines.some((l) => itemKeys.has(l.itemKey))) return false
       const haystack = [task.name, ...task.lines.map((l) => l.name)].join(' ').toLowerCase()
       return words.every((w) => haystack.includes(w))
     })
