@@ -4,6 +4,7 @@ import { readFileSync, existsSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import WebSocket from 'ws'
 
 export const ROOT = resolve(import.meta.dirname, '..')
 export const CHROMIUM_PATH = process.env.STOCKROOM_CHROMIUM ?? '/usr/bin/chromium'
@@ -65,4 +66,22 @@ export const tempDir = (prefix) => mkdtemp(join(tmpdir(), prefix))
 export function percentile(sorted, p) {
   if (sorted.length === 0) return NaN
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+/** Creates a connection over the host API, as the Connections screen does (the app then syncs it). */
+export async function createConnection(hostUrl, payload) {
+  const origin = hostUrl.replace(/\/$/, '')
+  const ws = new WebSocket(`${origin.replace('http', 'ws')}/host`, { origin })
+  await new Promise((r) => ws.once('open', r))
+  const reply = new Promise((r) =>
+    ws.on('message', (d) => {
+      const frame = JSON.parse(String(d))
+      if (frame.kind === 'result' && frame.id === 1) r(frame)
+    })
+  )
+  ws.send(JSON.stringify({ kind: 'call', id: 1, name: 'connections:create', payload }))
+  const created = await reply
+  ws.close()
+  if (!created.result?.ok) throw new Error(`could not create the connection: ${JSON.stringify(created)}`)
+  return created.result.value
 }

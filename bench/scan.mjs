@@ -4,10 +4,10 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import WebSocket from 'ws'
 import {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
+  createConnection,
   percentile,
   requireBuilt,
   ROOT,
@@ -59,17 +59,13 @@ await page.goto(hostUrl)
 await page.waitForSelector('body[data-ready="true"]')
 
 // A real connection, synced by the app.
-const origin = hostUrl.replace(/\/$/, '')
-const ws = new WebSocket(`${origin.replace('http', 'ws')}/host`, { origin })
-await new Promise((r) => ws.once('open', r))
-ws.send(
-  JSON.stringify({
-    kind: 'call',
-    id: 1,
-    name: 'connections:create',
-    payload: { vendor: 'frostbyte', label: 'Bench', baseUrl: vendorUrl, apiKey, requestsPerMinute: 1_000_000 }
-  })
-)
+await createConnection(hostUrl, {
+  vendor: 'frostbyte',
+  label: 'Bench',
+  baseUrl: vendorUrl,
+  apiKey,
+  requestsPerMinute: 1_000_000
+})
 await page.locator('[data-section="connections"]').click()
 await page.waitForSelector('[data-testid="sync-stock-on-hand"]', { timeout: 120_000 })
 await page.waitForFunction(
@@ -77,7 +73,6 @@ await page.waitForFunction(
   null,
   { timeout: 300_000 }
 )
-ws.close()
 
 // Fill the replica to ITEMS items of the same connection (distinct valid EAN-13 codes), so every
 // lookup runs against an index of that size.

@@ -4,10 +4,10 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import WebSocket from 'ws'
 import {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
+  createConnection,
   peakRssMb,
   requireBuilt,
   ROOT,
@@ -47,28 +47,14 @@ const page = context.pages()[0] ?? (await context.newPage())
 await page.goto(hostUrl)
 await page.waitForSelector('body[data-ready="true"]')
 
-// Create the connection over the host API, as the Connections screen does; the app then syncs it.
-const origin = hostUrl.replace(/\/$/, '')
-const ws = new WebSocket(`${origin.replace('http', 'ws')}/host`, { origin })
-await new Promise((r) => ws.once('open', r))
-const reply = new Promise((r) =>
-  ws.on('message', (d) => {
-    const frame = JSON.parse(String(d))
-    if (frame.kind === 'result' && frame.id === 1) r(frame)
-  })
-)
 const started = performance.now()
-ws.send(
-  JSON.stringify({
-    kind: 'call',
-    id: 1,
-    name: 'connections:create',
-    payload: { vendor: 'frostbyte', label: 'Bench', baseUrl: vendorUrl, apiKey, requestsPerMinute: RPM }
-  })
-)
-const created = await reply
-if (!created.result?.ok) throw new Error(`could not create the connection: ${JSON.stringify(created)}`)
-ws.close()
+await createConnection(hostUrl, {
+  vendor: 'frostbyte',
+  label: 'Bench',
+  baseUrl: vendorUrl,
+  apiKey,
+  requestsPerMinute: RPM
+})
 
 let pageHeapPeak = 0
 // Only the small checkpoints store is read while the sync runs, once a second (counting big stores,

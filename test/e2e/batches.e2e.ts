@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateInventora } from '../../src/main/fakes/inventora/generate'
 import {
+  addConnectionThroughUi,
   e2eAvailability,
   launchBrowser,
   openApp,
@@ -35,14 +36,12 @@ describe.skipIf(!availability.run)('recording a production batch while the vendo
 
   it('keeps the batch on the task as waiting to send, and sends it once when the vendor returns', async () => {
     const page = await openApp(browser, host.url)
-    await page.locator('[data-section="connections"]').click()
-    await page.getByRole('button', { name: 'Add connection' }).click()
-    await page.getByLabel('System').first().click()
-    await page.getByRole('option', { name: 'Inventora' }).click()
-    await page.getByLabel('Name').fill('Workshop')
-    await page.getByLabel('API address').fill(vendor.url)
-    await page.getByLabel('API key', { exact: true }).fill(vendor.apiKey)
-    await page.getByRole('button', { name: 'Connect' }).click()
+    await addConnectionThroughUi(page, {
+      system: 'Inventora',
+      name: 'Workshop',
+      url: vendor.url,
+      apiKey: vendor.apiKey
+    })
     await expect
       .poll(() => page.getByTestId('sync-tasks').textContent(), { timeout: 90_000 })
       .toMatch(/^up to date/)

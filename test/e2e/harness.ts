@@ -201,3 +201,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: false })
   return path
 }
+
+/** Connects to a vendor through the Connections screen, as a supervisor would (System left as offered unless given). */
+export async function addConnectionThroughUi(
+  page: Page,
+  c: { name: string; url: string; apiKey: string; system?: string }
+): Promise<void> {
+  await page.locator('[data-section="connections"]').click()
+  await page.getByRole('button', { name: 'Add connection' }).click()
+  if (c.system) {
+    await page.getByLabel('System').first().click()
+    await page.getByRole('option', { name: c.system }).click()
+  }
+  await page.getByLabel('Name').fill(c.name)
+  await page.getByLabel('API address').fill(c.url)
+  await page.getByLabel('API key', { exact: true }).fill(c.apiKey)
+  await page.getByRole('button', { name: 'Connect' }).click()
+}

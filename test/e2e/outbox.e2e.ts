@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
 import {
+  addConnectionThroughUi,
   e2eAvailability,
   launchBrowser,
   openApp,
@@ -35,13 +36,7 @@ describe.skipIf(!availability.run)('counting while the vendor is unreachable', (
 
   it('queues the count offline, shows it pending, and drains the outbox on its own when the vendor returns', async () => {
     const page = await openApp(browser, host.url)
-    // Connect through the Connections screen, as a supervisor would.
-    await page.locator('[data-section="connections"]').click()
-    await page.getByRole('button', { name: 'Add connection' }).click()
-    await page.getByLabel('Name').fill('Main warehouse')
-    await page.getByLabel('API address').fill(vendor.url)
-    await page.getByLabel('API key', { exact: true }).fill(vendor.apiKey)
-    await page.getByRole('button', { name: 'Connect' }).click()
+    await addConnectionThroughUi(page, { name: 'Main warehouse', url: vendor.url, apiKey: vendor.apiKey })
     await expect
       .poll(() => page.getByTestId('sync-stock-on-hand').textContent(), { timeout: 90_000 })
       .toMatch(/^up to date/)
