@@ -2,21 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { connectionInfo, type ConnectionInfo } from '../../shared/host-api/connections'
-import { capability, vendorId, type Capability, type VendorId } from '../../shared/model/vendor'
+import { capability, vendorId, type VendorId } from '../../shared/model/vendor'
+import { vendorProfiles } from '../../shared/vendors/profiles'
 import type { SecretStore } from '../platform/ports'
 import { JsonFile } from '../settings/json-file'
 
 const stored = connectionInfo.omit({ hasSecret: true })
 type StoredConnection = z.infer<typeof stored>
-
-/** What each vendor's API lets Stockroom do (see the README's vendor table). */
-export const vendorCapabilities: Record<VendorId, Capability[]> = {
-  frostbyte: ['read', 'stock-write'],
-  inventora: ['read', 'stock-write', 'task-write'],
-  forgemrp: ['read', 'task-write'],
-  fractionerp: ['read'],
-  figgro: ['read']
-}
 
 const secretName = (id: string) => `connection:${id}:apiKey`
 
@@ -72,7 +64,7 @@ export class ConnectionRegistry {
       vendor: vendorId.parse(input.vendor),
       label: input.label,
       baseUrl: input.baseUrl.replace(/\/+$/, ''),
-      capabilities: z.array(capability).parse(vendorCapabilities[input.vendor]),
+      capabilities: z.array(capability).parse(vendorProfiles[input.vendor].capabilities),
       status: 'new',
       demo: input.demo ?? false,
       createdAt: this.now().toISOString(),

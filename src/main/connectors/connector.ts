@@ -36,8 +36,9 @@ export interface VendorConnector {
   /**
    * The vendor's current on-hand quantity of an item at a location (the ids
    * are the replica records' vendorIds), or null when it holds none there.
+   * Only vendors that take writes need it: the outbox shows it in review.
    */
-  currentLevel(itemVendorId: string, locationVendorId: string): Promise<number | null>
+  currentLevel?(itemVendorId: string, locationVendorId: string): Promise<number | null>
   /**
    * What the vendor has recorded on one line of a production task (for a
    * batch whose answer was lost): made so far and how many batches, or null

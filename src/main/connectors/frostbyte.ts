@@ -8,6 +8,7 @@ import {
   fbStockRow,
   fbWarehouse
 } from '../../shared/vendors/frostbyte/schemas'
+import { fbParseLocationId } from '../../shared/vendors/frostbyte/ids'
 import { VendorError } from '../gateway/vendor-http'
 import type { ConnectorDefinition, PageRequest, VendorConnector } from './connector'
 import { mapRecords } from './page-mapping'
@@ -99,7 +100,7 @@ export const frostbyteConnector: ConnectorDefinition = {
         await http.request('GET', '/warehouses', { query: { page: 1, pageSize: 1 }, retry: false })
       },
       async currentLevel(productId, locationVendorId) {
-        const warehouseId = locationVendorId.replace(/^wh\//, '')
+        const warehouseId = fbParseLocationId(locationVendorId).id
         const res = await http.request('GET', '/stock-on-hand', {
           query: { productId, warehouseId, includeZero: 'true', pageSize: PAGE_SIZE }
         })

@@ -96,7 +96,9 @@ export class VendorGateway {
     locationVendorId: string
   ): Promise<number | null> {
     const { connector, connection } = await this.open(connectionId)
-    return this.guard(connection, () => connector.currentLevel(itemVendorId, locationVendorId))
+    const read = connector.currentLevel
+    if (!read) throw new HostFailure('invalid-request', `${connection.label} cannot report current levels.`)
+    return this.guard(connection, () => read.call(connector, itemVendorId, locationVendorId))
   }
 
   async taskLine(

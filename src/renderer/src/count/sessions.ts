@@ -1,5 +1,6 @@
 import type { CountSession, Location } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
+import { vendorProfiles } from '../../../shared/vendors/profiles'
 
 export interface Clock {
   now?: () => Date
@@ -43,12 +44,8 @@ export async function startCount(
     if (!location || location.connectionId !== input.connectionId) {
       throw new CountError('That location is not in the replica of this connection. Sync, then try again.')
     }
-    if (connection.vendor === 'frostbyte' && location.kind !== 'warehouse') {
-      // ASSUMPTION (vendor notes U6): Frostbyte's stock is per warehouse, so a bin has nothing to compare with.
-      throw new CountError(
-        'Frostbyte Pro keeps stock per warehouse, not per zone or bin: choose the whole warehouse to count.'
-      )
-    }
+    const refused = vendorProfiles[connection.vendor].counts.refuse(location)
+    if (refused) throw new CountError(refused)
     const session: CountSession = {
       id: (o.newId ?? (() => crypto.randomUUID()))(),
       connectionId: input.connectionId,

@@ -1,8 +1,7 @@
-import { frostbyteCountWrites, inventoraCountWrites } from '../../../shared/outbox/count-writes'
 import type { OutboxEntry } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
 import { revertOverlays } from './overlay'
-import { inventoraBatchWrite } from '../../../shared/outbox/batch-writes'
+import { vendorProfiles } from '../../../shared/vendors/profiles'
 
 /** A person's decisions on an entry of the Outbox screen. Each is one transaction. */
 
@@ -56,9 +55,10 @@ export async function resendEdited(
   }))
   const connection = await db.connections.get(entry.connectionId)
   if (!connection) throw new Error('The connection of this write was removed.')
-  const build = connection.vendor === 'frostbyte' ? frostbyteCountWrites : inventoraCountWrites
+  const writer = vendorProfiles[connection.vendor].stockWrites
+  if (!writer) throw new Error(`${vendorProfiles[connection.vendor].name} takes no stock writes.`)
   const kept = lines.filter((l) => l.change !== 0)
-  const [write] = build(
+  const [write] = writer.build(
     kept.map((l) => ({ ...l, ...(l.lotKey && { lotVendorId: l.lotKey.split(':').pop() }) })),
     `Stockroom count (corrected after review)`
   )
@@ -99,7 +99,10 @@ export async function resendBatch(
   if (!task)
     throw new Error('This task is no longer in the replica (removed at the vendor?). Sync and look again.')
   const unit = task.lines.find((l) => l.lineId === b.lineId)?.unit
-  const planned = inventoraBatchWrite({
+  const connection = await db.connections.get(entry.connectionId)
+  const writer = connection && vendorProfiles[connection.vendor].batchWrites
+  if (!writer) throw new Error('The connection of this batch no longer takes production batches.')
+  const planned = writer.build({
     taskVendorId: b.taskVendorId,
     taskName: task.name,
     lineId: b.lineId,

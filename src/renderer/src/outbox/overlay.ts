@@ -1,5 +1,6 @@
 import type { OutboxEntry } from '../../../shared/model/records'
-import { invResource, invTaskBatch } from '../../../shared/vendors/inventora/schemas'
+import type { ReplicaPatch } from '../../../shared/vendors/profile'
+import { vendorProfiles } from '../../../shared/vendors/profiles'
 import type { StockroomDb } from '../db/db'
 
 /** A write that will not be applied: its counted quantities stop showing over the replica. */
@@ -9,61 +10,66 @@ export async function revertOverlays(db: StockroomDb, entry: OutboxEntry): Promi
 
 /**
  * The vendor confirmed a write: the overlay goes and the replica takes the
- * vendor's answer — Inventora returns the resource with its new levels;
- * Frostbyte returns the adjustment, whose changes are applied to the replica
- * (the next sync brings the vendor's full view either way).
+ * vendor's answer, read by that vendor's profile into a patch (the next sync
+ * brings the vendor's full view either way).
  */
 export async function applyVendorAnswer(db: StockroomDb, entry: OutboxEntry, body: unknown): Promise<void> {
-  if (entry.batch) return applyBatchAnswer(db, entry.batch, body)
+  const connection = await db.connections.get(entry.connectionId)
+  const profile = connection && vendorProfiles[connection.vendor]
+  if (entry.batch) {
+    const patch = profile?.batchWrites?.answer(entry.batch, body)
+    return applyBatch(db, entry.batch, patch?.batch)
+  }
   await revertOverlays(db, entry)
-  const resource = invResource.safeParse(body)
-  for (const line of entry.lines ?? []) {
-    const rows = await db.stock.where('itemKey').equals(line.itemKey).toArray()
-    const here = rows.filter(
-      (r) => r.locationKey === line.locationKey && (!line.lotKey || r.lotKey === line.lotKey)
-    )
-    if (resource.success) {
-      const level = resource.data.locationStockLevels?.[line.locationVendorId]
-      if (level !== undefined) for (const r of here) await db.stock.update(r.key, { onHand: level })
-      await db.items.update(line.itemKey, { onHand: resource.data.stockLevel })
+  const lines = entry.lines ?? []
+  const patch: ReplicaPatch = profile?.stockWrites?.answer(lines, body) ?? {
+    stock: lines.map((l) => ({ itemKey: l.itemKey, locationKey: l.locationKey, delta: l.change })),
+    items: lines.map((l) => ({ itemKey: l.itemKey, delta: l.change }))
+  }
+  await applyPatch(db, patch)
+}
+
+async function applyPatch(db: StockroomDb, patch: ReplicaPatch): Promise<void> {
+  for (const p of patch.stock) {
+    const rows = await db.stock.where('itemKey').equals(p.itemKey).toArray()
+    const here = rows.filter((r) => r.locationKey === p.locationKey && (!p.lotKey || r.lotKey === p.lotKey))
+    if (p.onHand !== undefined) {
+      for (const r of here) await db.stock.update(r.key, { onHand: p.onHand })
+    } else if (p.delta !== undefined && here[0]) {
+      await db.stock.update(here[0].key, { onHand: here[0].onHand + p.delta })
+    }
+  }
+  for (const p of patch.items) {
+    if (p.onHand !== undefined) {
+      await db.items.update(p.itemKey, { onHand: p.onHand })
       continue
     }
-    const first = here[0]
-    if (first) await db.stock.update(first.key, { onHand: first.onHand + line.change })
-    const item = await db.items.get(line.itemKey)
-    if (item?.onHand !== undefined) await db.items.update(line.itemKey, { onHand: item.onHand + line.change })
+    const item = await db.items.get(p.itemKey)
+    if (item?.onHand !== undefined && p.delta !== undefined)
+      await db.items.update(p.itemKey, { onHand: item.onHand + p.delta })
   }
 }
 
 /**
- * Inventora answered a batch with the batch it created: the replica's task
+ * The vendor answered a batch with the batch it created: the replica's task
  * shows it at once (made so far included). The product's stock and the
  * materials it used change at the vendor too; the next sync brings those.
  */
-async function applyBatchAnswer(
+async function applyBatch(
   db: StockroomDb,
   batch: NonNullable<OutboxEntry['batch']>,
-  body: unknown
+  created: ReplicaPatch['batch']
 ): Promise<void> {
-  const answer = invTaskBatch.safeParse(body)
   const task = await db.tasks.get(batch.taskKey)
   if (!task) return
-  const id = answer.success ? String(answer.data.id) : `pending-${batch.lineId}-${task.batches.length}`
+  const id = created?.id ?? `pending-${batch.lineId}-${task.batches.length}`
   if (task.batches.some((b) => b.id === id)) return
+  const quantity = created?.quantity ?? batch.quantity
   await db.tasks.update(task.key, {
     batches: [
       ...task.batches,
-      {
-        id,
-        lineId: batch.lineId,
-        quantity: answer.success ? answer.data.quantity : batch.quantity,
-        ...(answer.success && answer.data.createdAt && { at: answer.data.createdAt })
-      }
+      { id, lineId: batch.lineId, quantity, ...(created?.at && { at: created.at }) }
     ],
-    lines: task.lines.map((l) =>
-      l.lineId === batch.lineId
-        ? { ...l, done: (l.done ?? 0) + (answer.success ? answer.data.quantity : batch.quantity) }
-        : l
-    )
+    lines: task.lines.map((l) => (l.lineId === batch.lineId ? { ...l, done: (l.done ?? 0) + quantity } : l))
   })
 }

@@ -1,6 +1,5 @@
 import type { OutboxEntry } from '../../../shared/model/records'
-import { vendorNames } from '../../../shared/model/vendor'
-import { inventoraBatchWrite } from '../../../shared/outbox/batch-writes'
+import { vendorProfiles } from '../../../shared/vendors/profiles'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { StockroomDb } from '../db/db'
 
@@ -16,8 +15,8 @@ export interface RecordBatchInput {
  * Queues a production batch for one task line: the outbox entry (request
  * frozen, key minted) and an activity line, in one transaction. It shows on
  * the task at once as waiting to send, and is sent when the vendor is
- * reachable. Only vendors with production tasks in their API take batches
- * (Inventora); anything else is refused with the reason.
+ * reachable. Only vendors whose profile has batch writes take batches;
+ * anything else is refused with the reason.
  */
 export async function recordBatch(db: StockroomDb, input: RecordBatchInput): Promise<Result<OutboxEntry>> {
   const now = (input.now ?? (() => new Date()))().toISOString()
@@ -33,14 +32,16 @@ export async function recordBatch(db: StockroomDb, input: RecordBatchInput): Pro
     if (!line) return fail('not-found', `“${task.name}” has no such line any more. Sync and look again.`)
     const connection = await db.connections.get(task.connectionId)
     if (!connection) return fail('not-found', 'The connection of this task was removed.')
-    if (connection.vendor !== 'inventora')
+    const profile = vendorProfiles[connection.vendor]
+    const writer = profile.batchWrites
+    if (!writer || !connection.capabilities.includes('task-write'))
       return fail(
         'invalid-request',
-        `${vendorNames[connection.vendor]} takes no production batches through its API; record this one there.`
+        profile.batchRefusal ?? `${profile.name} takes no production batches through its API; record this one there.`
       )
     const item = await db.items.get(line.itemKey)
     const label = item ? `${item.sku} ${item.name}`.trim() : line.name
-    const planned = inventoraBatchWrite({
+    const planned = writer.build({
       taskVendorId: task.vendorId,
       taskName: task.name,
       lineId: line.lineId,

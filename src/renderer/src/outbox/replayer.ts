@@ -2,7 +2,7 @@ import type { HostClient } from '../../../shared/host-api/client'
 import type { SendOutcome } from '../../../shared/host-api/outbox'
 import type { OutboxEntry } from '../../../shared/model/records'
 import { vendorNames } from '../../../shared/model/vendor'
-import { writePolicy } from '../../../shared/outbox/write-policy'
+import { vendorProfiles } from '../../../shared/vendors/profiles'
 import type { StockroomDb } from '../db/db'
 import { applyVendorAnswer, revertOverlays } from './overlay'
 
@@ -45,7 +45,7 @@ export async function replayConnection(
   const now = d.now ?? Date.now
   const connection = await d.db.connections.get(connectionId)
   if (!connection) return { state: 'drained' }
-  const idempotent = writePolicy[connection.vendor].idempotencyKeys
+  const idempotent = vendorProfiles[connection.vendor].idempotencyKeys
   const vendor = vendorNames[connection.vendor]
 
   for (;;) {
@@ -129,7 +129,7 @@ async function settle(
   if (outcome.outcome === 'applied') {
     await d.db.transaction(
       'rw',
-      [d.db.outbox, d.db.overlays, d.db.items, d.db.stock, d.db.tasks, d.db.activity],
+      [d.db.outbox, d.db.overlays, d.db.items, d.db.stock, d.db.tasks, d.db.connections, d.db.activity],
       async () => {
         await d.db.outbox.update(entry.seq!, {
           state: 'done',

@@ -1,12 +1,6 @@
-import {
-  frostbyteCountWrites,
-  inventoraCountWrites,
-  type PlannedWrite,
-  type Variance
-} from '../../../shared/outbox/count-writes'
-import { writePolicy } from '../../../shared/outbox/write-policy'
 import type { CountLine, Location, OutboxEntry } from '../../../shared/model/records'
-import { vendorNames } from '../../../shared/model/vendor'
+import type { PlannedWrite, StockWrites, Variance } from '../../../shared/vendors/profile'
+import { vendorProfiles } from '../../../shared/vendors/profiles'
 import type { StockroomDb } from '../db/db'
 
 export interface SubmitResult {
@@ -64,25 +58,25 @@ export async function submitCount(
       const location = await db.locations.get(session.locationKey)
       if (!location)
         throw new SubmitError('The counted location is no longer in the replica. Sync, then try again.')
-      if (connection.vendor === 'frostbyte' && location.kind !== 'warehouse') {
-        // Its stock is per warehouse: a bin count compared with nothing would add the whole bin again.
-        throw new SubmitError(
-          `${vendorNames.frostbyte} keeps stock per warehouse, not per ${location.kind}, so this count cannot be compared with its stock. Count the whole warehouse instead.`
-        )
-      }
+      const profile = vendorProfiles[connection.vendor]
+      const refused = profile.counts.refuse(location)
+      if (refused) throw new SubmitError(refused)
       const lines = await db.countLines.where('countId').equals(countId).toArray()
       const variances = await toVariances(
         db,
         lines.filter((l) => round(l.counted - l.expected) !== 0),
-        location
+        location,
+        await countTarget(db, location, profile.counts.target)
       )
-      const policy = writePolicy[connection.vendor]
       const finish = (outcome: SubmitResult['outcome']) =>
         db.counts.update(countId, { state: 'submitted', submittedAt: now, outcome })
 
-      if (!policy.stockWrites || !connection.capabilities.includes('stock-write')) {
+      const writer = profile.stockWrites
+      if (!writer || !connection.capabilities.includes('stock-write')) {
         await finish('exported')
-        const reason = `${vendorNames[connection.vendor]}'s API cannot change stock levels, so Stockroom cannot send this count. Import the CSV in ${vendorNames[connection.vendor]} or enter the differences there.`
+        const reason =
+          profile.counts.exportReason ??
+          `${profile.name} takes no stock writes from this connection, so Stockroom cannot send this count. Import the CSV in ${profile.name} or enter the differences there.`
         await db.activity.add({
           at: now,
           connectionId: connection.id,
@@ -105,8 +99,8 @@ export async function submitCount(
         return { outcome: 'nothing-to-send', entries: 0, variances: 0 }
       }
       const note = `Stockroom count at ${location.name}, ${session.startedAt.slice(0, 16).replace('T', ' ')} UTC`
-      const build = connection.vendor === 'frostbyte' ? frostbyteCountWrites : inventoraCountWrites
-      const held = await settleEarlierCounts(db, connection.id, variances, build, newId)
+      const build = writer.build
+      const held = await settleEarlierCounts(db, connection.id, variances, writer, newId)
       const writes: { w: PlannedWrite; hold: boolean }[] = [
         ...build(
           variances.filter((v) => !held.has(keyOf(v))),
@@ -181,7 +175,7 @@ async function settleEarlierCounts(
   db: StockroomDb,
   connectionId: string,
   variances: Variance[],
-  build: (v: Variance[], note: string) => PlannedWrite[],
+  writer: StockWrites,
   newId: () => string
 ): Promise<Set<string>> {
   const keys = new Set(variances.map(keyOf))
@@ -206,8 +200,8 @@ async function settleEarlierCounts(
       })
       continue
     }
-    const note = (JSON.parse(e.request.body) as { notes?: string }).notes ?? ''
-    const [rebuilt] = build(
+    const note = writer.noteOf?.(e.request.body) ?? ''
+    const [rebuilt] = writer.build(
       remaining.map((l) => ({ ...l, ...(l.lotKey && { lotVendorId: l.lotKey.split(':').pop()! }) })),
       note
     )
@@ -223,16 +217,28 @@ async function settleEarlierCounts(
   return held
 }
 
-/** The warehouse a location lies in (Frostbyte's adjustments name a warehouse, optionally a bin). */
-async function warehouseOf(db: StockroomDb, location: Location): Promise<Location> {
-  let at: Location | undefined = location
-  while (at && at.kind !== 'warehouse' && at.parentKey) at = await db.locations.get(at.parentKey)
-  return at ?? location
+/** The place a count's writes name, as the vendor's profile decides from the location and its ancestors. */
+async function countTarget(
+  db: StockroomDb,
+  location: Location,
+  target: (l: Location, ancestors: Location[]) => Location
+): Promise<Location> {
+  const ancestors: Location[] = []
+  for (let at = location.parentKey; at; ) {
+    const parent = await db.locations.get(at)
+    if (!parent || ancestors.some((a) => a.key === parent.key)) break
+    ancestors.push(parent)
+    at = parent.parentKey
+  }
+  return target(location, ancestors)
 }
 
-async function toVariances(db: StockroomDb, lines: CountLine[], location: Location): Promise<Variance[]> {
-  const target =
-    location.kind === 'zone' || location.kind === 'bin' ? await warehouseOf(db, location) : location
+async function toVariances(
+  db: StockroomDb,
+  lines: CountLine[],
+  location: Location,
+  target: Location
+): Promise<Variance[]> {
   const out: Variance[] = []
   for (const line of lines) {
     const item = await db.items.get(line.itemKey)

@@ -2,10 +2,11 @@ import type { z } from 'zod'
 import { recordKey } from '../../model/records'
 import type { ItemRecord, LocationRecord, LotRecord, StockRecord } from '../../model/schemas'
 import { itemCodes, searchWords } from '../common'
+import { fbLocationId } from './ids'
 import type { fbBatch, fbProduct, fbStockRow, fbWarehouse } from './schemas'
 
 /** Warehouses, zones and bins share the locations table; their ids are prefixed by level. */
-export const fbWarehouseKey = (cid: string, id: string) => recordKey(cid, 'location', `wh/${id}`)
+export const fbWarehouseKey = (cid: string, id: string) => recordKey(cid, 'location', fbLocationId('wh', id))
 
 export function mapFbProduct(cid: string, p: z.infer<typeof fbProduct>, raw: unknown): ItemRecord {
   return {
@@ -82,7 +83,7 @@ export function mapFbWarehouse(cid: string, w: z.infer<typeof fbWarehouse>, raw:
     {
       ...base,
       key: whKey,
-      vendorId: `wh/${w.id}`,
+      vendorId: fbLocationId('wh', w.id),
       raw,
       name: w.name,
       kind: 'warehouse',
@@ -90,11 +91,11 @@ export function mapFbWarehouse(cid: string, w: z.infer<typeof fbWarehouse>, raw:
     }
   ]
   for (const z of w.zones ?? []) {
-    const zoneKey = recordKey(cid, 'location', `zone/${z.id}`)
+    const zoneKey = recordKey(cid, 'location', fbLocationId('zone', z.id))
     out.push({
       ...base,
       key: zoneKey,
-      vendorId: `zone/${z.id}`,
+      vendorId: fbLocationId('zone', z.id),
       raw: z,
       name: z.name ?? z.code ?? z.id,
       kind: 'zone',
@@ -104,8 +105,8 @@ export function mapFbWarehouse(cid: string, w: z.infer<typeof fbWarehouse>, raw:
     for (const b of z.bins ?? []) {
       out.push({
         ...base,
-        key: recordKey(cid, 'location', `bin/${b.id}`),
-        vendorId: `bin/${b.id}`,
+        key: recordKey(cid, 'location', fbLocationId('bin', b.id)),
+        vendorId: fbLocationId('bin', b.id),
         raw: b,
         name: b.code ?? b.name ?? b.id,
         kind: 'bin',

@@ -1,0 +1,23 @@
+import { countsAtLocation, exportBecauseReadOnly, refuseNothing, type VendorProfile } from '../profile'
+
+/** FractionERP: parts, BOMs, work orders and purchase orders behind an email/password login; no stock writes. */
+export const fractionerpProfile: VendorProfile = {
+  id: 'fractionerp',
+  name: 'FractionERP',
+  capabilities: ['read'],
+  credentials: 'login',
+  baseUrlHint: 'e.g. https://api.fractionerp.com/v1',
+  table: {
+    reads: 'Parts, BOMs, work orders, purchase orders, shipments',
+    writes: 'None: FractionERP has no stock write, so counts are exported as CSV',
+    duplicates: 'Natural keys (409 DUPLICATE on a part number), for any later write'
+  },
+  duplicateProtection: 'read-only',
+  idempotencyKeys: false,
+  counts: {
+    refuse: refuseNothing,
+    target: countsAtLocation,
+    exportReason: exportBecauseReadOnly('FractionERP')
+  },
+  batchRefusal: 'FractionERP takes no production batches through its API; record this one there.'
+}

@@ -1,0 +1,22 @@
+import { countsAtLocation, refuseNothing, type VendorProfile } from '../profile'
+import { inventoraBatchWrites, inventoraStockWrites } from './writes'
+
+/** Inventora: a workshop's products, materials and production tasks; no idempotency keys. */
+export const inventoraProfile: VendorProfile = {
+  id: 'inventora',
+  name: 'Inventora',
+  capabilities: ['read', 'stock-write', 'task-write'],
+  credentials: 'api-key',
+  baseUrlHint: 'e.g. https://api.inventora.com/api',
+  table: {
+    reads: 'Locations, products, materials and production tasks (full passes: it has no change feed)',
+    writes: 'Count differences as restock/loss updates; production batches on task lines',
+    duplicates:
+      'None at the vendor: a write whose answer was lost goes to review with the vendor’s current value, never a blind resend'
+  },
+  duplicateProtection: 'check-before-write',
+  idempotencyKeys: false,
+  counts: { refuse: refuseNothing, target: countsAtLocation },
+  stockWrites: inventoraStockWrites,
+  batchWrites: inventoraBatchWrites
+}

@@ -1,0 +1,155 @@
+import type { FrozenRequest } from '../host-api/outbox'
+import type { LocationRecord } from '../model/schemas'
+import type { Capability, VendorId } from '../model/vendor'
+import type { Result } from '../result'
+
+/** One counted line whose quantity differs from what the replica expected at the instant of the count. */
+export interface Variance {
+  itemKey: string
+  itemVendorId: string
+  locationKey: string
+  /** The vendor id of the place the write names (a profile's `countTarget` may widen a bin to its warehouse). */
+  locationVendorId: string
+  lotKey?: string
+  lotVendorId?: string
+  expected: number
+  counted: number
+  /** counted − expected, the correction of the error at the instant of the count. */
+  change: number
+  /** "SKU name" for people. */
+  label: string
+}
+
+/** A vendor write built from variances: the request frozen byte for byte, and the lines it carries. */
+export interface PlannedWrite {
+  request: FrozenRequest
+  lines: Variance[]
+  description: string
+}
+
+/** A production batch someone recorded against one line of a task. */
+export interface BatchIntent {
+  taskVendorId: string
+  taskName: string
+  lineId: string
+  /** "SKU name" (or the name) of what the line makes. */
+  label: string
+  quantity: number
+  unit?: string
+}
+
+/** A line of a write whose answer the vendor sent: what the replica should hold now. */
+export interface StockPatch {
+  itemKey: string
+  locationKey: string
+  lotKey?: string
+  /** The vendor's level after the write, where its answer says it. */
+  onHand?: number
+  /** Otherwise: the change the vendor confirmed, applied to what the replica holds. */
+  delta?: number
+}
+
+/**
+ * What a vendor's answer to a write changes in the replica. The renderer
+ * applies it without knowing whose answer it was; the next sync brings the
+ * vendor's full view either way.
+ */
+export interface ReplicaPatch {
+  stock: StockPatch[]
+  /** Item totals: absolute where the vendor said, else a delta. */
+  items: { itemKey: string; onHand?: number; delta?: number }[]
+  /** A production batch the vendor created (its id and quantity), for the task it belongs to. */
+  batch?: { id: string; quantity: number; at?: string }
+}
+
+/** A written count line as the outbox keeps it (the subset of OutboxEntry['lines'] a patch needs). */
+export interface WrittenLine {
+  itemKey: string
+  itemVendorId: string
+  locationKey: string
+  locationVendorId: string
+  lotKey?: string
+  change: number
+}
+
+/**
+ * Stock writes from count variances. Only vendors with the `stock-write`
+ * capability have them.
+ *
+ * Invariants every implementation keeps (the write conformance suite checks them):
+ * - `build` is pure: the same variances and note give the same bytes; the body is
+ *   serialised here, once, and the outbox sends it byte for byte on every attempt.
+ * - Each variance lands in exactly one write; no write carries a variance twice.
+ * - A write corrects the error seen at the instant of the count (a delta), or,
+ *   where only absolute writes exist, is documented here as such.
+ * - `answer` never throws: an answer it cannot read gives a patch from the lines' deltas.
+ */
+export interface StockWrites {
+  build(variances: Variance[], note: string): PlannedWrite[]
+  answer(lines: WrittenLine[], body: unknown): ReplicaPatch
+  /** The note a write carries (shown in the vendor's history), recovered from a frozen body. */
+  noteOf?(body: string): string | undefined
+}
+
+/** Production batches on task lines. Only vendors with the `task-write` capability have them. */
+export interface BatchWrites {
+  build(b: BatchIntent): Result<{ request: FrozenRequest; description: string }>
+  answer(b: { lineId: string; quantity: number }, body: unknown): ReplicaPatch
+}
+
+/** How a vendor's write is kept from being applied twice; the Connections screen shows it. */
+export type DuplicateProtection =
+  | 'idempotency-key' // the vendor replays a repeated key instead of applying it again
+  | 'natural-key' // a repeated write is refused as a duplicate (e.g. 409 DUPLICATE on a part number)
+  | 'check-before-write' // no protection at the vendor: an unanswered write goes to review, never resent
+  | 'read-only' // Stockroom sends this vendor no writes
+
+/** What a person enters to connect: an API key, or a login whose tokens main keeps alive. */
+export type CredentialKind = 'api-key' | 'login'
+
+/**
+ * Everything Stockroom knows about one vendor that the renderer and the
+ * outbox need: capabilities, count rules, write builders, the mapping of a
+ * write's answer and the id codecs. Pure: no Node, no DOM. Nothing outside
+ * `src/shared/vendors/<vendor>/` and `src/main/connectors/<vendor>.ts` names
+ * a vendor; everything else asks `vendorProfiles[connection.vendor]`.
+ */
+export interface VendorProfile {
+  id: VendorId
+  name: string
+  capabilities: Capability[]
+  credentials: CredentialKind
+  /** Shown under the address field of the Add-connection form. */
+  baseUrlHint: string
+  /** The Connections screen's capability table, in plain words. */
+  table: {
+    reads: string
+    writes: string
+    duplicates: string
+  }
+  duplicateProtection: DuplicateProtection
+  /** The vendor honours an Idempotency-Key header on the writes Stockroom sends. */
+  idempotencyKeys: boolean
+  counts: {
+    /** Why a count cannot be made at this location, in words for people; undefined when it can. */
+    refuse(location: Pick<LocationRecord, 'kind' | 'name'>): string | undefined
+    /** The place a count's writes name: the location itself, or the ancestor the vendor keeps stock at. */
+    target(location: LocationRecord, ancestors: LocationRecord[]): LocationRecord
+    /** When the vendor takes no stock writes: why, for the CSV export's message. */
+    exportReason?: string
+  }
+  stockWrites?: StockWrites
+  batchWrites?: BatchWrites
+  /** Why production batches cannot be recorded here, where the vendor has tasks but no batch writes. */
+  batchRefusal?: string
+}
+
+/** Vendors that keep stock at the location counted. */
+export const countsAtLocation: VendorProfile['counts']['target'] = (location) => location
+
+/** Every location kind can be counted. */
+export const refuseNothing: VendorProfile['counts']['refuse'] = () => undefined
+
+/** The reason a read-only vendor's count is exported rather than sent. */
+export const exportBecauseReadOnly = (name: string) =>
+  `${name}'s API cannot change stock levels, so Stockroom cannot send this count. Import the CSV in ${name} or enter the differences there.`
