@@ -1,7 +1,7 @@
-import { startFrostbyteFake, FROSTBYTE_DEMO_KEY } from '../fakes/frostbyte/server'
-import { startInventoraFake, INVENTORA_DEMO_KEY } from '../fakes/inventora/server'
+import { startFake } from '../fakes/registry'
 import type { ConnectionRegistry } from '../connections/registry'
 import type { VendorId } from '../../shared/model/vendor'
+import { vendorProfiles } from '../../shared/vendors/profiles'
 
 export const DEMO_SIZE = 3_000
 export const DEMO_SEED = 2026
@@ -11,6 +11,12 @@ export const INVENTORA_DEMO_SIZE = 200
 export interface DemoHandle {
   close(): Promise<void>
 }
+
+/** The demo connections a first start makes, in the order the Connections screen lists them. */
+const demoVendors = (size: number): { vendor: VendorId; size: number }[] => [
+  { vendor: 'frostbyte', size },
+  { vendor: 'inventora', size: INVENTORA_DEMO_SIZE }
+]
 
 /**
  * The demo connections: on a first start with no connections, Stockroom starts
@@ -33,37 +39,26 @@ export async function startDemo(
   const first = all.length === 0
 
   const fakes: { close(): Promise<void> }[] = []
-  const connect = async (vendor: VendorId, label: string, url: string, apiKey: string, what: string) => {
-    if (first) {
-      await connections.create({ vendor, label, baseUrl: url, apiKey, demo: true })
-      log(`demo: ${label} with ${what} at ${url}`)
-    } else {
-      for (const c of demos)
-        if (c.vendor === vendor && c.baseUrl !== url) await connections.update(c.id, { baseUrl: url })
-    }
-  }
   try {
-    if (first || demos.some((c) => c.vendor === 'frostbyte')) {
-      const fb = await startFrostbyteFake({ seed: DEMO_SEED, size })
-      fakes.push(fb)
-      await connect(
-        'frostbyte',
-        'Demo — Frostbyte Pro',
-        fb.url,
-        FROSTBYTE_DEMO_KEY,
-        `${size.toLocaleString()} products`
-      )
-    }
-    if (first || demos.some((c) => c.vendor === 'inventora')) {
-      const inv = await startInventoraFake({ seed: DEMO_SEED, size: INVENTORA_DEMO_SIZE })
-      fakes.push(inv)
-      await connect(
-        'inventora',
-        'Demo — Inventora',
-        inv.url,
-        INVENTORA_DEMO_KEY,
-        `${inv.data.tasks.size} production tasks`
-      )
+    for (const demo of demoVendors(size)) {
+      if (!first && !demos.some((c) => c.vendor === demo.vendor)) continue
+      const fake = await startFake(demo.vendor, { seed: DEMO_SEED, size: demo.size })
+      fakes.push(fake.server)
+      const url = fake.server.url
+      if (first && 'apiKey' in fake.credentials) {
+        const label = `Demo — ${vendorProfiles[demo.vendor].name}`
+        await connections.create({
+          vendor: demo.vendor,
+          label,
+          baseUrl: url,
+          apiKey: fake.credentials.apiKey,
+          demo: true
+        })
+        log(`demo: ${label} with ${fake.summary()} at ${url}`)
+      } else {
+        for (const c of demos)
+          if (c.vendor === demo.vendor && c.baseUrl !== url) await connections.update(c.id, { baseUrl: url })
+      }
     }
   } catch (err) {
     await Promise.all(fakes.map((f) => f.close()))

@@ -1,0 +1,88 @@
+import type { VendorId } from '../../shared/model/vendor'
+import type { FakeServer } from './common/types'
+import { startFrostbyteFake, FROSTBYTE_DEMO_KEY } from './frostbyte/server'
+import { startInventoraFake, INVENTORA_DEMO_KEY } from './inventora/server'
+
+/** What a person (or a test) types to connect to a fake: an API key, or a login. */
+export type FakeCredentials = { apiKey: string } | { email: string; password: string }
+
+export interface FakeOptions {
+  seed?: number
+  /** The vendor's main catalogue size (products, items or parts), 10..100,000. */
+  size?: number
+  /** A raised request limit (a vendor plan setting), where the vendor has one. */
+  requestsPerMinute?: number
+  /** The vendor's clock (default: the real one). */
+  now?: () => Date
+}
+
+export interface StartedFake {
+  vendor: VendorId
+  server: FakeServer<unknown>
+  credentials: FakeCredentials
+  /** Records per list path at the vendor, e.g. `{ '/products': 3000 }`: a full pass needs ceil(n / page size). */
+  counts(): Record<string, number>
+  /** One line for people: what this fake holds. */
+  summary(): string
+}
+
+export interface FakeDefinition {
+  start(o: FakeOptions): Promise<StartedFake>
+}
+
+const frostbyte: FakeDefinition = {
+  async start({ seed, size, requestsPerMinute: rpm, now }) {
+    const fb = await startFrostbyteFake({
+      ...(seed !== undefined && { seed }),
+      ...(size !== undefined && { size }),
+      ...(rpm && { perKeyPerMinute: rpm, perOrgPerMinute: rpm }),
+      ...(now && { now })
+    })
+    const d = fb.data
+    return {
+      vendor: 'frostbyte',
+      server: fb,
+      credentials: { apiKey: FROSTBYTE_DEMO_KEY },
+      counts: () => ({
+        '/warehouses': d.warehouses.length,
+        '/products': d.products.size,
+        '/batches': d.batches.size,
+        '/stock-on-hand': d.stockRows.all().filter((r) => d.products.get(r.productId)?.isActive).length
+      }),
+      summary: () => `${d.products.size.toLocaleString()} products`
+    }
+  }
+}
+
+const inventora: FakeDefinition = {
+  // Inventora documents no rate limit (U1): requestsPerMinute does not apply.
+  async start({ seed, size, now }) {
+    const inv = await startInventoraFake({
+      ...(seed !== undefined && { seed }),
+      ...(size !== undefined && { size }),
+      ...(now && { now })
+    })
+    const d = inv.data
+    return {
+      vendor: 'inventora',
+      server: inv,
+      credentials: { apiKey: INVENTORA_DEMO_KEY },
+      counts: () => ({
+        '/locations': d.locations.length,
+        '/products': d.products.size,
+        '/materials': d.materials.size,
+        '/tasks': [...d.tasks.values()].filter((t) => !t.deleted).length
+      }),
+      summary: () => `${d.tasks.size} production tasks`
+    }
+  }
+}
+
+/** The fake of every vendor Stockroom can talk to: tests, the demo, E2E and the fake-vendor CLI start them here. */
+export const fakeDefinitions: Partial<Record<VendorId, FakeDefinition>> = { frostbyte, inventora }
+
+export async function startFake(vendor: VendorId, options: FakeOptions = {}): Promise<StartedFake> {
+  const definition = fakeDefinitions[vendor]
+  if (!definition) throw new Error(`no fake for ${vendor}`)
+  return definition.start(options)
+}
