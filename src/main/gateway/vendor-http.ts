@@ -7,6 +7,7 @@ export class VendorError extends Error implements VendorErrorInfo {
   readonly code?: string
   readonly details?: VendorErrorInfo['details']
   readonly retryAfterMs?: number
+  readonly advice?: string
 
   constructor(info: VendorErrorInfo) {
     super(info.message)
@@ -15,13 +16,15 @@ export class VendorError extends Error implements VendorErrorInfo {
     if (info.code !== undefined) this.code = info.code
     if (info.details !== undefined) this.details = info.details
     if (info.retryAfterMs !== undefined) this.retryAfterMs = info.retryAfterMs
+    if (info.advice !== undefined) this.advice = info.advice
   }
 
   toInfo(): VendorErrorInfo {
-    const { kind, status, code, message, details, retryAfterMs } = this
+    const { kind, status, code, message, details, retryAfterMs, advice } = this
     return {
       kind,
       message,
+      ...(advice && { advice }),
       ...(status && { status }),
       ...(code && { code }),
       ...(details && { details }),
@@ -56,7 +59,7 @@ export interface VendorHttpOptions {
   parseError: (
     status: number,
     body: unknown
-  ) => { code?: string; message: string; details?: VendorErrorInfo['details'] }
+  ) => Pick<VendorErrorInfo, 'code' | 'message' | 'details' | 'advice'>
   timeoutMs?: number
   maxAttempts?: number
   clock?: PacerClock
@@ -157,6 +160,7 @@ export class VendorHttp {
       message: parsed.message,
       ...(parsed.code && { code: parsed.code }),
       ...(parsed.details && { details: parsed.details }),
+      ...(parsed.advice && { advice: parsed.advice }),
       ...(retryAfter !== undefined && { retryAfterMs: retryAfter * 1000 })
     })
   }

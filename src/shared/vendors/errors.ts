@@ -23,6 +23,12 @@ export interface VendorErrorInfo {
   message: string
   details?: { path: string; message: string }[]
   retryAfterMs?: number
+  /**
+   * A connector's own plain words for this failure, said in full (e.g. "This key
+   * lacks clients.view — add it in ForgeMRP Settings → Integrations."); shown
+   * instead of the generic sentence for the error's kind.
+   */
+  advice?: string
 }
 
 export const retryable = (kind: VendorErrorKind): boolean =>
@@ -45,6 +51,7 @@ export function classifyStatus(status: number, code?: string): VendorErrorKind {
 
 /** Plain words for a person on the floor or their supervisor: what happened, what to do. */
 export function describeVendorError(e: VendorErrorInfo, vendorName: string, connectionLabel: string): string {
+  if (e.advice) return e.advice
   switch (e.kind) {
     case 'unauthorized':
       return `${vendorName} refused the API key of "${connectionLabel}". Enter a new key under Connections → ${connectionLabel}.`
