@@ -17,6 +17,10 @@ export const forgemrpProfile: VendorProfile = {
   },
   duplicateProtection: 'read-only',
   idempotencyKeys: true,
-  counts: { refuse: refuseNothing, target: countsAtLocation, exportReason: exportBecauseReadOnly('ForgeMRP') },
+  counts: {
+    refuse: refuseNothing,
+    target: countsAtLocation,
+    exportReason: exportBecauseReadOnly('ForgeMRP')
+  },
   batchRefusal: 'ForgeMRP takes no production batches through its API; record this one there.'
 }

@@ -9,7 +9,8 @@ export const frostbyteProfile: VendorProfile = {
   credentials: 'api-key',
   baseUrlHint: 'e.g. https://frostbytesoftware.co.nz/api/v1',
   table: {
-    reads: 'Warehouses, zones and bins; products; batches; stock on hand (changes only, after the first sync)',
+    reads:
+      'Warehouses, zones and bins; products; batches; stock on hand (changes only, after the first sync)',
     writes: 'Count differences as stock adjustments (up to 50 lines each)',
     duplicates: 'Idempotency-Key with a byte-identical body: a repeated send is replayed, never applied twice'
   },

@@ -40,7 +40,8 @@ function answer(lines: WrittenLine[], body: unknown): ReplicaPatch {
   const patch: ReplicaPatch = { stock: [], items: [] }
   for (const l of lines) {
     const level = resource.data.locationStockLevels?.[l.locationVendorId]
-    if (level !== undefined) patch.stock.push({ itemKey: l.itemKey, locationKey: l.locationKey, onHand: level })
+    if (level !== undefined)
+      patch.stock.push({ itemKey: l.itemKey, locationKey: l.locationKey, onHand: level })
     patch.items.push({ itemKey: l.itemKey, onHand: resource.data.stockLevel })
   }
   return patch
