@@ -2,10 +2,10 @@ import type { ConnectionInfo } from '../../shared/host-api/connections'
 import type { FrozenRequest, SendOutcome } from '../../shared/host-api/outbox'
 import type { PageResult, ResourcePlan } from '../../shared/host-api/sync'
 import { vendorNames, type VendorId } from '../../shared/model/vendor'
-import { describeVendorError } from '../../shared/vendors/errors'
+import { describeVendorError, retryable } from '../../shared/vendors/errors'
 import type { ConnectionRegistry } from '../connections/registry'
 import type { ConnectorDefinition, PageRequest, VendorConnector } from '../connectors/connector'
-import { HostFailure } from '../host/dispatch'
+import { ConnectionFailure, GatewayError } from './gateway-errors'
 import type { EventBus } from '../host/event-bus'
 import type { PacerClock } from './pacer'
 import { VendorError, VendorHttp } from './vendor-http'
@@ -24,7 +24,7 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREAC
 function mayHaveApplied(e: VendorError): boolean {
   switch (e.kind) {
     case 'network':
-      return !NOT_SENT.has(e.message)
+      return !NOT_SENT.has(e.code ?? '')
     case 'timeout':
     case 'in-progress':
     case 'malformed':
@@ -47,7 +47,8 @@ export interface GatewayOptions {
 /**
  * Main's side of sync: one paced HTTP client and connector per connection,
  * kept for the connection's life so pacing spans calls. Vendor errors leave
- * here as plain-worded host errors; a refused key pauses the connection.
+ * here as domain errors with plain words (host/ turns them into host-API
+ * failures); a refused key pauses the connection.
  */
 export class VendorGateway {
   private live = new Map<string, Live>()
@@ -77,12 +78,13 @@ export class VendorGateway {
   async fetchPage(connectionId: string, req: PageRequest): Promise<PageResult> {
     const { connector, connection } = await this.open(connectionId)
     if (!connector.plan().some((p) => p.resource === req.resource)) {
-      throw new HostFailure(
-        'invalid-request',
+      throw new GatewayError(
+        'no-resource',
         `${vendorNames[connection.vendor]} has no resource "${req.resource}".`
       )
     }
-    return this.guard(connection, () => connector.fetchPage(req))
+    // A refused resource is that resource's failure, not the connection's: the others still sync.
+    return this.guard(connection, () => connector.fetchPage(req), { resource: true })
   }
 
   async probe(connectionId: string): Promise<void> {
@@ -97,7 +99,7 @@ export class VendorGateway {
   ): Promise<number | null> {
     const { connector, connection } = await this.open(connectionId)
     const read = connector.currentLevel
-    if (!read) throw new HostFailure('invalid-request', `${connection.label} cannot report current levels.`)
+    if (!read) throw new GatewayError('no-capability', `${connection.label} cannot report current levels.`)
     return this.guard(connection, () => read.call(connector, itemVendorId, locationVendorId))
   }
 
@@ -108,7 +110,7 @@ export class VendorGateway {
   ): Promise<{ made: number; batches: number } | null> {
     const { connector, connection } = await this.open(connectionId)
     const read = connector.taskLine
-    if (!read) throw new HostFailure('invalid-request', `${connection.label} has no production tasks.`)
+    if (!read) throw new GatewayError('no-capability', `${connection.label} has no production tasks.`)
     return this.guard(connection, () => read.call(connector, taskVendorId, lineId))
   }
 
@@ -154,38 +156,41 @@ export class VendorGateway {
     }
   }
 
-  private async guard<T>(connection: ConnectionInfo, run: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one vendor call for a connection: success marks it ok; a refused key
+   * pauses it; a request the vendor refused marks it in error, unless the
+   * call reads one resource (`resource`): then the failure is that resource's,
+   * and the sync shows it beside the resources that still sync. Vendor errors
+   * leave as ConnectionFailure with the words for people.
+   */
+  private async guard<T>(
+    connection: ConnectionInfo,
+    run: () => Promise<T>,
+    o: { resource?: boolean } = {}
+  ): Promise<T> {
     try {
       const value = await run()
       if (connection.status !== 'ok') await this.registry.setStatus(connection.id, 'ok')
       return value
     } catch (err) {
       if (!(err instanceof VendorError)) throw err
-      const message = describeVendorError(err.toInfo(), vendorNames[connection.vendor], connection.label)
-      if (err.kind === 'unauthorized' || err.kind === 'forbidden') {
+      const info = err.toInfo()
+      const message = describeVendorError(info, vendorNames[connection.vendor], connection.label)
+      if (err.kind === 'unauthorized' || (err.kind === 'forbidden' && !o.resource))
         await this.registry.setStatus(connection.id, 'paused', message)
-        throw new HostFailure('unauthorized', message)
-      }
-      if (
-        err.kind === 'network' ||
-        err.kind === 'timeout' ||
-        err.kind === 'unavailable' ||
-        err.kind === 'rate-limited'
-      ) {
-        throw new HostFailure('unavailable', message)
-      }
-      await this.registry.setStatus(connection.id, 'error', message)
-      throw new HostFailure('vendor-rejected', message, err.details)
+      else if (!retryable(err.kind) && !o.resource)
+        await this.registry.setStatus(connection.id, 'error', message)
+      throw new ConnectionFailure(info, message)
     }
   }
 
   private async open(connectionId: string): Promise<Live & { connection: ConnectionInfo }> {
     const connection = await this.registry.get(connectionId)
-    if (!connection) throw new HostFailure('not-found', 'That connection no longer exists.')
+    if (!connection) throw new GatewayError('no-connection', 'That connection no longer exists.')
     const definition = this.definitions[connection.vendor]
     if (!definition) {
-      throw new HostFailure(
-        'unavailable',
+      throw new GatewayError(
+        'unsupported-vendor',
         `Syncing ${vendorNames[connection.vendor]} is not available in this version of Stockroom yet.`
       )
     }

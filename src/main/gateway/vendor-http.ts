@@ -1,4 +1,4 @@
-import { classifyStatus, retryable, type VendorErrorInfo } from '../../shared/vendors/errors'
+import { classifyStatus, networkWords, retryable, type VendorErrorInfo } from '../../shared/vendors/errors'
 import { Pacer, realClock, type PacerClock, type RateLimit } from './pacer'
 
 export class VendorError extends Error implements VendorErrorInfo {
@@ -8,6 +8,7 @@ export class VendorError extends Error implements VendorErrorInfo {
   readonly details?: VendorErrorInfo['details']
   readonly retryAfterMs?: number
   readonly advice?: string
+  endpoint?: string
 
   constructor(info: VendorErrorInfo) {
     super(info.message)
@@ -17,14 +18,16 @@ export class VendorError extends Error implements VendorErrorInfo {
     if (info.details !== undefined) this.details = info.details
     if (info.retryAfterMs !== undefined) this.retryAfterMs = info.retryAfterMs
     if (info.advice !== undefined) this.advice = info.advice
+    if (info.endpoint !== undefined) this.endpoint = info.endpoint
   }
 
   toInfo(): VendorErrorInfo {
-    const { kind, status, code, message, details, retryAfterMs, advice } = this
+    const { kind, status, code, message, details, retryAfterMs, advice, endpoint } = this
     return {
       kind,
       message,
       ...(advice && { advice }),
+      ...(endpoint && { endpoint }),
       ...(status && { status }),
       ...(code && { code }),
       ...(details && { details }),
@@ -97,6 +100,7 @@ export class VendorHttp {
       } catch (err) {
         const e =
           err instanceof VendorError ? err : new VendorError({ kind: 'network', message: String(err) })
+        e.endpoint ??= `${method} ${path}`
         if (e.retryAfterMs) this.pacer.blockFor(e.retryAfterMs)
         if (!retryable(e.kind) || attempt >= attempts) throw e
         const backoff = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)) * this.random()
@@ -131,9 +135,11 @@ export class VendorHttp {
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } }
       const timeout = e.name === 'TimeoutError'
+      const code = e.cause?.code
       throw new VendorError({
         kind: timeout ? 'timeout' : 'network',
-        message: timeout ? 'no answer in time' : (e.cause?.code ?? e.message)
+        message: timeout ? 'no answer in time' : networkWords(code),
+        ...(code && { code })
       })
     }
     this.o.onResponse?.(res)

@@ -6,7 +6,7 @@ import {
   type CallResponse,
   type HostCalls
 } from '../../shared/host-api/contract'
-import { fail, ok, type HostErrorCode, type Result } from '../../shared/result'
+import { fail, ok, type HostError, type HostErrorCode, type Result } from '../../shared/result'
 
 export type Handlers = {
   [N in CallName]: (request: z.output<HostCalls[N]['request']>) => Promise<CallResponse<N>>
@@ -17,7 +17,8 @@ export class HostFailure extends Error {
   constructor(
     readonly code: HostErrorCode,
     message: string,
-    readonly issues?: { path: string; message: string }[]
+    readonly issues?: { path: string; message: string }[],
+    readonly origin?: HostError['cause']
   ) {
     super(message)
   }
@@ -51,7 +52,7 @@ export function createDispatcher(handlers: Handlers, log: (msg: string) => void 
       const handler = handlers[name] as (req: unknown) => Promise<unknown>
       return ok(await handler(parsed.data))
     } catch (err) {
-      if (err instanceof HostFailure) return fail(err.code, err.message, err.issues)
+      if (err instanceof HostFailure) return fail(err.code, err.message, err.issues, err.origin)
       // Unexpected: keep the detail in the log (secrets never reach handlers' errors), give a plain reply.
       log(`host call ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
       return fail(

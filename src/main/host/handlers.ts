@@ -4,6 +4,9 @@ import type { VendorGateway } from '../gateway/gateway'
 import type { Platform } from '../platform/ports'
 import type { JsonFile } from '../settings/json-file'
 import { HostFailure, type Handlers } from './dispatch'
+import { ConnectionFailure } from '../gateway/gateway-errors'
+import { toHostFailure, viaGateway } from './gateway-failures'
+import { retryable } from '../../shared/vendors/errors'
 
 export interface HandlerDeps {
   version: string
@@ -69,37 +72,48 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'connections:test': async ({ id }) => {
       const c = await need(id)
       try {
-        await d.gateway.probe(id)
+        await viaGateway(() => d.gateway.probe(id))
         return { ok: true, message: `Connected to ${c.label}.` }
       } catch (err) {
         if (err instanceof HostFailure) return { ok: false, message: err.message }
         throw err
       }
     },
-    'sync:plan': async ({ connectionId }) => ({ resources: await d.gateway.plan(connectionId) }),
+    'sync:plan': async ({ connectionId }) => ({
+      resources: await viaGateway(() => d.gateway.plan(connectionId))
+    }),
     'sync:fetchPage': ({ connectionId, ...page }) =>
-      d.gateway.fetchPage(connectionId, {
-        resource: page.resource,
-        phase: page.phase,
-        cursor: page.cursor,
-        ...(page.since && { since: page.since })
-      }),
+      viaGateway(() =>
+        d.gateway.fetchPage(connectionId, {
+          resource: page.resource,
+          phase: page.phase,
+          cursor: page.cursor,
+          ...(page.since && { since: page.since })
+        })
+      ),
     'outbox:send': ({ connectionId, idempotencyKey, request }) =>
-      d.gateway.send(connectionId, idempotencyKey, request),
+      viaGateway(() => d.gateway.send(connectionId, idempotencyKey, request)),
     'outbox:probe': async ({ connectionId }) => {
+      // Reachable means the vendor answered at all: a 404 or 403 on the probe's endpoint is an
+      // answer, so a vendor that does not serve one resource never holds the outbox back.
       try {
         await d.gateway.probe(connectionId)
         return { reachable: true, message: 'reachable' }
       } catch (err) {
-        if (err instanceof HostFailure) return { reachable: false, message: err.message }
+        if (err instanceof ConnectionFailure) {
+          const answered = !retryable(err.info.kind) && err.info.kind !== 'unauthorized'
+          return { reachable: answered, message: answered ? 'reachable' : err.message }
+        }
+        const failure = toHostFailure(err)
+        if (failure instanceof HostFailure) return { reachable: false, message: failure.message }
         throw err
       }
     },
     'outbox:currentLevel': async ({ connectionId, itemVendorId, locationVendorId }) => ({
-      onHand: await d.gateway.currentLevel(connectionId, itemVendorId, locationVendorId)
+      onHand: await viaGateway(() => d.gateway.currentLevel(connectionId, itemVendorId, locationVendorId))
     }),
     'outbox:taskLine': ({ connectionId, taskVendorId, lineId }) =>
-      d.gateway.taskLine(connectionId, taskVendorId, lineId),
+      viaGateway(() => d.gateway.taskLine(connectionId, taskVendorId, lineId)),
     'sync:reportResult': async ({ connectionId, ok, message }) => {
       const c = await need(connectionId)
       d.log(`sync ${c.label}: ${ok ? 'complete' : `failed — ${message ?? 'unknown error'}`}`)

@@ -23,6 +23,8 @@ export interface VendorErrorInfo {
   message: string
   details?: { path: string; message: string }[]
   retryAfterMs?: number
+  /** The request that failed, as `GET /products` (path only: never the query, which may carry a key). */
+  endpoint?: string
   /**
    * A connector's own plain words for this failure, said in full (e.g. "This key
    * lacks clients.view — add it in ForgeMRP Settings → Integrations."); shown
@@ -49,6 +51,45 @@ export function classifyStatus(status: number, code?: string): VendorErrorKind {
   return 'invalid'
 }
 
+/**
+ * Transport failures in words: the codes Node and undici give (ECONNREFUSED,
+ * UND_ERR_SOCKET, …) never reach a person.
+ */
+export function networkWords(code: string | undefined): string {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'nothing answered at its address'
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'its address could not be looked up'
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'the network has no route to it'
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'UND_ERR_SOCKET':
+    case 'UND_ERR_CLOSED':
+      return 'the connection was cut off before the answer arrived'
+    case 'ETIMEDOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+      return 'it did not answer in time'
+    case 'CERT_HAS_EXPIRED':
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return 'its security certificate was not accepted'
+    default:
+      return 'the network failed'
+  }
+}
+
+const onEndpoint = (e: VendorErrorInfo) => (e.endpoint ? ` ${e.endpoint}` : '')
+const httpStatus = (e: VendorErrorInfo) => (e.status ? `HTTP ${e.status}` : '')
+const vendorWords = (e: VendorErrorInfo) =>
+  [httpStatus(e), e.message && e.message !== httpStatus(e) ? e.message : ''].filter(Boolean).join(': ')
+
 /** Plain words for a person on the floor or their supervisor: what happened, what to do. */
 export function describeVendorError(e: VendorErrorInfo, vendorName: string, connectionLabel: string): string {
   if (e.advice) return e.advice
@@ -56,21 +97,23 @@ export function describeVendorError(e: VendorErrorInfo, vendorName: string, conn
     case 'unauthorized':
       return `${vendorName} refused the API key of "${connectionLabel}". Enter a new key under Connections → ${connectionLabel}.`
     case 'forbidden':
-      return `The API key of "${connectionLabel}" is not allowed to do this${e.message ? ` (${e.message})` : ''}. Ask an admin in ${vendorName} for a key with the needed scopes.`
+      return `The API key of "${connectionLabel}" is not allowed to use${onEndpoint(e) || ' this'} (${vendorWords(e) || 'HTTP 403'}). Ask an admin in ${vendorName} for a key with the needed scopes.`
     case 'rate-limited':
       return `${vendorName} asked Stockroom to slow down; it will continue by itself.`
     case 'unavailable':
-      return `${vendorName} is having trouble right now${e.status ? ` (HTTP ${e.status})` : ''}; Stockroom will retry by itself.`
+      return `${vendorName} is having trouble right now${e.status ? ` (HTTP ${e.status}${onEndpoint(e)})` : ''}; Stockroom will retry by itself.`
     case 'network':
+      return `${vendorName} could not be reached: ${networkWords(e.code)}. Check the network; Stockroom will retry by itself.`
     case 'timeout':
-      return `${vendorName} could not be reached (${e.message}). Check the network; Stockroom will retry by itself.`
+      return `${vendorName} could not be reached: it did not answer in time. Check the network; Stockroom will retry by itself.`
     case 'in-progress':
       return `${vendorName} is still processing an earlier attempt; Stockroom will check again shortly.`
     case 'malformed':
-      return `${vendorName} sent an answer Stockroom could not read: ${e.message}`
+      return `${vendorName} sent an answer Stockroom could not read${onEndpoint(e) ? ` from${onEndpoint(e)}` : ''}: ${e.message}`
     case 'not-found':
+      return `${vendorName} does not serve${onEndpoint(e) || ' this request'} (${vendorWords(e) || 'HTTP 404'}). Ask ${vendorName} whether your account includes it.`
     case 'invalid':
     case 'conflict':
-      return `${vendorName} rejected the request: ${e.message}`
+      return `${vendorName} rejected${onEndpoint(e) || ' the request'}: ${vendorWords(e) || 'no reason given'}`
   }
 }

@@ -37,7 +37,8 @@ export async function recordBatch(db: StockroomDb, input: RecordBatchInput): Pro
     if (!writer || !connection.capabilities.includes('task-write'))
       return fail(
         'invalid-request',
-        profile.batchRefusal ?? `${profile.name} takes no production batches through its API; record this one there.`
+        profile.batchRefusal ??
+          `${profile.name} takes no production batches through its API; record this one there.`
       )
     const item = await db.items.get(line.itemKey)
     const label = item ? `${item.sku} ${item.name}`.trim() : line.name
