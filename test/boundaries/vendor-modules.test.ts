@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { vendorId } from '../model/vendor'
-import { vendorProfiles } from './profiles'
+import { vendorId } from '../../src/shared/model/vendor'
+import { vendorProfiles } from '../../src/shared/vendors/profiles'
 
-const root = join(__dirname, '..', '..', '..')
+const root = join(__dirname, '..', '..')
 const vendors = vendorId.options
 
 function sources(dir: string): string[] {
