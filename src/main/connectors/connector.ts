@@ -1,7 +1,7 @@
 import type { ConnectionInfo } from '../../shared/host-api/connections'
 import type { PageResult, ResourcePlan } from '../../shared/host-api/sync'
 import type { VendorId } from '../../shared/model/vendor'
-import type { RateLimit } from '../gateway/pacer'
+import type { RateLimit, RateLimitHeaders } from '../gateway/pacer'
 import type { VendorHttp, VendorHttpOptions } from '../gateway/vendor-http'
 
 export interface PageRequest {
@@ -51,6 +51,8 @@ export interface ConnectorDefinition {
   vendor: VendorId
   /** Documented limits (or labelled assumptions where the vendor documents none). */
   limits: RateLimit[]
+  /** Where the vendor sends its live rate-limit state, when not as X-RateLimit-* with an epoch reset. */
+  rateLimitHeaders?: RateLimitHeaders
   /** The vendor honours Idempotency-Key on the writes Stockroom sends (replays instead of re-applying). */
   idempotencyKeys: boolean
   authHeaders(apiKey: string): Record<string, string>

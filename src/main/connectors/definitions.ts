@@ -1,10 +1,12 @@
 import type { VendorId } from '../../shared/model/vendor'
 import type { ConnectorDefinition } from './connector'
+import { forgemrpConnector } from './forgemrp'
 import { frostbyteConnector } from './frostbyte'
 import { inventoraConnector } from './inventora'
 
 /** The vendors Stockroom can sync today. */
 export const connectorDefinitions: Partial<Record<VendorId, ConnectorDefinition>> = {
   frostbyte: frostbyteConnector,
-  inventora: inventoraConnector
+  inventora: inventoraConnector,
+  forgemrp: forgemrpConnector
 }

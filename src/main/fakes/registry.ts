@@ -1,5 +1,6 @@
 import type { VendorId } from '../../shared/model/vendor'
 import type { FakeServer } from './common/types'
+import { FORGE_DEMO_KEY, startForgeFake } from './forgemrp/server'
 import { startFrostbyteFake, FROSTBYTE_DEMO_KEY } from './frostbyte/server'
 import { startInventoraFake, INVENTORA_DEMO_KEY } from './inventora/server'
 
@@ -78,8 +79,33 @@ const inventora: FakeDefinition = {
   }
 }
 
+const forgemrp: FakeDefinition = {
+  async start({ seed, size, requestsPerMinute, now }) {
+    const fake = await startForgeFake({
+      ...(seed !== undefined && { seed }),
+      ...(size !== undefined && { size }),
+      ...(requestsPerMinute && { requestsPerMinute }),
+      ...(now && { now })
+    })
+    const d = fake.data
+    return {
+      vendor: 'forgemrp',
+      server: fake,
+      credentials: { apiKey: FORGE_DEMO_KEY },
+      counts: () => ({
+        '/clients': d.clients.size,
+        '/suppliers': d.suppliers.size,
+        '/inventory_items': d.inventory.size,
+        '/jobs': d.jobs.size,
+        '/purchase_orders': d.purchaseOrders.size
+      }),
+      summary: () => `${d.inventory.size.toLocaleString()} inventory items, ${d.jobs.size} jobs`
+    }
+  }
+}
+
 /** The fake of every vendor Stockroom can talk to: tests, the demo, E2E and the fake-vendor CLI start them here. */
-export const fakeDefinitions: Partial<Record<VendorId, FakeDefinition>> = { frostbyte, inventora }
+export const fakeDefinitions: Partial<Record<VendorId, FakeDefinition>> = { frostbyte, inventora, forgemrp }
 
 export async function startFake(vendor: VendorId, options: FakeOptions = {}): Promise<StartedFake> {
   const definition = fakeDefinitions[vendor]

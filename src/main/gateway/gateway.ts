@@ -206,6 +206,7 @@ export class VendorGateway {
         limits: connection.requestsPerMinute
           ? [{ requests: connection.requestsPerMinute, perMs: 60_000 }]
           : definition.limits,
+        ...(definition.rateLimitHeaders && { rateLimitHeaders: definition.rateLimitHeaders }),
         parseError: definition.parseError,
         ...(this.options.clock && { clock: this.options.clock }),
         ...(this.options.random && { random: this.options.random }),

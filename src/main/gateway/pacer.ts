@@ -18,6 +18,24 @@ export interface RateLimit {
   perMs: number
 }
 
+/**
+ * Where a vendor puts its live rate-limit state: the header names, and whether
+ * the reset header is the instant of the reset (epoch seconds) or the seconds
+ * until it.
+ */
+export interface RateLimitHeaders {
+  remaining: string
+  reset: string
+  resetIs: 'epoch-seconds' | 'delta-seconds'
+}
+
+/** The `X-RateLimit-Remaining` / `X-RateLimit-Reset` (epoch seconds) style. */
+export const xRateLimitHeaders: RateLimitHeaders = {
+  remaining: 'x-ratelimit-remaining',
+  reset: 'x-ratelimit-reset',
+  resetIs: 'epoch-seconds'
+}
+
 export class Pacer {
   private sent: number[] = []
   private blockedUntil = 0

@@ -1,5 +1,5 @@
 import { classifyStatus, networkWords, retryable, type VendorErrorInfo } from '../../shared/vendors/errors'
-import { Pacer, realClock, type PacerClock, type RateLimit } from './pacer'
+import { Pacer, realClock, xRateLimitHeaders, type PacerClock, type RateLimit, type RateLimitHeaders } from './pacer'
 
 export class VendorError extends Error implements VendorErrorInfo {
   readonly kind: VendorErrorInfo['kind']
@@ -58,6 +58,8 @@ export interface VendorHttpOptions {
   /** Adds the vendor's auth to each request; the key stays inside this closure. */
   authHeaders: () => Promise<Record<string, string>>
   limits: RateLimit[]
+  /** The vendor's live rate-limit headers (default: X-RateLimit-*, reset as epoch seconds). */
+  rateLimitHeaders?: RateLimitHeaders
   /** Turns an error body into a code, message and field details. */
   parseError: (
     status: number,
@@ -143,9 +145,17 @@ export class VendorHttp {
       })
     }
     this.o.onResponse?.(res)
-    const remaining = numberHeader(res.headers, 'x-ratelimit-remaining')
-    const reset = numberHeader(res.headers, 'x-ratelimit-reset')
-    this.pacer.observe(remaining, reset === undefined ? undefined : reset * 1000)
+    const style = this.o.rateLimitHeaders ?? xRateLimitHeaders
+    const remaining = numberHeader(res.headers, style.remaining)
+    const reset = numberHeader(res.headers, style.reset)
+    this.pacer.observe(
+      remaining,
+      reset === undefined
+        ? undefined
+        : style.resetIs === 'epoch-seconds'
+          ? reset * 1000
+          : this.clock.now() + reset * 1000
+    )
 
     let json: unknown = undefined
     if (text.length > 0) {
