@@ -15,7 +15,7 @@ import {
 } from '../../shared/vendors/forgemrp/schemas'
 import type { LocationRecord } from '../../shared/model/schemas'
 import type { PageResult, ResourcePlan } from '../../shared/host-api/sync'
-import { VendorError, type VendorHttp } from '../gateway/vendor-http'
+import { VendorError } from '../gateway/vendor-http'
 import type { ConnectorDefinition, PageRequest, VendorConnector } from './connector'
 import { mapRecords } from './page-mapping'
 
@@ -90,7 +90,8 @@ export const forgemrpConnector: ConnectorDefinition = {
           query: { limit: FORGE_MAX_LIMIT, ...(cursor !== null && { cursor }) }
         })
         const env = forgeListEnvelope.safeParse(res.json)
-        if (!env.success) throw new VendorError({ kind: 'malformed', message: `${path} did not return a list` })
+        if (!env.success)
+          throw new VendorError({ kind: 'malformed', message: `${path} did not return a list` })
         return { rows: env.data.data, next: env.data.next_cursor ?? null }
       } catch (err) {
         if (err instanceof VendorError && err.kind === 'forbidden') {

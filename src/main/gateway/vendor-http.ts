@@ -1,5 +1,12 @@
 import { classifyStatus, networkWords, retryable, type VendorErrorInfo } from '../../shared/vendors/errors'
-import { Pacer, realClock, xRateLimitHeaders, type PacerClock, type RateLimit, type RateLimitHeaders } from './pacer'
+import {
+  Pacer,
+  realClock,
+  xRateLimitHeaders,
+  type PacerClock,
+  type RateLimit,
+  type RateLimitHeaders
+} from './pacer'
 
 export class VendorError extends Error implements VendorErrorInfo {
   readonly kind: VendorErrorInfo['kind']

@@ -13,7 +13,8 @@ describe('ForgeMRP fake: keys, scopes and keyset paging', () => {
     fake = await startForgeFake({ size: 1_050, seed: 5 })
   })
   afterAll(() => fake.close())
-  const get = (path: string, key = FORGE_DEMO_KEY) => fetchJson(`${fake.url}${path}`, { headers: bearer(key) })
+  const get = (path: string, key = FORGE_DEMO_KEY) =>
+    fetchJson(`${fake.url}${path}`, { headers: bearer(key) })
 
   it('serves the documented base path and list envelope', async () => {
     expect(fake.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/)
@@ -32,7 +33,10 @@ describe('ForgeMRP fake: keys, scopes and keyset paging', () => {
     const missing = await fetchJson(`${fake.url}/clients`)
     expect(missing.status).toBe(401)
     expect(missing.json.error.code).toBe('unauthorized')
-    const mistyped = FORGE_DEMO_KEY.replace(/_([0-9a-f]{8})$/, (_, crc: string) => `_${crc.endsWith('0') ? `${crc.slice(0, 7)}1` : `${crc.slice(0, 7)}0`}`)
+    const mistyped = FORGE_DEMO_KEY.replace(
+      /_([0-9a-f]{8})$/,
+      (_, crc: string) => `_${crc.endsWith('0') ? `${crc.slice(0, 7)}1` : `${crc.slice(0, 7)}0`}`
+    )
     const bad = await get('/clients', mistyped)
     expect(bad.status).toBe(401)
     expect(bad.json).toEqual({

@@ -74,12 +74,14 @@ export function generateForge({ seed, size, now }: GenerateOptions): ForgeData {
     const rng = Rng.for(seed, 'forgemrp-job', i)
     const times = stamp('job', i, rng)
     const status =
-      i < 3 ? (['open', 'in_progress', 'complete'] as const)[i]! : rng.weighted([
-        ['open', 4],
-        ['in_progress', 3],
-        ['on_hold', 1],
-        ['complete', 3]
-      ] as const)
+      i < 3
+        ? (['open', 'in_progress', 'complete'] as const)[i]!
+        : rng.weighted([
+            ['open', 4],
+            ['in_progress', 3],
+            ['on_hold', 1],
+            ['complete', 3]
+          ] as const)
     const parts = Array.from({ length: rng.int(1, 3) }, (_, p) => ({
       id: id('prt', `job-${i}`, p),
       partNumber: `P-${rng.int(1000, 9999)}-${String.fromCharCode(65 + p)}`,
@@ -92,7 +94,13 @@ export function generateForge({ seed, size, now }: GenerateOptions): ForgeData {
       for (let s = 0; s < ops; s++) {
         const op = rng.pick(OPERATIONS)
         const wStatus =
-          status === 'complete' ? 'complete' : s === 0 && status === 'in_progress' ? 'in_progress' : s === 0 ? 'ready' : 'blocked'
+          status === 'complete'
+            ? 'complete'
+            : s === 0 && status === 'in_progress'
+              ? 'in_progress'
+              : s === 0
+                ? 'ready'
+                : 'blocked'
         workOrders.push({
           id: id('wo', `job-${i}`, workOrders.length),
           partId: part.id,
@@ -146,7 +154,8 @@ export function generateForge({ seed, size, now }: GenerateOptions): ForgeData {
       return {
         id: id('pol', `po-${i}`, l),
         inventoryItemId: item?.id ?? null,
-        description: item?.description ?? `Outside service: ${rng.pick(['Anodize', 'Passivate', 'Black oxide'])}`,
+        description:
+          item?.description ?? `Outside service: ${rng.pick(['Anodize', 'Passivate', 'Black oxide'])}`,
         quantityOrdered: ordered,
         quantityReceived: received
       }

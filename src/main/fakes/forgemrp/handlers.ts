@@ -39,7 +39,13 @@ export interface ForgeRoute {
 type Render = (row: never) => unknown
 
 const resources: { name: ForgeTableName; path: string; scope: string; render: Render; noun: string }[] = [
-  { name: 'clients', path: FORGE_PATHS.clients, scope: FORGE_SCOPES.clients, render: renderClient, noun: 'Client' },
+  {
+    name: 'clients',
+    path: FORGE_PATHS.clients,
+    scope: FORGE_SCOPES.clients,
+    render: renderClient,
+    noun: 'Client'
+  },
   {
     name: 'suppliers',
     path: FORGE_PATHS.suppliers,
@@ -98,7 +104,8 @@ function createQuote(ctx: ForgeContext): ForgeResult {
   const clientId = (body as { clientId?: unknown }).clientId
   if (typeof clientId !== 'string' || clientId === '')
     throw new ForgeError(422, 'validation_error', 'clientId is required')
-  if (!ctx.data.clients.has(clientId)) throw new ForgeError(422, 'validation_error', 'clientId: no such client')
+  if (!ctx.data.clients.has(clientId))
+    throw new ForgeError(422, 'validation_error', 'clientId: no such client')
   const quote = ctx.data.quotes.insert({
     id: ctx.data.newId('quo'),
     clientId,

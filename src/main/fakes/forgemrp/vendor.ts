@@ -12,13 +12,7 @@ import { FixedWindowCounter } from '../common/fixed-window'
 import { Router } from '../common/router'
 import type { LedgerEntry } from '../common/types'
 import type { ForgeData } from './data'
-import {
-  CODE_OF_STATUS,
-  DEFAULT_MESSAGE,
-  errorBody,
-  ForgeError,
-  insufficientScope
-} from './errors'
+import { CODE_OF_STATUS, DEFAULT_MESSAGE, errorBody, ForgeError, insufficientScope } from './errors'
 import { forgeRoutes, type ForgeContext, type ForgeRoute } from './handlers'
 import { hasScope, parseKey } from './keys'
 
@@ -85,9 +79,7 @@ export function createForgeVendor(data: ForgeData, ledger: LedgerEntry[], o: For
       if (req.bodyTooLarge) throw new ForgeError(413, 'payload_too_large', 'Request body too large')
       const ctx = makeContext(data, match.params, req.query, req.rawBody, now)
       const response =
-        req.method === 'POST'
-          ? await idempotent(req, ctx, route)
-          : (await req.slow(), ok(route.handler(ctx)))
+        req.method === 'POST' ? await idempotent(req, ctx, route) : (await req.slow(), ok(route.handler(ctx)))
       return { ...response, headers: { ...response.headers, ...rate.headers } }
     } catch (err) {
       if (err instanceof ForgeError) return error(err, rate.headers)
@@ -120,7 +112,11 @@ export function createForgeVendor(data: ForgeData, ledger: LedgerEntry[], o: For
     const seen = idempotency.get(idemKey)
     if (seen && ctx.now - seen.at < IDEMPOTENCY_TTL_MS) {
       if (seen.bodyHash !== bodyHash)
-        throw new ForgeError(422, 'validation_error', 'Idempotency-Key was already used with a different body')
+        throw new ForgeError(
+          422,
+          'validation_error',
+          'Idempotency-Key was already used with a different body'
+        )
       if (!seen.response)
         throw new ForgeError(409, 'conflict', 'A request with this Idempotency-Key is still in progress')
       req.log.replayed = true

@@ -130,7 +130,9 @@ export function mapForgePurchaseOrder(
     ...(o.required_date && { expectedAt: o.required_date }),
     ...(o.updated_at && { vendorUpdatedAt: o.updated_at }),
     lines: o.lines.map((l) => ({
-      itemKey: l.inventory_item_id ? forgeItemKey(cid, l.inventory_item_id) : recordKey(cid, 'item', `line:${l.id}`),
+      itemKey: l.inventory_item_id
+        ? forgeItemKey(cid, l.inventory_item_id)
+        : recordKey(cid, 'item', `line:${l.id}`),
       ordered: l.quantity_ordered,
       ...(l.quantity_received != null && { received: l.quantity_received })
     }))
