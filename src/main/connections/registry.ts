@@ -68,6 +68,7 @@ export class ConnectionRegistry {
       status: 'new',
       demo: input.demo ?? false,
       createdAt: this.now().toISOString(),
+      secretSetAt: this.now().toISOString(),
       ...(input.requestsPerMinute && { requestsPerMinute: input.requestsPerMinute })
     }
     await this.file.update((all) => [...all, record])
@@ -78,6 +79,8 @@ export class ConnectionRegistry {
   async setSecret(id: string, apiKey: string): Promise<ConnectionInfo | undefined> {
     if (!(await this.get(id))) return undefined
     await this.secrets.set(secretName(id), apiKey)
+    const secretSetAt = this.now().toISOString()
+    await this.file.update((all) => all.map((c) => (c.id === id ? { ...c, secretSetAt } : c)))
     return this.setStatus(id, 'new')
   }
 

@@ -127,6 +127,7 @@ export const frostbyteConnector: ConnectorDefinition = {
         const base = {
           next: page < totalPages ? { page: page + 1 } : null,
           total,
+          listed: env.data.data.length,
           ...(dateHeader && { clockSkewMs: Date.parse(dateHeader) - Date.now() })
         }
         const rows = env.data.data

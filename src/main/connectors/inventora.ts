@@ -111,7 +111,7 @@ export const inventoraConnector: ConnectorDefinition = {
       async fetchPage(req: PageRequest): Promise<PageResult> {
         const offset = (req.cursor as { offset?: number } | null)?.offset ?? 0
         const page = await list(`/${req.resource}`, offset)
-        const base = { next: page.next, total: page.total, deleted: [] }
+        const base = { next: page.next, total: page.total, listed: page.rows.length, deleted: [] }
         switch (req.resource) {
           case 'locations': {
             const { mapped, rejected } = mapRecords(page.rows, invLocation, (l, raw) => {

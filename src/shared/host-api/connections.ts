@@ -15,6 +15,8 @@ export const connectionInfo = z.object({
   demo: z.boolean(),
   hasSecret: z.boolean(),
   createdAt: z.string(),
+  /** When the key (or login) was last set; a change of key lets refused resources be asked again. */
+  secretSetAt: z.string().optional(),
   /**
    * The vendor's request limit for this account, where it differs from the
    * documented one (e.g. a plan with raised limits). Unset: the documented limit.

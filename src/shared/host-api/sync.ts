@@ -29,6 +29,8 @@ export const pageResult = z.object({
   /** Largest vendor updatedAt in this page: the base of the next incremental pass. */
   highWater: z.string().optional(),
   total: z.number().optional(),
+  /** Records the vendor listed on this page (a warehouse with its bins is one record); default: the resource's first table. */
+  listed: z.number().int().nonnegative().optional(),
   /** Keys of records the vendor reports as gone (e.g. deactivated); removed from the replica. */
   deleted: z.array(z.string()),
   /** Records the vendor sent that could not be read; kept out of the replica and reported. */

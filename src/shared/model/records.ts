@@ -30,6 +30,8 @@ export interface ConnectionRow {
   lastSyncAt?: string
   /** The vendor's clock minus this PC's (from HTTP Date headers), as last seen by a sync. */
   clockSkewMs?: number
+  /** When the key (or login) was last set: resources it could not read are asked again after it changes. */
+  secretSetAt?: string
 }
 
 export interface Checkpoint {
@@ -47,6 +49,21 @@ export interface Checkpoint {
   highWater?: string
   lastFullAt?: string
   completedAt?: string
+  /** The last pass of this resource failed (the others went on): what, where, and with which key. */
+  failure?: ResourceFailure
+}
+
+export interface ResourceFailure {
+  /** Plain words, the endpoint named: what happened and what to do. */
+  message: string
+  /** The vendor's error class (e.g. 'forbidden', 'not-found', 'unavailable'). */
+  kind: string
+  status?: number
+  /** `GET /batches` */
+  endpoint?: string
+  at: string
+  /** The connection's key when it failed: a resource the key may not read is not asked again until the key changes. */
+  secretSetAt?: string
 }
 
 export type OutboxState = 'pending' | 'sending' | 'done' | 'needs-review' | 'discarded'

@@ -28,6 +28,7 @@ export async function mirrorConnections(db: StockroomDb, list: ConnectionInfo[])
         capabilities: c.capabilities,
         status: c.status,
         demo: c.demo,
+        ...(c.secretSetAt && { secretSetAt: c.secretSetAt }),
         ...(before?.lastSyncAt && { lastSyncAt: before.lastSyncAt }),
         ...(before?.clockSkewMs !== undefined && { clockSkewMs: before.clockSkewMs })
       })

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie'
 import type { HostClient } from '../../../shared/host-api/client'
 import type { PageResult, ResourcePlan } from '../../../shared/host-api/sync'
 import type { ReplicaTable } from '../../../shared/model/schemas'
-import type { AlertState, Checkpoint } from '../../../shared/model/records'
+import type { AlertState, Checkpoint, ResourceFailure } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
 
 /** The vendor's documented overlap for incremental passes (Frostbyte: one minute). */
@@ -15,7 +15,8 @@ export interface ResourceProgress {
   resource: string
   label: string
   phase: 'full' | 'incremental'
-  state: 'running' | 'done' | 'error' | 'cancelled'
+  /** 'skipped': the key may not read this resource, and it has not changed since the vendor said so. */
+  state: 'running' | 'done' | 'error' | 'cancelled' | 'skipped'
   pagesDone: number
   recordsDone: number
   total?: number
@@ -39,11 +40,25 @@ export interface SyncOptions {
 export class SyncError extends Error {
   constructor(
     message: string,
-    readonly code: string
+    readonly code: string,
+    readonly origin?: { kind: string; status?: number; endpoint?: string }
   ) {
     super(message)
   }
+
+  /**
+   * The whole connection is affected (its key was refused, the vendor cannot
+   * be reached, the connection is gone), not just the resource being read:
+   * trying the other resources would only fail the same way.
+   */
+  get connectionWide(): boolean {
+    if (this.code === 'unauthorized' || this.code === 'not-found' || this.code === 'internal') return true
+    return this.origin?.kind === 'network' || this.origin?.kind === 'timeout'
+  }
 }
+
+/** A sync whose connection could read some resources but not others. */
+export const failedResources = (results: ResourceProgress[]) => results.filter((r) => r.state === 'error')
 
 /**
  * Pulls every resource of one connection into the replica.
@@ -65,14 +80,26 @@ export async function syncConnection(
   o: SyncOptions = {}
 ): Promise<ResourceProgress[]> {
   const plan = await host.call('sync:plan', { connectionId })
-  if (!plan.ok) throw new SyncError(plan.error.message, plan.error.code)
+  if (!plan.ok) throw new SyncError(plan.error.message, plan.error.code, plan.error.cause)
   const results: ResourceProgress[] = []
   const skew: number[] = []
   for (const resource of plan.value.resources) {
     if (o.signal?.aborted) break
-    results.push(
-      await syncResource(db, host, connectionId, resource, { ...o, onSkew: (ms) => skew.push(ms) })
-    )
+    const refused = await refusedForThisKey(db, connectionId, resource)
+    if (refused) {
+      results.push(refused)
+      o.onProgress?.({ ...refused })
+      continue
+    }
+    try {
+      results.push(
+        await syncResource(db, host, connectionId, resource, { ...o, onSkew: (ms) => skew.push(ms) })
+      )
+    } catch (err) {
+      // One resource the vendor refuses or keeps failing does not stop the others.
+      if (!(err instanceof SyncError) || err.connectionWide) throw err
+      results.push(await recordFailure(db, connectionId, resource, err, o.now ?? (() => new Date())))
+    }
   }
   if (!o.signal?.aborted) {
     const sorted = skew.sort((a, b) => a - b)
@@ -145,7 +172,7 @@ async function syncResource(
       cursor: cursor as never,
       ...(since && { since })
     })
-    if (!reply.ok) throw new SyncError(reply.error.message, reply.error.code)
+    if (!reply.ok) throw new SyncError(reply.error.message, reply.error.code, reply.error.cause)
     return reply.value
   }
 
@@ -167,9 +194,9 @@ async function syncResource(
         running: !last,
         cursor: page.next,
         pagesDone: cp.pagesDone + 1,
-        recordsDone: cp.recordsDone + countRecords(page),
+        recordsDone: cp.recordsDone + countRecords(page, plan),
         ...(highWater && { highWater }),
-        ...(last && { completedAt: now().toISOString() }),
+        ...(last && { completedAt: now().toISOString(), failure: undefined }),
         ...(last && cp.phase === 'full' && { lastFullAt: now().toISOString() })
       }
       const { swept, lowCrossed } = await applyPage(
@@ -215,8 +242,10 @@ async function syncResource(
   return progress
 }
 
-const countRecords = (page: PageResult) =>
-  Object.values(page.batch).reduce((n, rows) => n + (rows?.length ?? 0), 0)
+/** Records of the resource itself: what the vendor listed, not the rows mapped from them (stock beside products). */
+const countRecords = (page: PageResult, plan: ResourcePlan) =>
+  page.listed ??
+  (page.batch[plan.tables[0] as ReplicaTable]?.length ?? 0) + page.deleted.length + page.rejected.length
 
 const maxIso = (a?: string, b?: string) => (!a ? b : !b ? a : a > b ? a : b)
 
@@ -322,4 +351,84 @@ async function trackLowStock(
   if (nowLow.length > 0) await db.alerts.bulkPut(nowLow)
   if (recovered.length > 0) await db.alerts.bulkDelete(recovered)
   return crossed
+}
+
+/**
+ * A resource the vendor refused with 403 under the key the connection still
+ * has is not asked again: the words stay on the connection until the key changes.
+ */
+async function refusedForThisKey(
+  db: StockroomDb,
+  connectionId: string,
+  plan: ResourcePlan
+): Promise<ResourceProgress | undefined> {
+  const [cp, connection] = await Promise.all([
+    db.checkpoints.get([connectionId, plan.resource]),
+    db.connections.get(connectionId)
+  ])
+  const failure = cp?.failure
+  if (failure?.kind !== 'forbidden' || failure.secretSetAt !== connection?.secretSetAt) return undefined
+  return {
+    connectionId,
+    resource: plan.resource,
+    label: plan.label,
+    phase: cp!.phase,
+    state: 'skipped',
+    pagesDone: 0,
+    recordsDone: 0,
+    rejected: 0,
+    deleted: 0,
+    lowCrossed: [],
+    message: failure.message
+  }
+}
+
+/** Keeps a resource's failure on its checkpoint (the pass resumes from there next time) for the Connections screen. */
+async function recordFailure(
+  db: StockroomDb,
+  connectionId: string,
+  plan: ResourcePlan,
+  err: SyncError,
+  now: () => Date
+): Promise<ResourceProgress> {
+  const at = now().toISOString()
+  const connection = await db.connections.get(connectionId)
+  const failure: ResourceFailure = {
+    message: err.message,
+    kind: err.origin?.kind ?? err.code,
+    at,
+    ...(err.origin?.status !== undefined && { status: err.origin.status }),
+    ...(err.origin?.endpoint && { endpoint: err.origin.endpoint }),
+    ...(connection?.secretSetAt && { secretSetAt: connection.secretSetAt })
+  }
+  await db.transaction('rw', [db.checkpoints, db.activity], async () => {
+    const cp = await db.checkpoints.get([connectionId, plan.resource])
+    await db.checkpoints.put({
+      ...(cp ?? {
+        connectionId,
+        resource: plan.resource,
+        phase: 'full',
+        running: false,
+        cursor: null,
+        syncId: crypto.randomUUID(),
+        pagesDone: 0,
+        recordsDone: 0
+      }),
+      failure
+    })
+    await db.activity.add({ at, connectionId, level: 'error', message: `${plan.label}: ${err.message}` })
+  })
+  return {
+    connectionId,
+    resource: plan.resource,
+    label: plan.label,
+    phase: 'full',
+    state: 'error',
+    pagesDone: 0,
+    recordsDone: 0,
+    rejected: 0,
+    deleted: 0,
+    lowCrossed: [],
+    message: err.message
+  }
 }

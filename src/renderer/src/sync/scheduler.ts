@@ -1,7 +1,7 @@
 import type { HostClient } from '../../../shared/host-api/client'
 import type { StockroomDb } from '../db/db'
 import { useSync } from '../stores/sync'
-import { syncConnection, SyncError } from './driver'
+import { failedResources, syncConnection, SyncError } from './driver'
 
 export const SYNC_INTERVAL_MS = 5 * 60_000
 const LOCK = 'stockroom-sync'
@@ -42,13 +42,24 @@ export function startSyncScheduler(
         if (signal.aborted) break
         if (c.status === 'paused') continue // waiting for a new key; a sync would only be refused again
         try {
-          await syncConnection(db, host, c.id, {
+          const results = await syncConnection(db, host, c.id, {
             signal,
             forceFull,
             onProgress: (p) => useSync.getState().report(p)
           })
+          // Resources that failed while the others synced are shown on the connection, not as a stop.
           useSync.getState().fail(c.id, undefined)
-          void host.call('sync:reportResult', { connectionId: c.id, ok: true })
+          const failed = failedResources(results)
+          void host.call('sync:reportResult', {
+            connectionId: c.id,
+            ok: failed.length === 0,
+            ...(failed.length > 0 && {
+              message: failed
+                .map((f) => `${f.label}: ${f.message ?? 'failed'}`)
+                .join(' · ')
+                .slice(0, 2000)
+            })
+          })
         } catch (err) {
           const message = (err as Error).message
           useSync.getState().fail(c.id, message)

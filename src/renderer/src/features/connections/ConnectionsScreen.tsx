@@ -2,6 +2,8 @@ import { ActionIcon, Badge, Button, Card, Group, PasswordInput, Stack, Text, Too
 import { getOutbox, getScheduler } from '../../app/use-host-bootstrap'
 import { useSync } from '../../stores/sync'
 import { SyncProgress } from './SyncProgress'
+import { ResourceFailures } from './ResourceFailures'
+import { VendorCapabilities } from './VendorCapabilities'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { IconPlugConnected, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react'
@@ -169,6 +171,8 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
           </Tooltip>
         </Group>
       </Group>
+      <VendorCapabilities vendor={c.vendor} />
+      <ResourceFailures connectionId={c.id} />
       <SyncProgress connectionId={c.id} />
     </Card>
   )

@@ -1,0 +1,46 @@
+import { Alert, List, Text } from '@mantine/core'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { getDb } from '../../db/db'
+
+/**
+ * The resources of a connection whose last pass failed while the others went
+ * on: which data, the request that failed, the vendor's words and what to do.
+ * Kept on the checkpoints, so they stay until that resource syncs again.
+ */
+export function ResourceFailures({ connectionId }: { connectionId: string }) {
+  const failed = useLiveQuery(
+    () =>
+      getDb()
+        .checkpoints.where('connectionId')
+        .equals(connectionId)
+        .filter((c) => c.failure !== undefined)
+        .toArray(),
+    [connectionId],
+    []
+  )
+  if (failed.length === 0) return null
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      mt="sm"
+      title={`${failed.length} kind${failed.length === 1 ? '' : 's'} of data could not be synced; the rest is up to date`}
+      data-testid="resource-failures"
+    >
+      <List size="sm" spacing={4}>
+        {failed.map((c) => (
+          <List.Item key={c.resource} data-testid={`resource-failure-${c.resource}`}>
+            <Text size="sm" span fw={600}>
+              {c.resource}
+              {c.failure!.endpoint ? ` (${c.failure!.endpoint})` : ''}:
+            </Text>{' '}
+            <Text size="sm" span>
+              {c.failure!.message}
+              {c.failure!.kind === 'forbidden' ? ' Not asked again until the key changes.' : ''}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
+  )
+}
