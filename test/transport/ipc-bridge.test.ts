@@ -1,57 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { setupIpc, type InvokeEventLike } from '../../src/main/window/ipc'
-import { createBridge } from '../../src/preload/bridge'
-import { IPC_CHANNELS } from '../../src/preload/channels'
 import { createHostClient } from '../../src/renderer/src/bridge/host'
 import type { RawTransport } from '../../src/shared/host-api/client'
 import { createTestServices, type TestServices } from '../helpers/main-services'
-
-const APP = 'stockroom://app/index.html'
-
-/**
- * The Electron IPC transport end to end: the real preload bridge, the real
- * main-side IPC guard and the real dispatcher. Only Electron's pipe between
- * ipcRenderer and ipcMain is an in-memory one (structured clone, like IPC).
- */
-function wire(t: TestServices): { transport: RawTransport; dispose: () => void } {
-  type Listener = (event: unknown, ...args: unknown[]) => void
-  const rendererListeners = new Map<string, Set<Listener>>()
-  const webContents = {
-    isDestroyed: () => false,
-    getURL: () => APP,
-    send: (channel: string, ...args: unknown[]) => {
-      for (const l of rendererListeners.get(channel) ?? []) l({}, ...structuredClone(args))
-    }
-  }
-  const window = { isDestroyed: () => false, webContents }
-  let handler: ((event: InvokeEventLike, ...args: unknown[]) => unknown) | undefined
-  const dispose = setupIpc({
-    ipcMain: { handle: (_c, l) => void (handler = l), removeHandler: () => void (handler = undefined) },
-    dispatch: t.services.dispatch,
-    events: t.services.events,
-    window: () => window,
-    appUrl: APP,
-    log: () => {}
-  })
-  const transport = createBridge(
-    {
-      invoke: async (_channel, ...args) =>
-        structuredClone(
-          await handler!(
-            { sender: webContents, senderFrame: { url: APP, parent: null } },
-            ...structuredClone(args)
-          )
-        ),
-      on: (channel, l) => {
-        if (!rendererListeners.has(channel)) rendererListeners.set(channel, new Set())
-        rendererListeners.get(channel)!.add(l)
-      },
-      removeListener: (channel, l) => rendererListeners.get(channel)?.delete(l)
-    },
-    IPC_CHANNELS
-  )
-  return { transport, dispose }
-}
+import { wireIpc } from '../helpers/ipc-wire'
 
 describe('Electron IPC transport of the host API', () => {
   let t: TestServices
@@ -59,7 +10,7 @@ describe('Electron IPC transport of the host API', () => {
   let dispose: () => void
   beforeEach(async () => {
     t = await createTestServices()
-    ;({ transport, dispose } = wire(t))
+    ;({ transport, dispose } = wireIpc(t))
   })
   afterEach(async () => {
     dispose()

@@ -6,6 +6,7 @@ import {
   type CallResponse,
   type HostCalls
 } from '../../shared/host-api/contract'
+import { MAX_MESSAGE_DEPTH, nestedDeeperThan } from '../../shared/host-api/limits'
 import { fail, ok, type HostError, type HostErrorCode, type Result } from '../../shared/result'
 
 export type Handlers = {
@@ -36,28 +37,37 @@ export type Dispatch = (name: unknown, payload: unknown) => Promise<Result<unkno
  */
 export function createDispatcher(handlers: Handlers, log: (msg: string) => void = () => {}): Dispatch {
   return async (name, payload) => {
-    if (!isCallName(name)) {
-      return fail('unknown-call', `Unknown call ${JSON.stringify(String(name)).slice(0, 80)}.`)
-    }
-    const parsed = hostCalls[name].request.safeParse(payload ?? {})
-    if (!parsed.success) {
-      const issues = describeIssues(parsed.error.issues)
-      return fail(
-        'invalid-request',
-        `Invalid request for ${name}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-        issues
-      )
-    }
+    // Everything, parsing included, runs inside the guard: a payload that makes a validator
+    // throw (or overflow the stack) is one failed call, never an exception in the transport.
     try {
+      if (!isCallName(name)) {
+        return fail('unknown-call', `Unknown call ${JSON.stringify(String(name)).slice(0, 80)}.`)
+      }
+      if (nestedDeeperThan(payload, MAX_MESSAGE_DEPTH)) {
+        return fail(
+          'invalid-request',
+          `Invalid request for ${name}: the request is nested too deep (more than ${MAX_MESSAGE_DEPTH} levels).`
+        )
+      }
+      const parsed = hostCalls[name].request.safeParse(payload ?? {})
+      if (!parsed.success) {
+        const issues = describeIssues(parsed.error.issues)
+        return fail(
+          'invalid-request',
+          `Invalid request for ${name}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+          issues
+        )
+      }
       const handler = handlers[name] as (req: unknown) => Promise<unknown>
       return ok(await handler(parsed.data))
     } catch (err) {
       if (err instanceof HostFailure) return fail(err.code, err.message, err.issues, err.origin)
       // Unexpected: keep the detail in the log (secrets never reach handlers' errors), give a plain reply.
-      log(`host call ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+      const label = isCallName(name) ? name : 'that call'
+      log(`host call ${label} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
       return fail(
         'internal',
-        `Stockroom could not complete ${name}. Try again; if it keeps failing, restart the app.`
+        `Stockroom could not complete ${label}. Try again; if it keeps failing, restart the app.`
       )
     }
   }

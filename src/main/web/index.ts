@@ -30,7 +30,8 @@ async function main() {
   const host = await startWebHost({
     services,
     rendererDir: join(__dirname, '..', 'renderer'),
-    port: Number(values.port)
+    port: Number(values.port),
+    log
   })
   console.log(`Stockroom web host: ${host.url}`)
   console.log(`Data: ${dataDir}`)

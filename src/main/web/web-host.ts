@@ -9,6 +9,7 @@ export interface WebHostOptions {
   rendererDir: string
   port?: number
   host?: string
+  log?: (line: string) => void
 }
 
 export interface WebHost {
@@ -21,18 +22,37 @@ export async function startWebHost({
   services,
   rendererDir,
   port = 0,
-  host = '127.0.0.1'
+  host = '127.0.0.1',
+  log = () => {}
 }: WebHostOptions): Promise<WebHost> {
   const handleStatic = createStaticHandler(rendererDir)
   const server = createServer((req, res) => {
-    handleStatic(req, res).catch(() => res.writeHead(500).end())
+    handleStatic(req, res).catch((err: unknown) => {
+      log(`could not serve ${req.url ?? '/'}: ${err instanceof Error ? err.message : String(err)}`)
+      if (!res.headersSent) res.writeHead(500)
+      res.end()
+    })
+  })
+  // A malformed request or a reset connection is that client's problem, never the host's.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    else socket.destroy()
   })
   let origin = ''
-  const bridge = attachWsBridge(server, services.dispatch, services.events, () => origin)
+  const bridge = attachWsBridge(server, {
+    dispatch: services.dispatch,
+    events: services.events,
+    admit: (req) => (req.headers.origin === origin ? null : `origin ${String(req.headers.origin)}`),
+    log
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(port, host, () => resolve())
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
   })
+  server.on('error', (err) => log(`web host server error: ${err.message}`))
   const address = server.address() as AddressInfo
   origin = `http://${host}:${address.port}`
   return {

@@ -26,7 +26,13 @@ export function createWsTransport(url = defaultUrl()): RawTransport & { close():
         socket = ws
         resolve(ws)
       }
-      ws.onmessage = (msg) => receive(JSON.parse(String(msg.data)) as ServerFrame)
+      ws.onmessage = (msg) => {
+        try {
+          receive(JSON.parse(String(msg.data)) as ServerFrame)
+        } catch {
+          // A frame that is not JSON answers nothing: its call, if any, is settled when the socket drops.
+        }
+      }
       ws.onclose = () => {
         socket = undefined
         open = undefined
