@@ -4,6 +4,7 @@ import type { ReplicaTable } from '../../src/shared/model/schemas'
 import type { VendorId } from '../../src/shared/model/vendor'
 import { matchers, type FaultController } from '../../src/main/fakes/common/faults'
 import type { FakeServer } from '../../src/main/fakes/common/types'
+import { startFake, type FakeOptions, type StartedFake } from '../../src/main/fakes/registry'
 
 /** Comparable fields of every record a replica should hold, per table, by key. */
 export type ExpectedReplica = Partial<Record<ReplicaTable, Map<string, Record<string, unknown>>>>
@@ -33,6 +34,31 @@ export interface VendorHarness<TData = unknown> {
   vendor: VendorId
   label: string
   start(o: { seed: number; size: number }): Promise<VendorFake<TData>>
+}
+
+/**
+ * Starts `vendor`'s fake through the registry (as the demo, E2E and the CLI do) and
+ * gives the parts of a VendorFake that come straight from it: resources are the
+ * fake's list paths without their slash.
+ */
+export async function startHarnessFake<TData>(
+  vendor: VendorId,
+  options: FakeOptions
+): Promise<Pick<VendorFake<TData>, 'server' | 'url' | 'apiKey' | 'counts' | 'listRequests' | 'close'>> {
+  const started = (await startFake(vendor, options)) as StartedFake<TData>
+  const { server, credentials } = started
+  if (!('apiKey' in credentials)) throw new Error(`${vendor}'s fake takes a login; the harness needs an API key`)
+  return {
+    server,
+    url: server.url,
+    apiKey: credentials.apiKey,
+    counts: () =>
+      Object.fromEntries(Object.entries(started.counts()).map(([path, n]) => [path.replace(/^\//, ''), n])),
+    listRequests: (resource) =>
+      server.requests.filter((r) => r.method === 'GET' && r.path === `/${resource}` && r.status === 200)
+        .length,
+    close: () => server.close()
+  }
 }
 
 /** The replica equals the expectation record for record: same keys, same compared fields. */

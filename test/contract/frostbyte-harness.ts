@@ -1,30 +1,17 @@
-import {
-  startFrostbyteFake,
-  FROSTBYTE_DEMO_KEY,
-  type FrostbyteData
-} from '../../src/main/fakes/frostbyte/server'
+import type { FrostbyteData } from '../../src/main/fakes/frostbyte/server'
 import { rowTotals } from '../../src/main/fakes/frostbyte/serialize'
-import type { ExpectedReplica, VendorHarness } from './conformance'
-
-const paths: Record<string, string> = {
-  warehouses: '/warehouses',
-  products: '/products',
-  batches: '/batches',
-  'stock-on-hand': '/stock-on-hand'
-}
+import { startHarnessFake, type ExpectedReplica, type VendorHarness } from './conformance'
 
 export const frostbyteHarness: VendorHarness<FrostbyteData> = {
   vendor: 'frostbyte',
   label: 'Frostbyte Pro',
   async start({ seed, size }) {
     // Limits raised so a test does not wait out real minutes; pacing itself is tested on its own.
-    const fake = await startFrostbyteFake({ seed, size, perKeyPerMinute: 100_000, perOrgPerMinute: 100_000 })
-    const d = fake.data
+    const fake = await startHarnessFake<FrostbyteData>('frostbyte', { seed, size, requestsPerMinute: 100_000 })
+    const d = fake.server.data
     const active = () => d.products.all().filter((p) => p.isActive)
     return {
-      server: fake,
-      url: fake.url,
-      apiKey: FROSTBYTE_DEMO_KEY,
+      ...fake,
       expected(cid) {
         const items = new Map(
           active().map((p) => [
@@ -73,15 +60,6 @@ export const frostbyteHarness: VendorHarness<FrostbyteData> = {
         const expected: ExpectedReplica = { items, locations, stock, lots }
         return expected
       },
-      counts: () => ({
-        warehouses: d.warehouses.length,
-        products: d.products.size,
-        batches: d.batches.size,
-        'stock-on-hand': d.stockRows.all().filter((r) => d.products.get(r.productId)?.isActive).length
-      }),
-      listRequests: (resource) =>
-        fake.requests.filter((r) => r.method === 'GET' && r.path === paths[resource] && r.status === 200)
-          .length,
       mutate() {
         const all = active()
         const changed = all.filter((_, i) => i % 37 === 5).map((p) => p.id)
@@ -90,8 +68,7 @@ export const frostbyteHarness: VendorHarness<FrostbyteData> = {
         const removed = all.filter((_, i) => i % 53 === 7).map((p) => p.id)
         for (const id of removed) d.updateProduct(id, { isActive: false })
         return { changed, removed }
-      },
-      close: () => fake.close()
+      }
     }
   }
 }

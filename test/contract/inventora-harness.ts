@@ -1,21 +1,14 @@
-import {
-  INVENTORA_DEMO_KEY,
-  startInventoraFake,
-  type InventoraData
-} from '../../src/main/fakes/inventora/server'
-import type { ExpectedReplica, VendorHarness } from './conformance'
+import type { InventoraData } from '../../src/main/fakes/inventora/server'
+import { startHarnessFake, type ExpectedReplica, type VendorHarness } from './conformance'
 
 export const inventoraHarness: VendorHarness<InventoraData> = {
   vendor: 'inventora',
   label: 'Inventora',
   async start({ seed, size }) {
-    const fake = await startInventoraFake({ seed, size })
-    const d = fake.data
-    const liveTasks = () => d.tasks.all().filter((t) => !t.deleted)
+    const fake = await startHarnessFake<InventoraData>('inventora', { seed, size })
+    const d = fake.server.data
     return {
-      server: fake,
-      url: fake.url,
-      apiKey: INVENTORA_DEMO_KEY,
+      ...fake,
       expected(cid) {
         const locationName = (id: string) => d.location(id)?.name ?? id
         const items = new Map<string, Record<string, unknown>>()
@@ -39,7 +32,7 @@ export const inventoraHarness: VendorHarness<InventoraData> = {
           d.locations.map((l) => [`${cid}:location:${l.name}`, { name: l.name, code: l.id }])
         )
         const tasks = new Map(
-          liveTasks().map((t) => [
+          d.tasks.all().filter((t) => !t.deleted).map((t) => [
             `${cid}:task:${t.id}`,
             {
               name: t.name,
@@ -51,15 +44,6 @@ export const inventoraHarness: VendorHarness<InventoraData> = {
         const expected: ExpectedReplica = { items, stock, locations, tasks }
         return expected
       },
-      counts: () => ({
-        locations: d.locations.length,
-        products: d.products.size,
-        materials: d.materials.size,
-        tasks: liveTasks().length
-      }),
-      listRequests: (resource) =>
-        fake.requests.filter((r) => r.method === 'GET' && r.path === `/${resource}` && r.status === 200)
-          .length,
       mutate() {
         const products = d.products.all()
         const changed = products.filter((_, i) => i % 41 === 3).map((p) => p.id)
@@ -68,8 +52,7 @@ export const inventoraHarness: VendorHarness<InventoraData> = {
         const removed = products.filter((_, i) => i % 59 === 11).map((p) => p.id)
         for (const id of removed) d.deleteResource(id)
         return { changed, removed }
-      },
-      close: () => fake.close()
+      }
     }
   }
 }

@@ -17,9 +17,10 @@ export interface FakeOptions {
   now?: () => Date
 }
 
-export interface StartedFake {
+/** A running fake; `TData` is its dataset's type, for tests that read or change it (default: unknown). */
+export interface StartedFake<TData = unknown> {
   vendor: VendorId
-  server: FakeServer<unknown>
+  server: FakeServer<TData>
   credentials: FakeCredentials
   /** Records per list path at the vendor, e.g. `{ '/products': 3000 }`: a full pass needs ceil(n / page size). */
   counts(): Record<string, number>

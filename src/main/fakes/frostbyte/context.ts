@@ -4,57 +4,21 @@
  * `slow` fault, so a handler validates everything first and only then changes the data —
  * a thrown FbError means nothing was applied (the vendor's one-transaction-per-write).
  */
-import type { Params } from '../common/router'
+import type { FakeRoute, HandlerContext, HandlerResult } from '../common/pipeline'
 import type { FrostbyteData } from './data'
 import { envelope, type Query } from './query'
-import { parseBody } from './validate'
 
-export interface FbContext {
-  data: FrostbyteData
-  params: Params
-  query: URLSearchParams
-  /** The fake's clock at the commit point, epoch ms. */
-  now: number
-  rawBody: Buffer
-  /** The parsed JSON body (undefined when empty); 400 invalid_json when unparsable. */
-  body(): unknown
-}
+export type FbContext = HandlerContext<FrostbyteData>
 
-export interface FbResult {
-  status: number
+export interface FbResult extends HandlerResult {
   body: unknown
-  /** Id of the record a write created or changed (recorded in the ledger). */
-  resourceId?: string
 }
 
 export type FbHandler = (ctx: FbContext) => FbResult
 
-export interface FbRoute {
+export interface FbRoute extends FakeRoute<FrostbyteData> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
-  pattern: string
   handler: FbHandler
-  /** Accepts the Idempotency-Key header. */
-  idempotent?: boolean
-}
-
-export function makeContext(
-  data: FrostbyteData,
-  params: Params,
-  query: URLSearchParams,
-  rawBody: Buffer
-): FbContext {
-  let parsed: { value: unknown } | undefined
-  return {
-    data,
-    params,
-    query,
-    now: data.now(),
-    rawBody,
-    body() {
-      parsed ??= { value: parseBody(rawBody) }
-      return parsed.value
-    }
-  }
 }
 
 /**

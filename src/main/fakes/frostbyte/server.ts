@@ -12,13 +12,12 @@
  * (list, detail, create, submit, approve, cancel, receipts), shipments (list, detail, pack,
  * dispatch), reports (low-stock, expiry, stock-on-hand-at-date, stock-movement).
  */
-import { FaultController } from '../common/faults'
-import { startFakeHttpServer } from '../common/http-server'
-import type { FakeServer, LedgerEntry, RequestLogEntry } from '../common/types'
+import { catalogueSize, serveVendor } from '../common/serve-vendor'
+import type { FakeServer } from '../common/types'
 import { ALL_SCOPES } from './access'
 import type { FrostbyteData } from './data'
 import { generateFrostbyte } from './generate'
-import { createFrostbyteVendor } from './vendor'
+import { frostbyteSpec } from './vendor'
 
 export type { FakeServer, LedgerEntry, RequestLogEntry } from '../common/types'
 export type { FrostbyteData } from './data'
@@ -47,20 +46,16 @@ const DEFAULT_ORG = 'org_demo'
 export async function startFrostbyteFake(
   opts: FrostbyteFakeOptions = {}
 ): Promise<FakeServer<FrostbyteData>> {
-  const size = opts.size ?? 200
-  if (!Number.isInteger(size) || size < 10 || size > 100_000)
-    throw new Error('size must be an integer in 10..100000')
+  const size = catalogueSize(opts.size, 200)
   const now = opts.now ?? (() => new Date())
   const data = generateFrostbyte({ seed: opts.seed ?? 1, size, now })
   const keys = opts.apiKeys ?? { [FROSTBYTE_DEMO_KEY]: { scopes: [...ALL_SCOPES] } }
   for (const [key, info] of Object.entries(keys))
     data.apiKeys.set(key, { scopes: [...info.scopes], org: info.org ?? DEFAULT_ORG })
-  const ledger: LedgerEntry[] = []
-  const requests: RequestLogEntry[] = []
-  const vendor = createFrostbyteVendor(data, ledger, {
+  const spec = frostbyteSpec(data, {
     perKeyPerMinute: opts.perKeyPerMinute ?? 120,
     perOrgPerMinute: opts.perOrgPerMinute ?? 600,
     failedAuthPerMinute: opts.failedAuthPerMinute ?? 30
   })
-  return startFakeHttpServer({ vendor, data, faults: new FaultController(), ledger, requests, now })
+  return serveVendor(spec, { data, now })
 }

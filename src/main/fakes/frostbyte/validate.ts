@@ -153,12 +153,3 @@ export function parseInstant(s: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms
 }
 
-/** Parses a request body: undefined when empty, 400 invalid_json when not JSON. */
-export function parseBody(raw: Buffer): unknown {
-  if (raw.length === 0) return undefined
-  try {
-    return JSON.parse(raw.toString('utf8')) as unknown
-  } catch {
-    throw fbError.invalidJson()
-  }
-}

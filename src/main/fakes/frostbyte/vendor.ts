@@ -1,17 +1,11 @@
 /**
- * The Frostbyte request pipeline:
- *
- *   key → (401 | failed-auth 429) → rate limit (429) → route (404) → scope (403)
- *   → body size (413) → Idempotency-Key (replay | 409 | 422 | reserve)
- *   → wait out a `slow` fault → handler (validate, then apply) → ledger → store for replay
- *
- * Every authenticated response carries the X-RateLimit-* headers.
+ * Frostbyte's part of the shared pipeline (common/pipeline.ts): its key (401, or 429 after
+ * repeated failures), its per-key and per-org rate limits, scopes, Idempotency-Key rules,
+ * error envelope and routes. Every authenticated answer carries the X-RateLimit-* headers.
  */
-import type { FakeRequest, FakeResponse, FakeVendor } from '../common/http-server'
-import { Router } from '../common/router'
-import type { LedgerEntry } from '../common/types'
+import { type VendorSpec } from '../common/pipeline'
+import { DAY } from '../common/time'
 import { checkScope, presentedKey, RateLimiter } from './access'
-import { makeContext, type FbRoute } from './context'
 import type { FrostbyteData } from './data'
 import { FbError, fbError, faultError } from './errors'
 import { catalogRoutes } from './handlers-catalog'
@@ -20,7 +14,6 @@ import { purchaseOrderRoutes } from './handlers-purchase-orders'
 import { receiptRoutes } from './handlers-receipts'
 import { shipmentRoutes } from './handlers-shipments'
 import { reportRoutes } from './handlers-reports'
-import { IdempotencyStore } from './idempotency'
 
 export const FROSTBYTE_BASE_PATH = '/api/v1'
 const MAX_BODY_BYTES = 100 * 1024
@@ -31,118 +24,67 @@ export interface FrostbyteVendorOptions {
   failedAuthPerMinute: number
 }
 
-export function createFrostbyteVendor(
+interface Principal {
+  scopes: readonly string[]
+  org: string
+}
+
+export function frostbyteSpec(
   data: FrostbyteData,
-  ledger: LedgerEntry[],
   opts: FrostbyteVendorOptions
-): FakeVendor {
-  const router = new Router<FbRoute>()
-  for (const route of [
-    ...catalogRoutes,
-    ...inventoryRoutes,
-    ...purchaseOrderRoutes,
-    ...receiptRoutes,
-    ...shipmentRoutes,
-    ...reportRoutes
-  ])
-    router.add(route.method, route.pattern, route)
+): VendorSpec<FrostbyteData, Principal, FbError> {
   const limiter = new RateLimiter(opts.perKeyPerMinute, opts.perOrgPerMinute, opts.failedAuthPerMinute)
-  const idempotency = new IdempotencyStore()
-
-  async function handle(req: FakeRequest): Promise<FakeResponse> {
-    const nowMs = data.now()
-    const apiKey = presentedKey(req.headers)
-    if (apiKey !== undefined) req.log.apiKey = apiKey
-    const key = apiKey === undefined ? undefined : data.apiKeys.get(apiKey)
-    if (apiKey === undefined || key === undefined) {
-      const t = limiter.failedAuth(req.remoteAddress, nowMs)
-      return errorResponse(t.throttled ? fbError.rateLimited(t.retryAfter) : fbError.unauthorized())
-    }
-    const rate = limiter.take(apiKey, key.org, nowMs)
-    if (!rate.allowed)
-      return errorResponse(new FbError(429, 'rate_limit_exceeded', 'Rate limit exceeded'), rate.headers)
-
-    try {
-      const match = router.match(req.method, req.path)
-      // ASSUMPTION: an unknown route or method answers 404 not_found.
-      if (match.kind !== 'found') throw fbError.notFound('Route')
-      checkScope(key.scopes, req.method, req.path)
-      if (req.bodyTooLarge) throw fbError.tooLarge()
-      const route = match.handler
-      // ASSUMPTION: an Idempotency-Key on an endpoint that does not accept it is ignored.
-      const idemKey = route.idempotent ? headerValue(req.headers['idempotency-key']) : undefined
-      let finish: ((status: number, bodyText: string) => void) | undefined
-      let release: (() => void) | undefined
-      if (idemKey !== undefined) {
-        req.log.idempotencyKey = idemKey
-        const outcome = idempotency.begin(key.org, idemKey, `${req.method} ${req.path}`, req.rawBody, nowMs)
-        if (outcome.kind === 'replay') {
-          req.log.replayed = true
-          return {
-            status: outcome.status,
-            rawJson: outcome.bodyText,
-            headers: { ...rate.headers, 'Idempotency-Replayed': 'true' }
-          }
-        }
-        finish = outcome.complete
-        release = outcome.release
-      }
-      try {
-        await req.slow()
-        const ctx = makeContext(data, match.params, req.query, req.rawBody)
-        const result = route.handler(ctx)
-        const bodyText = JSON.stringify(result.body)
-        if (req.method !== 'GET' && result.status < 300) {
-          ledger.push({
-            id: ledger.length + 1,
-            method: req.method,
-            path: req.path,
-            ...(idemKey !== undefined ? { idempotencyKey: idemKey } : {}),
-            body: safeBody(ctx.body),
-            at: new Date(ctx.now).toISOString(),
-            status: result.status,
-            ...(result.resourceId !== undefined ? { resourceId: result.resourceId } : {})
-          })
-        }
-        finish?.(result.status, bodyText)
-        return { status: result.status, body: result.body, headers: rate.headers }
-      } finally {
-        release?.()
-      }
-    } catch (err) {
-      if (err instanceof FbError) return errorResponse(err, rate.headers)
-      throw err
-    }
-  }
-
   return {
     basePath: FROSTBYTE_BASE_PATH,
     maxBodyBytes: MAX_BODY_BYTES,
-    handle,
-    faultResponse: (fault) =>
-      fault.kind === 'rate-limit'
-        ? errorResponse(fbError.rateLimited(fault.retryAfter ?? 1))
-        : errorResponse(faultError(fault.status, fault.retryAfter, fault.message)),
-    notFound: () => errorResponse(fbError.notFound('Route')),
-    internalError: (err) =>
-      errorResponse(
+    routes: [
+      ...catalogRoutes,
+      ...inventoryRoutes,
+      ...purchaseOrderRoutes,
+      ...receiptRoutes,
+      ...shipmentRoutes,
+      ...reportRoutes
+    ],
+    authenticate(req, nowMs) {
+      const apiKey = presentedKey(req.headers)
+      if (apiKey !== undefined) req.log.apiKey = apiKey
+      const key = apiKey === undefined ? undefined : data.apiKeys.get(apiKey)
+      if (apiKey === undefined || key === undefined) {
+        const t = limiter.failedAuth(req.remoteAddress, nowMs)
+        throw t.throttled ? fbError.rateLimited(t.retryAfter) : fbError.unauthorized()
+      }
+      const rate = limiter.take(apiKey, key.org, nowMs)
+      if (!rate.allowed)
+        throw new FbError(429, 'rate_limit_exceeded', 'Rate limit exceeded', undefined, rate.headers)
+      return { principal: key, headers: rate.headers }
+    },
+    authorize: (key, req) => checkScope(key.scopes, req.method, req.path),
+    // ASSUMPTIONS: keys are scoped per org (U18); an Idempotency-Key on an endpoint that does not accept it is ignored.
+    idempotency: {
+      header: 'idempotency-key',
+      scope: (key) => key.org,
+      rules: {
+        maxKeyLength: 200,
+        keepMs: DAY,
+        keyTooLong: () => fbError.invalidParameter('Idempotency-Key must be at most 200 characters'),
+        inProgress: fbError.conflictInProgress,
+        reused: fbError.idempotencyReuse
+      },
+      replayHeaders: { 'Idempotency-Replayed': 'true' }
+    },
+    errors: {
+      is: (err): err is FbError => err instanceof FbError,
+      toResponse: (err) => ({ status: err.status, body: err.toBody(), headers: { ...err.headers } }),
+      // ASSUMPTION: an unknown route or method answers 404 not_found.
+      routeNotFound: () => fbError.notFound('Route'),
+      tooLarge: fbError.tooLarge,
+      invalidJson: fbError.invalidJson,
+      fault: (fault) =>
+        fault.kind === 'rate-limit'
+          ? fbError.rateLimited(fault.retryAfter ?? 1)
+          : faultError(fault.status, fault.retryAfter, fault.message),
+      internal: (err) =>
         new FbError(500, 'internal_error', err instanceof Error ? err.message : 'Internal server error')
-      )
+    }
   }
-}
-
-function errorResponse(err: FbError, headers: Record<string, string> = {}): FakeResponse {
-  return { status: err.status, body: err.toBody(), headers: { ...headers, ...err.headers } }
-}
-
-function safeBody(read: () => unknown): unknown {
-  try {
-    return read()
-  } catch {
-    return undefined
-  }
-}
-
-function headerValue(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v
 }

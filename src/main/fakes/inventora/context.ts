@@ -2,7 +2,7 @@
  * Inventora handler plumbing: errors are `{ error: "<text>" }` with no machine code (the
  * client classifies by status); lists take `limit` (default 100, max 1000) and `offset`.
  */
-import type { Params } from '../common/router'
+import type { HandlerContext, HandlerResult } from '../common/pipeline'
 import type { InventoraData } from './data'
 
 export class InvError extends Error {
@@ -15,52 +15,11 @@ export class InvError extends Error {
   }
 }
 
-export interface InvContext {
-  data: InventoraData
-  params: Params
-  query: URLSearchParams
-  now: number
-  /** Parsed JSON body; 400 when it is not JSON. */
-  body(): unknown
-}
+export type InvContext = HandlerContext<InventoraData>
 
-export interface InvResult {
-  status: number
-  /** Undefined for 204. */
-  body?: unknown
-  resourceId?: string
-}
+export type InvResult = HandlerResult
 
 export type InvHandler = (ctx: InvContext) => InvResult
-
-export function makeContext(
-  data: InventoraData,
-  params: Params,
-  query: URLSearchParams,
-  raw: Buffer
-): InvContext {
-  let parsed: { value: unknown } | undefined
-  return {
-    data,
-    params,
-    query,
-    now: data.now(),
-    body() {
-      if (!parsed) {
-        if (raw.length === 0) parsed = { value: undefined }
-        else {
-          try {
-            parsed = { value: JSON.parse(raw.toString('utf8')) as unknown }
-          } catch {
-            // ASSUMPTION: the message for an unparsable body.
-            throw new InvError(400, 'Invalid JSON body')
-          }
-        }
-      }
-      return parsed.value
-    }
-  }
-}
 
 export const MAX_LIMIT = 1000
 export const DEFAULT_LIMIT = 100

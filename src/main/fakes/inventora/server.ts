@@ -10,12 +10,11 @@
  * tasks (list with status/UserId filters, get, create, PATCH, soft DELETE), task batches
  * (create, delete with production reversal).
  */
-import { FaultController } from '../common/faults'
-import { startFakeHttpServer } from '../common/http-server'
-import type { FakeServer, LedgerEntry, RequestLogEntry } from '../common/types'
+import { catalogueSize, serveVendor } from '../common/serve-vendor'
+import type { FakeServer } from '../common/types'
 import type { InventoraData } from './data'
 import { generateInventora } from './generate'
-import { createInventoraVendor } from './vendor'
+import { inventoraSpec } from './vendor'
 
 export type { FakeServer, LedgerEntry, RequestLogEntry } from '../common/types'
 export type { InventoraData } from './data'
@@ -42,9 +41,7 @@ export const INVENTORA_DEMO_KEY = 'inv_demo_key'
 export async function startInventoraFake(
   opts: InventoraFakeOptions = {}
 ): Promise<FakeServer<InventoraData>> {
-  const size = opts.size ?? 150
-  if (!Number.isInteger(size) || size < 10 || size > 100_000)
-    throw new Error('size must be an integer in 10..100000')
+  const size = catalogueSize(opts.size, 150)
   const now = opts.now ?? (() => new Date())
   const data = generateInventora({
     seed: opts.seed ?? 1,
@@ -55,8 +52,5 @@ export async function startInventoraFake(
   })
   for (const key of opts.apiKeys ?? [INVENTORA_DEMO_KEY]) data.apiKeys.add(key)
   data.deductMaterialsOnProductRestock = opts.deductMaterialsOnProductRestock ?? true
-  const ledger: LedgerEntry[] = []
-  const requests: RequestLogEntry[] = []
-  const vendor = createInventoraVendor(data, ledger)
-  return startFakeHttpServer({ vendor, data, faults: new FaultController(), ledger, requests, now })
+  return serveVendor(inventoraSpec(data), { data, now })
 }
