@@ -47,7 +47,8 @@ export async function startHarnessFake<TData>(
 ): Promise<Pick<VendorFake<TData>, 'server' | 'url' | 'apiKey' | 'counts' | 'listRequests' | 'close'>> {
   const started = (await startFake(vendor, options)) as StartedFake<TData>
   const { server, credentials } = started
-  if (!('apiKey' in credentials)) throw new Error(`${vendor}'s fake takes a login; the harness needs an API key`)
+  if (!('apiKey' in credentials))
+    throw new Error(`${vendor}'s fake takes a login; the harness needs an API key`)
   return {
     server,
     url: server.url,

@@ -7,7 +7,11 @@ export const frostbyteHarness: VendorHarness<FrostbyteData> = {
   label: 'Frostbyte Pro',
   async start({ seed, size }) {
     // Limits raised so a test does not wait out real minutes; pacing itself is tested on its own.
-    const fake = await startHarnessFake<FrostbyteData>('frostbyte', { seed, size, requestsPerMinute: 100_000 })
+    const fake = await startHarnessFake<FrostbyteData>('frostbyte', {
+      seed,
+      size,
+      requestsPerMinute: 100_000
+    })
     const d = fake.server.data
     const active = () => d.products.all().filter((p) => p.isActive)
     return {

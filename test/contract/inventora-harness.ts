@@ -32,14 +32,17 @@ export const inventoraHarness: VendorHarness<InventoraData> = {
           d.locations.map((l) => [`${cid}:location:${l.name}`, { name: l.name, code: l.id }])
         )
         const tasks = new Map(
-          d.tasks.all().filter((t) => !t.deleted).map((t) => [
-            `${cid}:task:${t.id}`,
-            {
-              name: t.name,
-              status: t.status,
-              ...(t.LocationId ? { locationKey: `${cid}:location:${locationName(t.LocationId)}` } : {})
-            }
-          ])
+          d.tasks
+            .all()
+            .filter((t) => !t.deleted)
+            .map((t) => [
+              `${cid}:task:${t.id}`,
+              {
+                name: t.name,
+                status: t.status,
+                ...(t.LocationId ? { locationKey: `${cid}:location:${locationName(t.LocationId)}` } : {})
+              }
+            ])
         )
         const expected: ExpectedReplica = { items, stock, locations, tasks }
         return expected

@@ -15,7 +15,14 @@ export function serveVendor<TData, P, E>(
   const ledger: LedgerEntry[] = []
   const requests: RequestLogEntry[] = []
   const vendor = createPipeline(spec, { data: o.data, ledger, now: o.now })
-  return startFakeHttpServer({ vendor, data: o.data, faults: new FaultController(), ledger, requests, now: o.now })
+  return startFakeHttpServer({
+    vendor,
+    data: o.data,
+    faults: new FaultController(),
+    ledger,
+    requests,
+    now: o.now
+  })
 }
 
 /** A fake's catalogue size option, checked: an integer in 10..100,000 (default `fallback`). */

@@ -114,3 +114,21 @@ export function compareBy<T extends { id: string }>(
     return (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) * sign
   }
 }
+
+/** A fake's dataset: what it was generated from (seed, size, anchor day) and the vendor's clock. */
+export class Dataset extends Versioned {
+  constructor(
+    readonly seed: number,
+    readonly size: number,
+    /** Generation anchor: start of the UTC day the fake started on; generated instants lie before it. */
+    readonly anchor: number,
+    private readonly clock: () => Date
+  ) {
+    super()
+  }
+
+  /** The fake's clock in epoch ms. */
+  now(): number {
+    return this.clock().getTime()
+  }
+}

@@ -8,7 +8,7 @@
  * may be changed with their own insert / update / delete.
  */
 import { CuidFactory, numbered } from '../common/ids'
-import { Table, Versioned } from '../common/table'
+import { Dataset, Table } from '../common/table'
 import type {
   FbAdjustment,
   FbApiKey,
@@ -45,7 +45,7 @@ export interface StockChange {
 /** Fields a test may pass to {@link FrostbyteData.insertProduct}; the rest get defaults. */
 export type NewProduct = Pick<FbProduct, 'sku' | 'name'> & Partial<Omit<FbProduct, 'id' | 'sku' | 'name'>>
 
-export class FrostbyteData extends Versioned {
+export class FrostbyteData extends Dataset {
   readonly org = { id: 'corg0demo0000000000000000', name: 'Demo Traders Ltd' }
   readonly products = new Table<FbProduct>(this)
   readonly stockRows = new Table<FbStockRow>(this)
@@ -71,20 +71,9 @@ export class FrostbyteData extends Versioned {
   private readonly ids: CuidFactory
   private readonly sequences = new Map<string, number>()
 
-  constructor(
-    readonly seed: number,
-    readonly size: number,
-    /** Generation anchor: start of the UTC day the fake started on; generated instants lie before it. */
-    readonly anchor: number,
-    private readonly clock: () => Date
-  ) {
-    super()
+  constructor(seed: number, size: number, anchor: number, clock: () => Date) {
+    super(seed, size, anchor, clock)
     this.ids = new CuidFactory(seed, 'runtime')
-  }
-
-  /** The fake's clock in epoch ms. */
-  now(): number {
-    return this.clock().getTime()
   }
 
   newId(at = this.now()): string {

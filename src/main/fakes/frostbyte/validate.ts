@@ -152,4 +152,3 @@ export function parseInstant(s: string): number | undefined {
   const ms = Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)
   return Number.isNaN(ms) ? undefined : ms
 }
-

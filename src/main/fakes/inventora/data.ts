@@ -3,7 +3,7 @@
  * stock logs, task batches and list caches stay consistent.
  */
 import { Rng } from '../common/rng'
-import { Table, Versioned } from '../common/table'
+import { Dataset, Table } from '../common/table'
 import type {
   InvLocation,
   InvResource,
@@ -18,7 +18,7 @@ import type {
 export type NewResource = Pick<InvResource, 'name' | 'sku'> &
   Partial<Omit<InvResource, 'id' | 'kind' | 'name' | 'sku'>>
 
-export class InventoraData extends Versioned {
+export class InventoraData extends Dataset {
   readonly products = new Table<InvResource>(this)
   readonly materials = new Table<InvResource>(this)
   readonly tasks = new Table<InvTask>(this)
@@ -35,18 +35,9 @@ export class InventoraData extends Versioned {
   private nextBatchId = 1
   private readonly idRng: Rng
 
-  constructor(
-    readonly seed: number,
-    readonly size: number,
-    readonly anchor: number,
-    private readonly clock: () => Date
-  ) {
-    super()
+  constructor(seed: number, size: number, anchor: number, clock: () => Date) {
+    super(seed, size, anchor, clock)
     this.idRng = Rng.for(seed, 'inventora-runtime-ids')
-  }
-
-  now(): number {
-    return this.clock().getTime()
   }
 
   /** Opaque ids like `prod_k3j9x2m1qa`. */

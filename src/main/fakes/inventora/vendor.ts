@@ -46,7 +46,11 @@ export function inventoraSpec(data: InventoraData): VendorSpec<InventoraData, st
     },
     errors: {
       is: (err): err is InvError => err instanceof InvError,
-      toResponse: (err) => ({ status: err.status, body: { error: err.message }, headers: { ...err.headers } }),
+      toResponse: (err) => ({
+        status: err.status,
+        body: { error: err.message },
+        headers: { ...err.headers }
+      }),
       routeNotFound: () => new InvError(404, 'Not found'),
       tooLarge: () => new InvError(413, 'Payload too large'),
       // ASSUMPTION: the message for an unparsable body.
