@@ -47,6 +47,36 @@ export default tseslint.config(
       'Only the desktop entry, window/ and platform/electron-* touch Electron; services go through platform ports.'
     )
   },
+  // Main's layers: connectors sit on the HTTP client and pacer, the gateway runs connectors and
+  // reports domain errors, host/ turns those into host-API failures, and the desktop app never
+  // loads the web host.
+  {
+    files: ['src/main/connectors/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: noImports(
+      [
+        '**/gateway/gateway',
+        '**/gateway/gateway-errors',
+        '**/host/**',
+        '**/web/**',
+        '**/window/**',
+        '**/connections/**'
+      ],
+      'Connectors sit below the gateway: they use the HTTP client and throw VendorError, nothing above.'
+    )
+  },
+  {
+    files: ['src/main/gateway/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: noImports(
+      ['**/host/dispatch', '**/host/handlers', '**/host/gateway-failures', '**/web/**', '**/window/**'],
+      'The gateway reports domain errors; only host/ turns them into host-API failures.'
+    )
+  },
+  {
+    files: ['src/main/index.ts', 'src/main/window/**/*.ts'],
+    rules: noImports(['**/web/**'], 'The desktop app does not load the web host.')
+  },
   {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node } }

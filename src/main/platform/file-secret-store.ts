@@ -15,6 +15,8 @@ export interface SecretCipher {
  */
 export class FileSecretStore implements SecretStore {
   private queue: Promise<unknown> = Promise.resolve()
+  /** The sealed file as last read or written: this process is its only writer, so the disk is read once. */
+  private cache?: Record<string, string>
 
   constructor(
     private readonly file: string,
@@ -43,12 +45,15 @@ export class FileSecretStore implements SecretStore {
   }
 
   private async read(): Promise<Record<string, string>> {
-    try {
-      return JSON.parse(await readFile(this.file, 'utf8')) as Record<string, string>
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {}
-      throw err
+    if (!this.cache) {
+      try {
+        this.cache = JSON.parse(await readFile(this.file, 'utf8')) as Record<string, string>
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+        this.cache = {}
+      }
     }
+    return { ...this.cache }
   }
 
   /** Serialised read-modify-write with an atomic rename, so a crash never leaves half a file. */
@@ -60,6 +65,7 @@ export class FileSecretStore implements SecretStore {
       const tmp = `${this.file}.${process.pid}.tmp`
       await writeFile(tmp, JSON.stringify(all), { mode: 0o600 })
       await rename(tmp, this.file)
+      this.cache = all
     })
     this.queue = next.catch(() => undefined)
     return next

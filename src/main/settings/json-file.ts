@@ -9,6 +9,8 @@ import type { z } from 'zod'
  */
 export class JsonFile<S extends z.ZodType> {
   private queue: Promise<unknown> = Promise.resolve()
+  /** The document as last read or written: this process is its only writer, so the disk is read once. Read-only. */
+  private cache?: z.output<S>
 
   constructor(
     private readonly file: string,
@@ -17,6 +19,11 @@ export class JsonFile<S extends z.ZodType> {
   ) {}
 
   async read(): Promise<z.output<S>> {
+    if (this.cache === undefined) this.cache = await this.load()
+    return this.cache
+  }
+
+  private async load(): Promise<z.output<S>> {
     let text: string
     try {
       text = await readFile(this.file, 'utf8')
@@ -37,6 +44,7 @@ export class JsonFile<S extends z.ZodType> {
       const tmp = `${this.file}.${process.pid}.tmp`
       await writeFile(tmp, JSON.stringify(value, null, 2))
       await rename(tmp, this.file)
+      this.cache = value
       return value
     })
     this.queue = next.catch(() => undefined)

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { CONTENT_SECURITY_POLICY } from '../host/content-security-policy'
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,20 +16,6 @@ const types: Record<string, string> = {
   '.wav': 'audio/wav'
 }
 
-/** The same policy the desktop window enforces; the host API is reached over same-origin WebSocket. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Mantine sets style attributes at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'"
-].join('; ')
 
 /** Serves the built renderer; unknown paths fall back to index.html, nothing outside `root` is reachable. */
 export function createStaticHandler(root: string) {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import type { Session, WebContents } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { CONTENT_SECURITY_POLICY } from '../web/static-files'
+import { CONTENT_SECURITY_POLICY } from '../host/content-security-policy'
 import {
   contentSecurityPolicyFor,
   guardWebContents,

@@ -1,5 +1,5 @@
 import type { HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron'
-import { CONTENT_SECURITY_POLICY } from '../web/static-files'
+import { CONTENT_SECURITY_POLICY } from '../host/content-security-policy'
 import { isAppUrl } from './app-url'
 
 /** Only web pages go to the system browser; file:, javascript:, custom schemes never do. */

@@ -75,12 +75,9 @@ describe('Frostbyte fake: generated data', () => {
       for (const r of d.stockOf(p.id)) expect(r.updatedAt).toBeLessThanOrEqual(p.updatedAt)
   })
 
-  it('generates 100k products quickly', () => {
-    const t = performance.now()
+  it('generates the largest dataset, 100k products', () => {
+    // Its speed is a benchmark figure (bench:sync), not a test bound.
     const d = generateFrostbyte({ seed: 1, size: 100_000, now })
-    const ms = performance.now() - t
     expect(d.products.size).toBe(100_000)
-    // Typically ~1 s; the bound leaves room for a loaded CI machine.
-    expect(ms).toBeLessThan(6_000)
   })
 })
