@@ -126,6 +126,10 @@ async function main() {
     status: trayStatus,
     actions: {
       open: () => showWindow(mainWindow),
+      openLowStock: () => {
+        showWindow(mainWindow)
+        services.events.emit('notices:clicked', { target: { kind: 'low-stock' } })
+      },
       syncNow: () => services.requestSync('tray'),
       quit: () => {
         closePolicy.markQuitting()

@@ -45,6 +45,11 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
   connections.onChange((all) => events.emit('connections:changed', { connections: all }))
   const gateway = new VendorGateway(connections, events, connectorDefinitions, o.gateway)
   const unsubscribeOnline = o.platform.online.subscribe((online) => events.emit('app:online', { online }))
+  const { notifier } = o.platform
+  const unsubscribeNotices = [
+    notifier.onClick((target) => events.emit('notices:clicked', { ...(target && { target }) })),
+    notifier.inPage?.onShown((shown) => events.emit('notices:shown', shown))
+  ]
 
   const handlers = createHandlers({
     version: o.version,
@@ -68,6 +73,7 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
     requestSync: (reason) => events.emit('sync:requested', { reason }),
     async dispose() {
       unsubscribeOnline()
+      for (const off of unsubscribeNotices) off?.()
       await demo?.close()
     }
   }

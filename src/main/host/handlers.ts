@@ -46,10 +46,16 @@ export function createHandlers(d: HandlerDeps): Handlers {
       d.platform.status.show(status)
       return {}
     },
-    'app:notify': async (notice) => {
+    'notices:show': async (notice) => {
       d.platform.notifier.notify(notice)
       return {}
     },
+    'notices:click': async ({ id }) => {
+      if (!d.platform.notifier.inPage?.click(id))
+        throw new HostFailure('not-found', 'That notice is no longer kept. Open the Low stock list instead.')
+      return {}
+    },
+    'notices:list': async () => d.platform.notifier.inPage?.shown() ?? [],
     'app:openExternal': async ({ url }) => {
       await d.platform.external.open(url)
       return {}

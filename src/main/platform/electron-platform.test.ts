@@ -67,9 +67,15 @@ describe('desktop platform', () => {
     expect(await platform.secrets.get('connection:a:apiKey')).toBe('k-1')
   })
 
-  it('shows OS notifications with the app icon; a click brings the window back', () => {
+  it('shows OS notifications with the app icon; a click brings the window back and opens what it is about', () => {
     const { platform, t } = setup()
-    platform.notifier.notify({ title: 'Low stock', body: 'Bolts M6: 3 left (min 10)' })
+    const opened: unknown[] = []
+    platform.notifier.onClick((target) => opened.push(target))
+    platform.notifier.notify({
+      title: 'Low stock',
+      body: 'Bolts M6: 3 left (min 10)',
+      target: { kind: 'item', itemKey: 'c1:item:42' }
+    })
     const [shown] = FakeNotification.shown
     expect(shown?.options).toEqual({
       title: 'Low stock',
@@ -78,6 +84,7 @@ describe('desktop platform', () => {
     })
     shown?.emit('click')
     expect(t.clicks).toBe(1)
+    expect(opened).toEqual([{ kind: 'item', itemKey: 'c1:item:42' }])
   })
 
   it('logs the notice where the OS has no notifications', () => {
@@ -90,7 +97,7 @@ describe('desktop platform', () => {
 
   it('passes status to the tray surface', () => {
     const { platform, t } = setup()
-    const status = { online: true, pendingWrites: 0, lastSyncAt: null, syncing: false }
+    const status = { online: true, pendingWrites: 0, lastSyncAt: null, syncing: false, lowItems: 0 }
     platform.status.show(status)
     expect(t.tooltips).toEqual([status])
   })

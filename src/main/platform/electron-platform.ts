@@ -6,6 +6,8 @@ import { createElectronCipher, type SafeStorageLike } from './electron-cipher'
 import { FileSecretStore } from './file-secret-store'
 import { createLoginItems } from './login-items'
 import { createPolledOnlineState } from './polled-online-state'
+import { listeners } from '../notices/listeners'
+import type { NoticeTarget } from '../../shared/host-api/notices'
 import type { Notifier, Platform, StatusSurface } from './ports'
 
 const ONLINE_POLL_MS = 5_000
@@ -83,8 +85,10 @@ export function createElectronPlatform(d: ElectronPlatformDeps): Platform {
 
 function createNotifier(d: ElectronPlatformDeps): Notifier {
   const live = new Set<NotificationLike>()
+  const clicked = listeners<NoticeTarget | undefined>()
   return {
-    notify({ title, body }) {
+    onClick: clicked.add,
+    notify({ title, body, target }) {
       if (!d.Notification.isSupported()) {
         d.log(`notice (no OS notifications here): ${title} — ${body}`)
         return
@@ -94,6 +98,7 @@ function createNotifier(d: ElectronPlatformDeps): Notifier {
       notification.on('click', () => {
         done()
         d.onNotificationClick()
+        clicked.emit(target)
       })
       notification.on('close', done)
       notification.on('failed', done)

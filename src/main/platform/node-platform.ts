@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { createRecordingNotifier } from '../notices/recording-notifier'
 import { FileSecretStore } from './file-secret-store'
 import { createNodeCipher } from './node-cipher'
 import type { Platform } from './ports'
@@ -19,7 +20,7 @@ export function createNodePlatform({ dataDir, keyDir, log }: NodePlatformOptions
       join(dataDir, 'secrets.json'),
       createNodeCipher(join(keyDir, 'stockroom.key'))
     ),
-    notifier: { notify: ({ title, body }) => log(`notice: ${title} — ${body}`) },
+    notifier: createRecordingNotifier({ log }),
     status: {
       show(status) {
         const tooltip = statusLine(status)
@@ -45,6 +46,7 @@ export function statusLine(s: {
   pendingWrites: number
   lastSyncAt: string | null
   syncing: boolean
+  lowItems?: number
 }) {
   const parts = [s.online ? 'Online' : 'Offline']
   parts.push(
@@ -52,7 +54,9 @@ export function statusLine(s: {
       ? 'all writes sent'
       : `${s.pendingWrites} pending write${s.pendingWrites === 1 ? '' : 's'}`
   )
-  if (s.syncing) parts.push('syncing…')
+  if (s.lowItems) parts.push(`${s.lowItems} item${s.lowItems === 1 ? '' : 's'} low`)
+  // Offline, a sync cannot be running: it waits for the network.
+  if (s.syncing && s.online) parts.push('syncing…')
   else if (s.lastSyncAt) parts.push(`last sync ${s.lastSyncAt.slice(11, 16)} UTC`)
   return `Stockroom — ${parts.join(' · ')}`
 }

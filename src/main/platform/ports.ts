@@ -1,4 +1,5 @@
 import type { AppStatus } from '../../shared/host-api/app'
+import type { Notice, NoticeTarget, ShownNotice } from '../../shared/host-api/notices'
 
 /**
  * Every effect that differs between the desktop app and the web host sits
@@ -13,7 +14,19 @@ export interface SecretStore {
 }
 
 export interface Notifier {
-  notify(notice: { title: string; body: string }): void
+  notify(notice: Notice): void
+  /** A person clicked a shown notice: the listener opens what it is about. */
+  onClick(listener: (target: NoticeTarget | undefined) => void): () => void
+  /**
+   * Present where notices are shown in the page rather than by the OS (the
+   * web host): each notice as it is raised, the ones shown so far, and a click
+   * on one of them (false when the id is unknown).
+   */
+  inPage?: {
+    onShown(listener: (notice: ShownNotice) => void): () => void
+    shown(): ShownNotice[]
+    click(id: string): boolean
+  }
 }
 
 export interface StatusSurface {

@@ -5,13 +5,23 @@ import type { StatusSurface } from '../platform/ports'
 
 export interface TrayActions {
   open(): void
+  /** Opens the window on the Low stock list. */
+  openLowStock(): void
   syncNow(): void
   quit(): void
 }
 
-export function trayMenuTemplate(actions: TrayActions): MenuItemConstructorOptions[] {
+export function trayMenuTemplate(actions: TrayActions, lowItems = 0): MenuItemConstructorOptions[] {
   return [
     { label: 'Open Stockroom', click: () => actions.open() },
+    ...(lowItems > 0
+      ? [
+          {
+            label: `${lowItems.toLocaleString('en')} item${lowItems === 1 ? '' : 's'} low — show`,
+            click: () => actions.openLowStock()
+          }
+        ]
+      : []),
     { label: 'Sync now', click: () => actions.syncNow() },
     { type: 'separator' },
     { label: 'Quit Stockroom', click: () => actions.quit() }
@@ -30,25 +40,37 @@ export const IDLE_TOOLTIP = 'Stockroom'
  * to the tray when attached.
  */
 export interface TrayStatus extends StatusSurface {
-  attach(target: TooltipTarget): void
+  /** The tooltip target, and what to do when the number of low items changes (the menu shows it). */
+  attach(target: TooltipTarget, onLowItems?: (lowItems: number) => void): void
   readonly tooltip: string
+  readonly lowItems: number
 }
 
 export function createTrayStatus(): TrayStatus {
   let tooltip = IDLE_TOOLTIP
+  let lowItems = 0
   let target: TooltipTarget | null = null
+  let onLow: ((n: number) => void) | undefined
   return {
     get tooltip() {
       return tooltip
     },
+    get lowItems() {
+      return lowItems
+    },
     show(status: AppStatus) {
+      if (status.lowItems !== lowItems) {
+        lowItems = status.lowItems
+        onLow?.(lowItems)
+      }
       const next = statusLine(status)
       if (next === tooltip) return
       tooltip = next
       target?.setToolTip(tooltip)
     },
-    attach(t) {
+    attach(t, onLowItems) {
       target = t
+      onLow = onLowItems
       t.setToolTip(tooltip)
     }
   }
@@ -66,8 +88,9 @@ export function setupTray<T extends TrayLike, M>(o: {
   actions: TrayActions
   status: TrayStatus
 }): T {
-  o.tray.setContextMenu(o.buildMenu(trayMenuTemplate(o.actions)))
+  const menu = (lowItems: number) => o.tray.setContextMenu(o.buildMenu(trayMenuTemplate(o.actions, lowItems)))
+  menu(o.status.lowItems)
   o.tray.on('click', () => o.actions.open())
-  o.status.attach(o.tray)
+  o.status.attach(o.tray, menu)
   return o.tray
 }

@@ -18,7 +18,9 @@ export const appStatus = z.object({
   online: z.boolean(),
   pendingWrites: z.number().int().nonnegative(),
   lastSyncAt: z.string().nullable(),
-  syncing: z.boolean()
+  syncing: z.boolean(),
+  /** Items at or below their minimum, across every connection (tray tooltip and menu). */
+  lowItems: z.number().int().nonnegative()
 })
 export type AppStatus = z.infer<typeof appStatus>
 
@@ -33,11 +35,6 @@ export const appCalls = {
   'app:setSettings': { request: appSettings.partial().strict(), response: appSettings },
   /** The renderer reports what only it knows (outbox size, sync state) for the tray tooltip. */
   'app:reportStatus': { request: appStatus.strict(), response: z.object({}) },
-  /** A desktop notification (tray app); the web host logs it. */
-  'app:notify': {
-    request: z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }).strict(),
-    response: z.object({})
-  },
   'app:openExternal': {
     request: z.object({ url: z.url({ protocol: /^https?$/ }) }).strict(),
     response: z.object({})

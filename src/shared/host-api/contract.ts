@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appCalls, appEvents } from './app'
 import { connectionsCalls, connectionsEvents } from './connections'
+import { noticesCalls, noticesEvents } from './notices'
 import { outboxCalls } from './outbox'
 import { syncCalls, syncEvents } from './sync'
 
@@ -9,8 +10,14 @@ import { syncCalls, syncEvents } from './sync'
  * with a request and a response schema; every event has a payload schema.
  * Electron IPC (preload) and the WebSocket bridge both carry exactly this.
  */
-export const hostCalls = { ...appCalls, ...connectionsCalls, ...syncCalls, ...outboxCalls } as const
-export const hostEvents = { ...appEvents, ...connectionsEvents, ...syncEvents } as const
+export const hostCalls = {
+  ...appCalls,
+  ...connectionsCalls,
+  ...syncCalls,
+  ...outboxCalls,
+  ...noticesCalls
+} as const
+export const hostEvents = { ...appEvents, ...connectionsEvents, ...syncEvents, ...noticesEvents } as const
 
 export type HostCalls = typeof hostCalls
 export type CallName = keyof HostCalls
