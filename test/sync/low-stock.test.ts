@@ -11,7 +11,8 @@ describe('low-stock notices', () => {
   })
   afterEach(() => c.close())
 
-  const crossed = async () => (await syncConnection(c.db, c.host, c.cid)).flatMap((p) => p.lowCrossed)
+  const crossed = async () =>
+    (await syncConnection(c.db, c.host, c.cid)).flatMap((p) => p.lowCrossed.map((x) => x.label))
 
   it('fire once per crossing of the minimum, not on every sync that still sees the item low', async () => {
     const d = c.fake.server.data

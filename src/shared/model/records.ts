@@ -1,4 +1,5 @@
 import type { ItemRecord, LocationRecord, LotRecord, OrderRecord, StockRecord, TaskRecord } from './schemas'
+import type { NoticeTarget } from '../host-api/notices'
 import type { Capability, VendorId } from './vendor'
 
 /**
@@ -180,10 +181,28 @@ export interface AlertState {
   changedAt: string
 }
 
+export type ActivityKind = 'sync' | 'low-stock' | 'write' | 'connection'
+
+/** What an Activity entry is about: an item, the Low stock list, a write in the outbox, a connection. */
+export type ActivityLink =
+  | NoticeTarget
+  | { kind: 'write'; entryId: string }
+  | { kind: 'connection'; connectionId: string }
+
 export interface ActivityEntry {
   id?: number
   at: string
   connectionId?: string
+  /** Unset on entries written before kinds existed. */
+  kind?: ActivityKind
   level: 'info' | 'warning' | 'error'
   message: string
+  link?: ActivityLink
+}
+
+/** Low-stock notices are not raised for a muted item (key: item key) or connection (key: connection id). */
+export interface Mute {
+  key: string
+  kind: 'item' | 'connection'
+  at: string
 }

@@ -3,6 +3,7 @@ import { ModalsProvider } from '@mantine/modals'
 import { Notifications } from '@mantine/notifications'
 import { Shell } from '../features/shell/Shell'
 import { useHostBootstrap } from './use-host-bootstrap'
+import { useHostNotices } from './use-host-notices'
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'sm', respectReducedMotion: true })
 
@@ -19,5 +20,6 @@ export function App() {
 
 function Bootstrapped() {
   useHostBootstrap()
+  useHostNotices()
   return <Shell />
 }

@@ -9,6 +9,7 @@ import type {
   CountSession,
   Item,
   Location,
+  Mute,
   Lot,
   Order,
   OutboxEntry,
@@ -34,6 +35,7 @@ export type StockroomDb = Dexie & {
   alerts: EntityTable<AlertState, 'itemKey'>
   overlays: EntityTable<Overlay, 'key'>
   activity: EntityTable<ActivityEntry, 'id'>
+  mutes: EntityTable<Mute, 'key'>
 }
 
 export const DB_NAME = 'stockroom'

@@ -21,6 +21,7 @@ describe('replica schema', () => {
         'items',
         'locations',
         'lots',
+        'mutes',
         'orders',
         'outbox',
         'stock',

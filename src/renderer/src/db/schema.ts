@@ -65,6 +65,11 @@ export const schemaVersions: SchemaVersion[] = [
       tasks: 'key, connectionId, status, due, syncId, [connectionId+resource+syncId]',
       orders: 'key, connectionId, status, syncId, [connectionId+resource+syncId]'
     }
+  },
+  {
+    // Low-stock notices muted per item or per connection; the Activity log filtered by kind.
+    version: 5,
+    stores: { mutes: 'key', activity: '++id, at, connectionId, kind' }
   }
 ]
 

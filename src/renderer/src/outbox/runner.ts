@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie'
 import type { HostClient } from '../../../shared/host-api/client'
+import { replayWithActivity } from '../activity/replay-activity'
 import type { StockroomDb } from '../db/db'
 import { replayConnection, type ReplayStop } from './replayer'
 
@@ -54,7 +55,9 @@ export function startOutboxRunner(
         }
         offline.delete(connectionId)
       }
-      const stop = await replayConnection({ db, host }, connectionId)
+      const stop = await replayWithActivity(db, connectionId, () =>
+        replayConnection({ db, host }, connectionId)
+      )
       onStop?.(connectionId, stop)
       if (stop.state === 'offline') {
         offline.set(connectionId, {

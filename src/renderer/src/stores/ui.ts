@@ -1,16 +1,27 @@
 import { create } from 'zustand'
 import type { ConnectionInfo } from '../../../shared/host-api/connections'
+import type { NoticeTarget } from '../../../shared/host-api/notices'
 
 export const sections = ['items', 'count', 'tasks', 'outbox', 'connections', 'activity'] as const
 export type Section = (typeof sections)[number]
 
+/** The Items screen lists every item, or only low ones (of one connection, or of all). */
+export type ItemsView = { low: false } | { low: true; connectionId?: string }
+
 /** UI state only; replicated data lives in Dexie and is read with live queries. */
 interface UiState {
   section: Section
+  itemsView: ItemsView
+  /** The item whose detail is open on the Items screen. */
+  openItemKey: string | null
   hostConnected: boolean
   mainOnline: boolean
   connections: ConnectionInfo[]
   go(section: Section): void
+  setItemsView(view: ItemsView): void
+  openItem(itemKey: string | null): void
+  /** Opens what a notice or an Activity entry is about. */
+  open(target: NoticeTarget): void
   setHostConnected(connected: boolean): void
   setMainOnline(online: boolean): void
   setConnections(connections: ConnectionInfo[]): void
@@ -18,10 +29,24 @@ interface UiState {
 
 export const useUi = create<UiState>((set) => ({
   section: 'items',
+  itemsView: { low: false },
+  openItemKey: null,
   hostConnected: false,
   mainOnline: true,
   connections: [],
   go: (section) => set({ section }),
+  setItemsView: (itemsView) => set({ itemsView }),
+  openItem: (openItemKey) => set({ openItemKey }),
+  open: (target) =>
+    set(
+      target.kind === 'item'
+        ? { section: 'items', openItemKey: target.itemKey }
+        : {
+            section: 'items',
+            openItemKey: null,
+            itemsView: { low: true, ...(target.connectionId && { connectionId: target.connectionId }) }
+          }
+    ),
   setHostConnected: (hostConnected) => set({ hostConnected }),
   setMainOnline: (mainOnline) => set({ mainOnline }),
   setConnections: (connections) => set({ connections })

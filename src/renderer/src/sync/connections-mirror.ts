@@ -8,14 +8,17 @@ import type { StockroomDb } from '../db/db'
 export async function mirrorConnections(db: StockroomDb, list: ConnectionInfo[]): Promise<string[]> {
   const added: string[] = []
   const replica = [db.items, db.locations, db.stock, db.lots, db.tasks, db.orders, db.checkpoints]
-  await db.transaction('rw', [db.connections, ...replica], async () => {
+  await db.transaction('rw', [db.connections, db.alerts, ...replica], async () => {
     const ids = new Set(list.map((c) => c.id))
     const existing = await db.connections.toArray()
     const removed = existing.filter((c) => !ids.has(c.id)).map((c) => c.id)
     await db.connections.bulkDelete(removed)
     // A removed connection's copy goes with it (its queued writes and counts stay, for the record).
-    for (const id of removed)
+    for (const id of removed) {
       for (const table of replica) await table.where('connectionId').equals(id).delete()
+      // Its low-stock rows too: they would count items that no longer exist.
+      await db.alerts.where('itemKey').startsWith(`${id}:`).delete()
+    }
     const byId = new Map(existing.map((c) => [c.id, c]))
     for (const c of list) {
       const before = byId.get(c.id)

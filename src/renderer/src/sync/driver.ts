@@ -23,9 +23,15 @@ export interface ResourceProgress {
   totalPages?: number
   rejected: number
   deleted: number
-  /** Items that dropped to or below their minimum in this pass ("SKU name"). */
-  lowCrossed: string[]
+  /** Items that dropped to or below their minimum in this pass. */
+  lowCrossed: LowCrossing[]
   message?: string
+}
+
+export interface LowCrossing {
+  itemKey: string
+  /** "SKU name" */
+  label: string
 }
 
 export interface SyncOptions {
@@ -267,10 +273,10 @@ async function applyPage(
   page: PageResult,
   sweep: boolean,
   at: string
-): Promise<{ swept: number; lowCrossed: string[] }> {
+): Promise<{ swept: number; lowCrossed: LowCrossing[] }> {
   const tables = plan.tables.map((t) => db.table(t))
   let swept = 0
-  const lowCrossed: string[] = []
+  const lowCrossed: LowCrossing[] = []
   await db.transaction('rw', [...tables, db.stock, db.alerts, db.checkpoints], async () => {
     // Issued together, not one after another: the low-stock read and the puts touch different
     // stores, so the page costs the database one round of requests instead of one per store.
@@ -332,19 +338,19 @@ async function trackLowStock(
   db: StockroomDb,
   items: NonNullable<PageResult['batch']['items']>,
   at: string
-): Promise<string[]> {
+): Promise<LowCrossing[]> {
   const watched = items.filter((i) => i.minLevel !== undefined && i.minLevel > 0 && i.onHand !== undefined)
   if (watched.length === 0) return []
   // Only low items have a row: absence means "not low", so a first sync writes only the few low ones.
   const before = await db.alerts.bulkGet(watched.map((i) => i.key))
-  const crossed: string[] = []
+  const crossed: LowCrossing[] = []
   const nowLow: AlertState[] = []
   const recovered: string[] = []
   watched.forEach((item, n) => {
     const low = item.onHand! <= item.minLevel!
     const was = before[n]?.low ?? false
     if (low && !was) {
-      crossed.push(`${item.sku} ${item.name}`.trim())
+      crossed.push({ itemKey: item.key, label: `${item.sku} ${item.name}`.trim() })
       nowLow.push({ itemKey: item.key, low: true, changedAt: at })
     } else if (!low && was) recovered.push(item.key)
   })

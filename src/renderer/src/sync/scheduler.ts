@@ -1,7 +1,9 @@
 import type { HostClient } from '../../../shared/host-api/client'
 import type { StockroomDb } from '../db/db'
 import { useSync } from '../stores/sync'
+import { logActivity } from '../activity/log'
 import { failedResources, syncConnection, SyncError } from './driver'
+import { recordSyncOutcome } from './sync-outcome'
 
 export const SYNC_INTERVAL_MS = 5 * 60_000
 const LOCK = 'stockroom-sync'
@@ -47,6 +49,8 @@ export function startSyncScheduler(
             forceFull,
             onProgress: (p) => useSync.getState().report(p)
           })
+          // Crossings already recorded in the replica are announced even when the run was cancelled.
+          await recordSyncOutcome(db, host, c, results, { firstSync: !c.lastSyncAt })
           // Resources that failed while the others synced are shown on the connection, not as a stop.
           useSync.getState().fail(c.id, undefined)
           const failed = failedResources(results)
@@ -63,11 +67,12 @@ export function startSyncScheduler(
         } catch (err) {
           const message = (err as Error).message
           useSync.getState().fail(c.id, message)
-          await db.activity.add({
-            at: new Date().toISOString(),
+          await logActivity(db, {
             connectionId: c.id,
+            kind: 'sync',
             level: 'error',
-            message: `Sync of ${c.label} stopped: ${message}`
+            message: `Sync of ${c.label} stopped: ${message}`,
+            link: { kind: 'connection', connectionId: c.id }
           })
           void host.call('sync:reportResult', {
             connectionId: c.id,

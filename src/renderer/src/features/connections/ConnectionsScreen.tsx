@@ -1,6 +1,7 @@
 import { ActionIcon, Badge, Button, Card, Group, PasswordInput, Stack, Text, Tooltip } from '@mantine/core'
 import { getOutbox, getScheduler } from '../../app/use-host-bootstrap'
 import { useSync } from '../../stores/sync'
+import { MuteSwitch } from '../shell/MuteSwitch'
 import { SyncProgress } from './SyncProgress'
 import { ResourceFailures } from './ResourceFailures'
 import { VendorCapabilities } from './VendorCapabilities'
@@ -174,6 +175,7 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
       <VendorCapabilities vendor={c.vendor} />
       <ResourceFailures connectionId={c.id} />
       <SyncProgress connectionId={c.id} />
+      <MuteSwitch muteKey={c.id} kind="connection" label="Notify me when items run low here" />
     </Card>
   )
 }

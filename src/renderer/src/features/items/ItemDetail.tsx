@@ -1,6 +1,7 @@
 import { Badge, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { getDb } from '../../db/db'
+import { MuteSwitch } from '../shell/MuteSwitch'
 import { VendorRecord } from '../shell/VendorRecord'
 
 /** One item: stock per location/bin, lots with expiry (earliest first), and the vendor's record as received. */
@@ -65,6 +66,9 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
             On hand {data.item.onHand ?? '—'} {data.item.unit ?? ''}
             {data.item.minLevel !== undefined && ` · minimum ${data.item.minLevel}`}
           </Text>
+          {data.item.minLevel !== undefined && data.item.minLevel > 0 && (
+            <MuteSwitch muteKey={data.item.key} kind="item" label="Notify me when this item runs low" />
+          )}
           {data.pending.map((p) => (
             <Badge key={p.key} color="blue" variant="light" size="lg" data-testid="item-pending">
               Counted {p.onHand} at {data.name.get(p.locationKey) ?? p.locationKey.split(':').pop()} — waiting

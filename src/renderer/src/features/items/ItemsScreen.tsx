@@ -1,4 +1,4 @@
-import { Badge, Group, Table, Text, TextInput } from '@mantine/core'
+import { Badge, Group, SegmentedControl, Table, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconBox, IconSearch } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -10,6 +10,7 @@ import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
 import { ItemDetail } from './ItemDetail'
+import { LowStockView } from './LowStockView'
 import { searchItems, SEARCH_LIMIT } from './search'
 import { useItemTotal } from './use-item-total'
 
@@ -23,16 +24,35 @@ import { useItemTotal } from './use-item-total'
 export function ItemsScreen() {
   const [text, setText] = useState('')
   const [query] = useDebouncedValue(text, 120)
-  const [openKey, setOpenKey] = useState<string | null>(null)
+  const openKey = useUi((s) => s.openItemKey)
+  const openItem = useUi((s) => s.openItem)
+  const low = useUi((s) => s.itemsView.low)
+  const setView = useUi((s) => s.setItemsView)
   const items = useLiveQuery(() => searchItems(getDb(), query), [query])
   // A scan on this screen searches for what was scanned.
-  useScanner((code) => setText(code))
-  const open = useCallback((key: string) => setOpenKey(key), [])
+  useScanner((code) => {
+    setView({ low: false })
+    setText(code)
+  })
+  const open = useCallback((key: string) => openItem(key), [openItem])
 
   return (
     <>
       <ItemsHeader />
-      {text.trim() === '' && query.trim() === '' && items?.length === 0 ? (
+      <SegmentedControl
+        size="xs"
+        mb="sm"
+        data={[
+          { value: 'all', label: 'All items' },
+          { value: 'low', label: 'Low stock' }
+        ]}
+        value={low ? 'low' : 'all'}
+        onChange={(v) => setView(v === 'low' ? { low: true } : { low: false })}
+        data-testid="items-view"
+      />
+      {low ? (
+        <LowStockView onOpen={open} />
+      ) : text.trim() === '' && query.trim() === '' && items?.length === 0 ? (
         <EmptyState icon={IconBox} title="No items yet">
           Items from your connected systems appear here after the first sync. Scan a barcode or type a SKU or
           name to find one, even with the network down.
@@ -57,7 +77,7 @@ export function ItemsScreen() {
           )}
         </>
       )}
-      <ItemDetail itemKey={openKey} onClose={() => setOpenKey(null)} />
+      <ItemDetail itemKey={openKey} onClose={() => openItem(null)} />
     </>
   )
 }

@@ -6,6 +6,8 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import type { OutboxEntry, OutboxState } from '../../../../shared/model/records'
 import { getOutbox } from '../../app/use-host-bootstrap'
+import { useOnline } from '../../app/use-online'
+import { useOutboxStatus } from '../../stores/outbox'
 import { getDb } from '../../db/db'
 import { discard, markApplied, resendBatch, resendEdited, retryNow } from '../../outbox/actions'
 import { useUi } from '../../stores/ui'
@@ -71,7 +73,13 @@ export function OutboxScreen() {
 }
 
 function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: string }) {
-  const s = stateLabel[e.state]
+  const online = useOnline()
+  const unreachable = useOutboxStatus((st) => st.unreachable[e.connectionId] !== undefined)
+  // A write cut off mid-send is not being sent while nothing can reach the vendor.
+  const s =
+    e.state === 'sending' && (!online || unreachable)
+      ? { label: online ? 'waiting for the vendor' : 'waiting for the network', color: 'orange' }
+      : stateLabel[e.state]
   const run = (what: string, action: () => Promise<unknown>) => async () => {
     try {
       await action()

@@ -1,24 +1,47 @@
 import { Badge, Group, Text } from '@mantine/core'
-import { useNetwork } from '@mantine/hooks'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect } from 'react'
+import { useOnline } from '../../app/use-online'
 import { getHost } from '../../bridge/host'
 import { getDb } from '../../db/db'
 import { useOutboxStatus } from '../../stores/outbox'
 import { useSync } from '../../stores/sync'
 import { useUi } from '../../stores/ui'
 import { formatAgo } from '../../util/format'
+import { connectionsNeedingAttention, countOf, syncPercent, writesLine } from './status-summary'
 
-/** Online state, writes waiting for the vendor, and the last completed sync; also fed to the tray tooltip. */
+/**
+ * What is true now, one click from where to act: online or not, connections
+ * paused or failing, writes waiting apart from writes in review, items low,
+ * the sync. Offline, nothing claims to be syncing or sending. Also fed to the
+ * tray tooltip and menu.
+ */
 export function StatusBar() {
-  const network = useNetwork()
+  const online = useOnline()
   const hostConnected = useUi((s) => s.hostConnected)
-  const mainOnline = useUi((s) => s.mainOnline)
-  const online = network.online && mainOnline
-  const syncing = useSync((s) => s.running)
+  const go = useUi((s) => s.go)
+  const openTarget = useUi((s) => s.open)
+  const running = useSync((s) => s.running)
+  const syncing = running && online
+  const percent = useSync((s) => (s.running ? syncPercent(s.progress) : undefined))
+  const syncErrors = useSync((s) => s.errors)
+  const progress = useSync((s) => s.progress)
   const unreachable = useOutboxStatus((s) => Object.keys(s.unreachable).length)
   const connections = useUi((s) => s.connections)
-  const pending = useLiveQuery(() => getDb().outbox.where('state').anyOf('pending', 'sending').count(), [], 0)
+  const { paused, failing } = connectionsNeedingAttention(connections, syncErrors, progress)
+  const counts = useLiveQuery(
+    async () => {
+      const db = getDb()
+      const [waiting, review, low] = await Promise.all([
+        db.outbox.where('state').anyOf('pending', 'sending').count(),
+        db.outbox.where('state').equals('needs-review').count(),
+        db.alerts.count()
+      ])
+      return { waiting, review, low }
+    },
+    [],
+    { waiting: 0, review: 0, low: 0 }
+  )
   const lastSyncAt = useLiveQuery(
     async () => {
       const all = await getDb().connections.toArray()
@@ -35,15 +58,38 @@ export function StatusBar() {
 
   useEffect(() => {
     if (!hostConnected) return
-    void getHost().call('app:reportStatus', { online, pendingWrites: pending, lastSyncAt, syncing })
-  }, [hostConnected, online, pending, lastSyncAt, syncing])
+    void getHost().call('app:reportStatus', {
+      online,
+      pendingWrites: counts.waiting,
+      lastSyncAt,
+      syncing,
+      lowItems: counts.low
+    })
+  }, [hostConnected, online, counts.waiting, counts.low, lastSyncAt, syncing])
+
+  const attention = [
+    paused > 0 && `${countOf(paused, 'connection')} paused`,
+    failing > 0 && `${countOf(failing, 'connection')} failing`
+  ].filter(Boolean)
 
   return (
-    <Group h="100%" px="md" gap="lg" data-testid="status-bar">
+    <Group h="100%" px="md" gap="md" wrap="nowrap" data-testid="status-bar">
       <Badge color={online ? 'teal' : 'orange'} variant="dot" data-testid="status-online">
         {online ? 'Online' : 'Offline'}
       </Badge>
-      {unreachable > 0 && (
+      {attention.length > 0 && (
+        <Badge
+          color="red"
+          variant="light"
+          component="button"
+          style={{ cursor: 'pointer' }}
+          onClick={() => go('connections')}
+          data-testid="status-attention"
+        >
+          {attention.join(' · ')}
+        </Badge>
+      )}
+      {unreachable > 0 && online && (
         <Badge color="orange" variant="light" data-testid="status-unreachable">
           {unreachable === connections.length
             ? 'Vendor unreachable'
@@ -52,10 +98,40 @@ export function StatusBar() {
         </Badge>
       )}
       <Text size="xs" data-testid="status-pending">
-        {pending === 0 ? 'All writes sent' : `${pending} write${pending === 1 ? '' : 's'} waiting to send`}
+        {writesLine({ waiting: counts.waiting, review: counts.review, online })}
       </Text>
+      {counts.review > 0 && (
+        <Badge
+          color="red"
+          variant="light"
+          component="button"
+          style={{ cursor: 'pointer' }}
+          onClick={() => go('outbox')}
+          data-testid="status-review"
+        >
+          {countOf(counts.review, 'write')} in review
+        </Badge>
+      )}
+      {counts.low > 0 && (
+        <Badge
+          color="orange"
+          variant="light"
+          component="button"
+          style={{ cursor: 'pointer' }}
+          onClick={() => openTarget({ kind: 'low-stock' })}
+          data-testid="status-low"
+        >
+          {countOf(counts.low, 'item')} low
+        </Badge>
+      )}
       <Text size="xs" c="dimmed" data-testid="status-last-sync">
-        {syncing ? 'Syncing…' : lastSyncAt ? `Last sync ${formatAgo(lastSyncAt)}` : 'Not synced yet'}
+        {syncing
+          ? `Syncing…${percent !== undefined ? ` ${percent}%` : ''}`
+          : !online
+            ? `Sync waits for the network${lastSyncAt ? ` · last ${formatAgo(lastSyncAt)}` : ''}`
+            : lastSyncAt
+              ? `Last sync ${formatAgo(lastSyncAt)}`
+              : 'Not synced yet'}
       </Text>
       {!hostConnected && (
         <Text size="xs" c="red">

@@ -1,0 +1,46 @@
+import type { Notice } from '../../../shared/host-api/notices'
+import type { Item } from '../../../shared/model/records'
+
+/** How many item names a grouped notice lists before "and N more". */
+const NAMED = 3
+
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en')} ${n === 1 ? one : many}`
+
+/**
+ * The one notice a sync of one connection raises for the items that crossed
+ * their minimum: the item itself when one did, a group when several did, a
+ * summary on the first sync of a connection (everything low is "new" then).
+ */
+export function lowStockNotice(o: {
+  connectionId: string
+  connectionLabel: string
+  crossed: Pick<Item, 'key' | 'sku' | 'name' | 'onHand' | 'minLevel' | 'unit'>[]
+  firstSync: boolean
+}): Notice | undefined {
+  const { crossed, connectionLabel: at, connectionId } = o
+  if (crossed.length === 0) return undefined
+  const list = { kind: 'low-stock' as const, connectionId }
+  if (o.firstSync)
+    return {
+      title: `${plural(crossed.length, 'item is', 'items are')} low at ${at}`,
+      body: `First sync: ${plural(crossed.length, 'item stands', 'items stand')} at or below the minimum. From now on you are told when another one runs low.`,
+      target: list
+    }
+  if (crossed.length === 1) {
+    const item = crossed[0]!
+    const unit = item.unit ? ` ${item.unit}` : ''
+    return {
+      title: `Low stock: ${item.sku} ${item.name}`.trim(),
+      body: `${item.onHand ?? 0}${unit} on hand at ${at}, minimum ${item.minLevel ?? 0}${unit}.`,
+      target: { kind: 'item', itemKey: item.key }
+    }
+  }
+  const names = crossed.slice(0, NAMED).map((i) => `${i.sku} ${i.name}`.trim())
+  const more = crossed.length - names.length
+  return {
+    title: `${plural(crossed.length, 'item')} ran low at ${at}`,
+    body: `${names.join(', ')}${more > 0 ? ` and ${plural(more, 'other')}` : ''}.`,
+    target: list
+  }
+}

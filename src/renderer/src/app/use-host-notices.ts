@@ -1,0 +1,39 @@
+import { notifications } from '@mantine/notifications'
+import { useEffect } from 'react'
+import { getHost } from '../bridge/host'
+import { useUi } from '../stores/ui'
+
+/**
+ * Notices follow the host's notifier. A click on one (an OS notification, the
+ * tray's low-stock entry, or a notice shown in the page) opens what it is
+ * about. Where the host has no OS notifications (the web host) its notifier
+ * hands each notice to the page, which shows it until clicked or closed.
+ */
+export function useHostNotices() {
+  useEffect(() => {
+    const host = getHost()
+    const offClicked = host.on('notices:clicked', ({ target }) => {
+      if (target) useUi.getState().open(target)
+    })
+    const offShown = host.on('notices:shown', (notice) => {
+      notifications.show({
+        id: notice.id,
+        title: notice.title,
+        message: notice.body,
+        color: 'orange',
+        autoClose: false,
+        style: { cursor: 'pointer' },
+        'data-testid': 'host-notice',
+        onClick: () => {
+          notifications.hide(notice.id)
+          // Through the notifier, as an OS notification's click would go.
+          void getHost().call('notices:click', { id: notice.id })
+        }
+      } as Parameters<typeof notifications.show>[0])
+    })
+    return () => {
+      offClicked()
+      offShown()
+    }
+  }, [])
+}
