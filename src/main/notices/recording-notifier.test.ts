@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ShownNotice } from '../../shared/host-api/notices'
 import { createTestServices, type TestServices } from '../../../test/helpers/main-services'
 
 describe("the web host's notifier", () => {
@@ -17,11 +18,12 @@ describe("the web host's notifier", () => {
     ).toEqual({ ok: true, value: {} })
     const listed = await t.services.dispatch('notices:list', {})
     if (!listed.ok) throw new Error(listed.error.message)
-    expect(listed.value).toEqual([expect.objectContaining({ title: 'Low stock: B-1 Bolt', target })])
-    expect(events).toEqual([['notices:shown', listed.value[0]]])
+    const shown = listed.value as ShownNotice[]
+    expect(shown).toEqual([expect.objectContaining({ title: 'Low stock: B-1 Bolt', target })])
+    expect(events).toEqual([['notices:shown', shown[0]]])
     expect(t.logs).toContain('notice: Low stock: B-1 Bolt — 2 on hand')
 
-    expect(await t.services.dispatch('notices:click', { id: listed.value[0]!.id })).toEqual({
+    expect(await t.services.dispatch('notices:click', { id: shown[0]!.id })).toEqual({
       ok: true,
       value: {}
     })
