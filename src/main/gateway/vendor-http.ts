@@ -1,4 +1,5 @@
 import { classifyStatus, networkWords, retryable, type VendorErrorInfo } from '../../shared/vendors/errors'
+import { backoffMs, type BackoffPolicy } from '../../shared/backoff'
 import {
   Pacer,
   realClock,
@@ -80,8 +81,8 @@ export interface VendorHttpOptions {
   onResponse?: (res: Response) => void
 }
 
-const BACKOFF_BASE_MS = 500
-const BACKOFF_CAP_MS = 30_000
+/** Reads retried by the HTTP client: full jitter, 0.5 s doubling to 30 s. */
+const READ_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 30_000, jitter: 1 }
 
 /**
  * The vendor gateway's HTTP layer: pacing, timeouts, retries with full jitter
@@ -112,8 +113,7 @@ export class VendorHttp {
         e.endpoint ??= `${method} ${path}`
         if (e.retryAfterMs) this.pacer.blockFor(e.retryAfterMs)
         if (!retryable(e.kind) || attempt >= attempts) throw e
-        const backoff = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)) * this.random()
-        const wait = Math.max(backoff, e.retryAfterMs ?? 0)
+        const wait = backoffMs(attempt - 1, READ_BACKOFF, this.random, e.retryAfterMs ?? 0)
         this.o.onWait?.(wait, e.kind === 'rate-limited' ? 'rate-limit' : 'retry', e.toInfo())
         await this.clock.sleep(wait)
       }

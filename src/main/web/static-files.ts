@@ -16,7 +16,6 @@ const types: Record<string, string> = {
   '.wav': 'audio/wav'
 }
 
-
 /** Serves the built renderer; unknown paths fall back to index.html, nothing outside `root` is reachable. */
 export function createStaticHandler(root: string) {
   const base = normalize(root + sep)

@@ -1,8 +1,10 @@
 import type { RawTransport } from '../../../shared/host-api/client'
 import { WS_PATH, type ServerFrame } from '../../../shared/host-api/wire'
 import { fail } from '../../../shared/result'
+import { backoffMs, type BackoffPolicy } from '../../../shared/backoff'
 
-const RECONNECT_MS = [250, 500, 1000, 2000, 4000]
+/** Reconnecting to the host: 250 ms doubling to 4 s. */
+const RECONNECT: BackoffPolicy = { baseMs: 250, capMs: 4_000, jitter: 0 }
 
 /**
  * The host API over WebSocket, for the web host. Calls made while the socket
@@ -41,7 +43,7 @@ export function createWsTransport(url = defaultUrl()): RawTransport & { close():
           pending.delete(id)
         }
         if (closed) return
-        const delay = RECONNECT_MS[Math.min(attempt++, RECONNECT_MS.length - 1)]
+        const delay = backoffMs(attempt++, RECONNECT)
         setTimeout(() => void connect().then(resolve), delay)
       }
     }))

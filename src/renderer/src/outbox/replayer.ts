@@ -5,6 +5,8 @@ import { vendorNames } from '../../../shared/model/vendor'
 import { vendorProfiles } from '../../../shared/vendors/profiles'
 import type { StockroomDb } from '../db/db'
 import { applyVendorAnswer, revertOverlays } from './overlay'
+import { backoffMs, type BackoffPolicy } from '../../../shared/backoff'
+import { describeVendorError } from '../../../shared/vendors/errors'
 
 export interface ReplayDeps {
   db: StockroomDb
@@ -21,8 +23,8 @@ export type ReplayStop =
   | { state: 'paused'; message: string } // key refused: a person must enter a new one
   | { state: 'cancelled' }
 
-const BACKOFF_BASE_MS = 1_000
-const BACKOFF_CAP_MS = 5 * 60_000
+/** Writes: 1 s doubling to 5 min, half jitter, Retry-After as the floor. */
+const WRITE_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 5 * 60_000, jitter: 0.5 }
 
 /**
  * Replays one connection's outbox, oldest first.
@@ -107,11 +109,11 @@ export async function replayConnection(
         error: { kind: 'network', message: reply.error.message },
         applied: 'maybe'
       }
-      const stop = await settle(d, next, outcome, idempotent, vendor, now)
+      const stop = await settle(d, next, outcome, idempotent, vendor, connection.label, now)
       if (stop) return stop
       continue
     }
-    const stop = await settle(d, next, reply.value, idempotent, vendor, now)
+    const stop = await settle(d, next, reply.value, idempotent, vendor, connection.label, now)
     if (stop) return stop
   }
 }
@@ -123,6 +125,7 @@ async function settle(
   outcome: SendOutcome,
   idempotent: boolean,
   vendor: string,
+  label: string,
   now: () => number
 ): Promise<ReplayStop | undefined> {
   const at = new Date(now()).toISOString()
@@ -172,18 +175,15 @@ async function settle(
         )
         return undefined
       }
-      const backoff =
-        Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(entry.attempts, 12)) *
-        (0.5 + (d.random ?? Math.random)() / 2)
-      const wait = Math.max(backoff, e.retryAfterMs ?? 0)
+      const wait = backoffMs(entry.attempts, WRITE_BACKOFF, d.random ?? Math.random, e.retryAfterMs ?? 0)
       const until = now() + wait
       await d.db.outbox.update(entry.seq!, {
         state: 'pending',
-        lastError: plainError(e.kind, vendor, e.message),
+        lastError: describeVendorError(e, vendor, label),
         nextAttemptAt: new Date(until).toISOString()
       })
       return e.kind === 'network' || e.kind === 'timeout' || e.kind === 'unavailable'
-        ? { state: 'offline', message: plainError(e.kind, vendor, e.message) }
+        ? { state: 'offline', message: describeVendorError(e, vendor, label) }
         : undefined
     }
     default:
@@ -191,13 +191,6 @@ async function settle(
       return undefined
   }
 }
-
-const plainError = (kind: string, vendor: string, message: string) =>
-  kind === 'rate-limited'
-    ? `${vendor} asked to slow down; retrying by itself.`
-    : kind === 'in-progress'
-      ? `${vendor} is still processing an earlier attempt; checking again shortly.`
-      : `${vendor} could not be reached (${message}); retrying by itself.`
 
 /** Needs-review: the vendor's message, and what the vendor holds now, for a person to decide. */
 async function toReview(

@@ -3,10 +3,12 @@ import type { HostClient } from '../../../shared/host-api/client'
 import { replayWithActivity } from '../activity/replay-activity'
 import type { StockroomDb } from '../db/db'
 import { replayConnection, type ReplayStop } from './replayer'
+import { backoffMs, type BackoffPolicy } from '../../../shared/backoff'
 
 const LOCK = 'stockroom-outbox'
 const TICK_MS = 15_000
-const PROBE_BACKOFF_MS = [2_000, 5_000, 10_000, 30_000, 60_000]
+/** Probes of an unreachable vendor: 2 s doubling to a minute. */
+const PROBE_BACKOFF: BackoffPolicy = { baseMs: 2_000, capMs: 60_000, jitter: 0 }
 
 export interface OutboxRunner {
   /** Something was queued, or a person asked to retry: replay now. */
@@ -48,8 +50,7 @@ export function startOutboxRunner(
         const probe = await host.call('outbox:probe', { connectionId })
         if (!probe.ok || !probe.value.reachable) {
           down.attempts++
-          down.nextProbe =
-            Date.now() + PROBE_BACKOFF_MS[Math.min(down.attempts, PROBE_BACKOFF_MS.length - 1)]!
+          down.nextProbe = Date.now() + backoffMs(down.attempts, PROBE_BACKOFF)
           nextWake = Math.min(nextWake, down.nextProbe)
           continue
         }
@@ -63,9 +64,9 @@ export function startOutboxRunner(
         offline.set(connectionId, {
           since: Date.now(),
           attempts: 0,
-          nextProbe: Date.now() + PROBE_BACKOFF_MS[0]!
+          nextProbe: Date.now() + backoffMs(0, PROBE_BACKOFF)
         })
-        nextWake = Math.min(nextWake, Date.now() + PROBE_BACKOFF_MS[0]!)
+        nextWake = Math.min(nextWake, Date.now() + backoffMs(0, PROBE_BACKOFF))
       } else if (stop.state === 'waiting') {
         nextWake = Math.min(nextWake, stop.until)
       }
