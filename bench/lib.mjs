@@ -68,8 +68,8 @@ export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 }
 
-/** Creates a connection over the host API, as the Connections screen does (the app then syncs it). */
-export async function createConnection(hostUrl, payload) {
+/** One host-API call over the web host's WebSocket, as the renderer makes it; resolves with its value. */
+export async function hostCall(hostUrl, name, payload) {
   const origin = hostUrl.replace(/\/$/, '')
   const ws = new WebSocket(`${origin.replace('http', 'ws')}/host`, { origin })
   await new Promise((r) => ws.once('open', r))
@@ -79,9 +79,12 @@ export async function createConnection(hostUrl, payload) {
       if (frame.kind === 'result' && frame.id === 1) r(frame)
     })
   )
-  ws.send(JSON.stringify({ kind: 'call', id: 1, name: 'connections:create', payload }))
-  const created = await reply
+  ws.send(JSON.stringify({ kind: 'call', id: 1, name, payload }))
+  const answer = await reply
   ws.close()
-  if (!created.result?.ok) throw new Error(`could not create the connection: ${JSON.stringify(created)}`)
-  return created.result.value
+  if (!answer.result?.ok) throw new Error(`${name} failed: ${JSON.stringify(answer)}`)
+  return answer.result.value
 }
+
+/** Creates a connection over the host API, as the Connections screen does (the app then syncs it). */
+export const createConnection = (hostUrl, payload) => hostCall(hostUrl, 'connections:create', payload)

@@ -142,6 +142,11 @@ export interface VendorProfile {
   batchWrites?: BatchWrites
   /** Why production batches cannot be recorded here, where the vendor has tasks but no batch writes. */
   batchRefusal?: string
+  /**
+   * Shown on a task of this vendor when its tasks are read-only (no `task-write`):
+   * why, and where the work is recorded instead. Without it the task shows `batchRefusal`.
+   */
+  taskNote?: string
 }
 
 /** Vendors that keep stock at the location counted. */

@@ -1,15 +1,16 @@
 /**
  * Deterministic ForgeMRP dataset from (seed, size): `size` inventory items (stock and
  * purchased hardware at named places), clients, suppliers, jobs with their parts and work
- * orders, and purchase orders whose lines buy inventory items. Timestamps start at a fixed
- * instant, so the same (seed, size) gives the same data on every machine and every day.
+ * orders, and purchase orders whose lines buy inventory items. Timestamps are laid out
+ * before the start of the current UTC day (stock over the last 400 days, jobs and purchase
+ * orders over the last months), so the same (seed, size) gives the same data all day long.
  *
  * Guarantees: job 0 is open with a due date, job 1 in progress, job 2 complete; every job
  * has at least one work order; item 0 is 6061 aluminium plate at Plate Rack A.
  */
 import { COMPANY_WORDS } from '../common/names'
 import { Rng } from '../common/rng'
-import { DAY, MINUTE } from '../common/time'
+import { DAY, HOUR, startOfUtcDay } from '../common/time'
 import { numbered } from '../common/ids'
 import { CURRENCIES, HARDWARE, LOCATIONS, MATERIALS, OPERATIONS, PART_NOUNS, SHAPES } from './catalogue'
 import { ForgeData } from './data'
@@ -28,8 +29,8 @@ export interface GenerateOptions {
   now: () => Date
 }
 
-/** 2025-01-01T00:00:00Z: records are created from here on, a few minutes apart. */
-const EPOCH = Date.UTC(2025, 0, 1)
+/** Days before today over which each resource's records were created (oldest first). */
+const SPAN_DAYS: Record<string, number> = { client: 700, supplier: 700, item: 400, job: 100, po: 120 }
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(n)))
 
@@ -41,9 +42,18 @@ export function generateForge({ seed, size, now }: GenerateOptions): ForgeData {
     jobs: clamp(size / 10, 8, 2_000),
     purchaseOrders: clamp(size / 20, 5, 1_000)
   }
+  const today = startOfUtcDay(now().getTime())
+  const total: Record<string, number> = {
+    client: counts.clients,
+    supplier: counts.suppliers,
+    item: size,
+    job: counts.jobs,
+    po: counts.purchaseOrders
+  }
   const stamp = (stream: string, i: number, rng: Rng) => {
-    const createdAt = EPOCH + i * 3 * MINUTE + hashOffset(stream)
-    return { createdAt, updatedAt: createdAt + rng.int(0, 200) * DAY }
+    const span = SPAN_DAYS[stream]! * DAY
+    const createdAt = today - span + Math.floor((i * span) / total[stream]!) + hashOffset(stream)
+    return { createdAt, updatedAt: Math.min(createdAt + rng.int(0, 60) * DAY, today - HOUR) }
   }
   const id = (prefix: string, stream: string, i: number) =>
     `${prefix}_${Rng.for(seed, 'forgemrp-id', stream, i).base36(12)}`
@@ -91,16 +101,18 @@ export function generateForge({ seed, size, now }: GenerateOptions): ForgeData {
     const workOrders: ForgeWorkOrder[] = []
     for (const part of parts) {
       const ops = rng.int(1, 4)
+      // In a running job the routing is done up to the operation under way; later ones wait.
+      const current = status === 'in_progress' ? rng.int(0, ops - 1) : 0
       for (let s = 0; s < ops; s++) {
         const op = rng.pick(OPERATIONS)
         const wStatus =
-          status === 'complete'
+          status === 'complete' || s < current
             ? 'complete'
-            : s === 0 && status === 'in_progress'
-              ? 'in_progress'
-              : s === 0
-                ? 'ready'
-                : 'blocked'
+            : s === current
+              ? status === 'in_progress'
+                ? 'in_progress'
+                : 'ready'
+              : 'blocked'
         workOrders.push({
           id: id('wo', `job-${i}`, workOrders.length),
           partId: part.id,

@@ -9,10 +9,11 @@ export const forgemrpProfile: VendorProfile = {
   name: 'ForgeMRP',
   capabilities: ['read'],
   credentials: 'api-key',
-  baseUrlHint: 'e.g. https://api.forgemrp.com/v1',
+  baseUrlHint: 'e.g. https://app.forgemrp.com/api/v1',
   table: {
-    reads: 'Inventory items, jobs with work orders, purchase orders',
-    writes: 'None: ForgeMRP documents no stock write (notes U3), so counts are exported as CSV',
+    reads:
+      'Inventory items (stock at their locations), jobs with work orders (read-only tasks), purchase orders; full passes with a deletion sweep (no change filter is documented)',
+    writes: 'None: ForgeMRP’s API has no stock write, so counts are exported as CSV',
     duplicates: 'Idempotency-Key on its POSTs, should a stock write appear'
   },
   duplicateProtection: 'read-only',
@@ -22,5 +23,7 @@ export const forgemrpProfile: VendorProfile = {
     target: countsAtLocation,
     exportReason: exportBecauseReadOnly('ForgeMRP')
   },
-  batchRefusal: 'ForgeMRP takes no production batches through its API; record this one there.'
+  batchRefusal: 'ForgeMRP takes no production batches through its API; record this one there.',
+  taskNote:
+    'Read-only: ForgeMRP’s API lists jobs and their work orders but takes no progress or batches from Stockroom. Record the work in ForgeMRP; the next sync shows it here.'
 }

@@ -1,8 +1,9 @@
-import { Badge, Button, Drawer, Group, Progress, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Badge, Button, Drawer, Group, Progress, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { parseScan } from '../../../../shared/scan/parse-scan'
+import { vendorProfiles } from '../../../../shared/vendors/profiles'
 import { getDb } from '../../db/db'
 import { useScanner } from '../../scan/scanner'
 import { RecordBatchModal, type BatchTarget } from './RecordBatchModal'
@@ -36,10 +37,18 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
           (e.state === 'pending' || e.state === 'sending' || e.state === 'needs-review')
       )
       .toArray()
-    return { task, location, sku, codes, queued }
+    // A vendor whose tasks take no batches says why, instead of offering to record one.
+    const connection = await db.connections.get(task.connectionId)
+    const profile = connection && vendorProfiles[connection.vendor]
+    const readOnly =
+      profile && !connection.capabilities.includes('task-write')
+        ? (profile.taskNote ?? profile.batchRefusal ?? `${profile.name} takes no batches from Stockroom.`)
+        : undefined
+    return { task, location, sku, codes, queued, readOnly }
   }, [taskKey])
 
-  const canRecord = data?.task.connectionId !== undefined && data.task.status !== 'done'
+  const canRecord =
+    data?.task.connectionId !== undefined && data.task.status !== 'done' && data.readOnly === undefined
   useScanner(
     (code) => {
       if (!data) return
@@ -92,6 +101,11 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
             {p.linesDone} of {p.lines} lines done · {Math.round(p.percent)}% made
           </Text>
           <Progress value={p.percent} />
+          {data.readOnly && (
+            <Alert color="gray" variant="light" data-testid="task-read-only">
+              {data.readOnly}
+            </Alert>
+          )}
           <Title order={5}>Lines</Title>
           <Table data-testid="task-lines">
             <Table.Thead>
