@@ -4,7 +4,10 @@ import { startForgeFake, FORGE_DEMO_KEY } from '../../src/main/fakes/forgemrp/se
 import { ManualClock } from '../../src/main/fakes/common/time'
 import { VendorHttp } from '../../src/main/gateway/vendor-http'
 import { connectVendor, type Connected } from '../helpers/connected'
-import type { VendorHarness } from './conformance'
+import { ALL_SCOPES } from '../../src/main/fakes/forgemrp/data'
+import { mirrorConnections } from '../../src/renderer/src/sync/connections-mirror'
+import { syncConnection } from '../../src/renderer/src/sync/driver'
+import { expectReplicaEquals, type VendorHarness } from './conformance'
 import { forgemrpHarness } from './forgemrp-harness'
 import type { ForgeData } from '../../src/main/fakes/forgemrp/server'
 
@@ -73,5 +76,52 @@ describe('ForgeMRP: pacing on the live RateLimit-* headers', () => {
     } finally {
       await fake.close()
     }
+  })
+})
+
+describe('ForgeMRP: a sync with a key that lacks clients.view', () => {
+  let c: Connected<ForgeData> | undefined
+  afterEach(() => c?.close())
+
+  it('completes every other resource, says what to add where, and asks for clients once per key', async () => {
+    c = await connectVendor(
+      withScopes(['suppliers.view', 'inventory.view', 'jobs.view', 'purchase_orders.view']),
+      { seed: 4, size: 320 }
+    )
+    const { db, host, cid, fake, t } = c
+    const clientRequests = () => fake.server.requests.filter((r) => r.path === '/clients').length
+    const results = await syncConnection(db, host, cid)
+    expect(results.map((r) => [r.resource, r.state])).toEqual([
+      ['clients', 'error'],
+      ['suppliers', 'done'],
+      ['inventory_items', 'done'],
+      ['jobs', 'done'],
+      ['purchase_orders', 'done']
+    ])
+    const expected = fake.expected(cid)
+    await expectReplicaEquals(db, cid, {
+      items: expected.items!,
+      stock: expected.stock!,
+      locations: expected.locations!,
+      orders: expected.orders!
+    })
+    // Jobs are there, named without the client the key may not read.
+    expect(await db.tasks.where('connectionId').equals(cid).count()).toBe(fake.counts().jobs)
+    const failure = (await db.checkpoints.get([cid, 'clients']))?.failure
+    expect(failure?.message).toBe('This key lacks clients.view — add it in ForgeMRP Settings → Integrations.')
+    expect((await t.services.connections.get(cid))?.status).toBe('ok')
+    expect(clientRequests()).toBe(1)
+
+    // The next sync does not ask again under the same key.
+    const again = await syncConnection(db, host, cid)
+    expect(again.find((r) => r.resource === 'clients')?.state).toBe('skipped')
+    expect(clientRequests()).toBe(1)
+
+    // A key with the scope added: clients are read and jobs carry their names.
+    await t.services.connections.setSecret(cid, fake.server.data.addKey([...ALL_SCOPES]))
+    await mirrorConnections(db, await t.services.connections.list())
+    const healed = await syncConnection(db, host, cid)
+    expect(healed.every((r) => r.state === 'done')).toBe(true)
+    await expectReplicaEquals(db, cid, fake.expected(cid))
   })
 })

@@ -138,6 +138,7 @@ export const forgemrpConnector: ConnectorDefinition = {
         const page = await list(resource, cursor)
         const base = {
           next: page.next === null ? null : ({ cursor: page.next } satisfies Cursor),
+          listed: page.rows.length,
           deleted: [],
           ...(() => {
             const highWater = maxIso(page.rows.map((r) => (r as { updated_at?: string } | null)?.updated_at))

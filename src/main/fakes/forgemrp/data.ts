@@ -3,7 +3,7 @@
  * list caches (keyset order) stay correct.
  */
 import { Rng } from '../common/rng'
-import { compareBy, Table, Versioned } from '../common/table'
+import { compareBy, Dataset, Table } from '../common/table'
 import { formatKey } from './keys'
 import type {
   ForgeClient,
@@ -27,7 +27,7 @@ export const ALL_SCOPES = [
 
 export type ForgeTableName = 'clients' | 'suppliers' | 'inventory' | 'jobs' | 'purchaseOrders' | 'quotes'
 
-export class ForgeData extends Versioned {
+export class ForgeData extends Dataset {
   readonly clients = new Table<ForgeClient>(this)
   readonly suppliers = new Table<ForgeSupplier>(this)
   readonly inventory = new Table<ForgeInventoryItem>(this)
@@ -38,17 +38,9 @@ export class ForgeData extends Versioned {
   readonly keys = new Map<string, ForgeKey>()
   private readonly idRng: Rng
 
-  constructor(
-    readonly seed: number,
-    readonly size: number,
-    private readonly clock: () => Date
-  ) {
-    super()
+  constructor(seed: number, size: number, anchor: number, clock: () => Date) {
+    super(seed, size, anchor, clock)
     this.idRng = Rng.for(seed, 'forgemrp-runtime-ids')
-  }
-
-  now(): number {
-    return this.clock().getTime()
   }
 
   /** Opaque ids like `itm_k3j9x2m1qa7c`. */

@@ -40,7 +40,3 @@ export const DEFAULT_MESSAGE: Record<number, string> = {
 
 export const insufficientScope = (scope: string) =>
   new ForgeError(403, 'insufficient_scope', `This API key lacks the ${scope} scope`)
-
-export function errorBody(err: ForgeError) {
-  return { error: { code: err.code, message: err.message } }
-}

@@ -35,14 +35,14 @@ const SPAN_DAYS: Record<string, number> = { client: 700, supplier: 700, item: 40
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(n)))
 
 export function generateForge({ seed, size, now }: GenerateOptions): ForgeData {
-  const data = new ForgeData(seed, size, now)
+  const today = startOfUtcDay(now().getTime())
+  const data = new ForgeData(seed, size, today, now)
   const counts = {
     clients: clamp(size / 40, 6, 400),
     suppliers: clamp(size / 100, 4, 200),
     jobs: clamp(size / 10, 8, 2_000),
     purchaseOrders: clamp(size / 20, 5, 1_000)
   }
-  const today = startOfUtcDay(now().getTime())
   const total: Record<string, number> = {
     client: counts.clients,
     supplier: counts.suppliers,

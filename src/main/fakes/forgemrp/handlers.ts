@@ -1,6 +1,6 @@
 /** ForgeMRP routes: the lists Stockroom reads, single records, and `POST /quotes` (the one documented write). */
 import { FORGE_PATHS, FORGE_SCOPES } from '../../../shared/vendors/forgemrp/assumptions'
-import type { Params } from '../common/router'
+import type { FakeRoute, HandlerContext, HandlerResult } from '../common/pipeline'
 import type { ForgeData, ForgeTableName } from './data'
 import { ForgeError } from './errors'
 import { keysetPage } from './paging'
@@ -13,27 +13,11 @@ import {
   renderSupplier
 } from './serialize'
 
-export interface ForgeContext {
-  data: ForgeData
-  params: Params
-  query: URLSearchParams
-  now: number
-  /** The parsed JSON body; 400 when it is not JSON. */
-  body(): unknown
-}
+type ForgeContext = HandlerContext<ForgeData>
 
-export interface ForgeResult {
-  status: number
-  body: unknown
-  resourceId?: string
-}
-
-export interface ForgeRoute {
-  method: 'GET' | 'POST'
-  pattern: string
-  /** The scope the route needs (a write scope implies its read scope). */
+/** A route and the scope it needs (a write scope implies its read scope). */
+export interface ForgeRoute extends FakeRoute<ForgeData> {
   scope: string
-  handler: (ctx: ForgeContext) => ForgeResult
 }
 
 type Render = (row: never) => unknown
@@ -97,7 +81,7 @@ function readRoutes(): ForgeRoute[] {
 }
 
 /** `POST /quotes` with camelCase `{ clientId }` (U11, U12): a draft quote for that client. */
-function createQuote(ctx: ForgeContext): ForgeResult {
+function createQuote(ctx: ForgeContext): HandlerResult {
   const body = ctx.body()
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new ForgeError(400, 'bad_request', 'Request body must be a JSON object')
@@ -118,5 +102,11 @@ function createQuote(ctx: ForgeContext): ForgeResult {
 
 export const forgeRoutes: ForgeRoute[] = [
   ...readRoutes(),
-  { method: 'POST', pattern: FORGE_PATHS.quotes, scope: 'quotes.create', handler: createQuote }
+  {
+    method: 'POST',
+    pattern: FORGE_PATHS.quotes,
+    scope: 'quotes.create',
+    handler: createQuote,
+    idempotent: true
+  }
 ]

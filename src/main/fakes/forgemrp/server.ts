@@ -8,13 +8,12 @@
  * clients, suppliers, inventory items, jobs (with parts and work orders), purchase orders
  * (with lines) and quotes; `POST /quotes` with Idempotency-Key.
  */
-import { FaultController } from '../common/faults'
-import { startFakeHttpServer } from '../common/http-server'
-import type { FakeServer, LedgerEntry, RequestLogEntry } from '../common/types'
+import { catalogueSize, serveVendor } from '../common/serve-vendor'
+import type { FakeServer } from '../common/types'
 import { ALL_SCOPES, type ForgeData } from './data'
 import { generateForge } from './generate'
 import { formatKey } from './keys'
-import { createForgeVendor } from './vendor'
+import { forgeSpec } from './vendor'
 
 export type { ForgeData } from './data'
 
@@ -34,17 +33,10 @@ const DEMO = { mode: 'live', keyId: 'demo0001', secret: 'StockroomDemo' } as con
 export const FORGE_DEMO_KEY = formatKey(DEMO)
 
 export async function startForgeFake(opts: ForgeFakeOptions = {}): Promise<FakeServer<ForgeData>> {
-  const size = opts.size ?? 500
-  if (!Number.isInteger(size) || size < 10 || size > 100_000)
-    throw new Error('size must be an integer in 10..100000')
+  const size = catalogueSize(opts.size, 500)
   const now = opts.now ?? (() => new Date())
   const data = generateForge({ seed: opts.seed ?? 1, size, now })
   data.addKey(ALL_SCOPES, DEMO.mode, DEMO)
-  const ledger: LedgerEntry[] = []
-  const requests: RequestLogEntry[] = []
-  const vendor = createForgeVendor(data, ledger, {
-    requestsPerWindow: opts.requestsPerMinute ?? 300,
-    windowMs: 60_000
-  })
-  return startFakeHttpServer({ vendor, data, faults: new FaultController(), ledger, requests, now })
+  const spec = forgeSpec(data, { requestsPerWindow: opts.requestsPerMinute ?? 300, windowMs: 60_000 })
+  return serveVendor(spec, { data, now })
 }

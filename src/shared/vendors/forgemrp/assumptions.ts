@@ -39,7 +39,7 @@ export const FORGE_SCOPES = {
   quotes: 'quotes.view'
 } as const
 
-/** ASSUMPTION (U6): `limit` defaults to 50 and is at most 100 (the seed's example asks for 100). */
+/** ASSUMPTION (U6): `limit` defaults to 50 and is at most 100 (the seed's example asks for 100; more is treated as 100). */
 export const FORGE_MAX_LIMIT = 100
 export const FORGE_DEFAULT_LIMIT = 50
 
