@@ -71,8 +71,16 @@ export function percentile(sorted, p) {
 /** One host-API call over the web host's WebSocket, as the renderer makes it; resolves with its value. */
 export async function hostCall(hostUrl, name, payload) {
   const origin = hostUrl.replace(/\/$/, '')
-  const ws = new WebSocket(`${origin.replace('http', 'ws')}/host`, { origin })
-  await new Promise((r) => ws.once('open', r))
+  // The launch secret is in the page the host serves, as the app reads it.
+  const page = await (await fetch(hostUrl)).text()
+  const secret = /<meta name="stockroom-launch" content="([^"]+)"/.exec(page)?.[1] ?? ''
+  const ws = new WebSocket(`${origin.replace('http', 'ws')}/host?launch=${encodeURIComponent(secret)}`, {
+    origin
+  })
+  await new Promise((r, reject) => {
+    ws.once('open', r)
+    ws.once('error', reject)
+  })
   const reply = new Promise((r) =>
     ws.on('message', (d) => {
       const frame = JSON.parse(String(d))

@@ -66,7 +66,9 @@ describe.skipIf(!availability.run)('app shell in Chromium through the web host',
     const page = await openApp(browser, host.url)
     const reply = await page.evaluate(async () => {
       const { host } = (globalThis as unknown as { location: { host: string } }).location
-      const ws = new WebSocket(`ws://${host}/host`)
+      // As the app does: the launch secret comes from the page the host served.
+      const secret = document.querySelector<HTMLMetaElement>('meta[name="stockroom-launch"]')?.content ?? ''
+      const ws = new WebSocket(`ws://${host}/host?launch=${encodeURIComponent(secret)}`)
       await new Promise((r) => (ws.onopen = r))
       // Events (connection changes, online state) share the socket: wait for this call's result.
       const answer = new Promise<string>(

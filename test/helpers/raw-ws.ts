@@ -25,12 +25,14 @@ export async function openRaw(url: string, headers: Record<string, string> = {})
   socket.on('error', () => {})
   const lines = [
     `GET ${u.pathname}${u.search} HTTP/1.1`,
-    `Host: ${u.host}`,
+    `Host: ${headers.Host ?? u.host}`,
     'Upgrade: websocket',
     'Connection: Upgrade',
     `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
     'Sec-WebSocket-Version: 13',
-    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)
+    ...Object.entries(headers)
+      .filter(([k]) => k !== 'Host')
+      .map(([k, v]) => `${k}: ${v}`)
   ]
   socket.write(lines.join('\r\n') + '\r\n\r\n')
   let buffer = Buffer.alloc(0)

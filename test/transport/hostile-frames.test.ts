@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { startWebHost, type WebHost } from '../../src/main/web/web-host'
 import { frame, openRaw, serverTexts } from '../helpers/raw-ws'
+import { hostSocketUrl } from '../helpers/launch'
 import { createTestServices, type TestServices } from '../helpers/main-services'
 
 /**
@@ -17,6 +18,7 @@ describe('the WebSocket host under hostile frames and messages', () => {
   let t: TestServices
   let host: WebHost
   let origin: string
+  let socketUrl: string
 
   beforeEach(async () => {
     t = await createTestServices()
@@ -24,13 +26,14 @@ describe('the WebSocket host under hostile frames and messages', () => {
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Stockroom</title>')
     host = await startWebHost({ services: t.services, rendererDir, port: 0 })
     origin = host.url.replace(/\/$/, '')
+    socketUrl = await hostSocketUrl(host.url)
   })
   afterEach(async () => {
     await host.close()
     await t.cleanup()
   })
 
-  const wsUrl = () => `${origin.replace('http', 'ws')}/host`
+  const wsUrl = () => socketUrl
   const connect = () =>
     new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocket(wsUrl(), { origin })

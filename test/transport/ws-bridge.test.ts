@@ -2,14 +2,18 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { request } from 'node:http'
 import WebSocket from 'ws'
 import { startWebHost, type WebHost } from '../../src/main/web/web-host'
+import { hostSocketUrl } from '../helpers/launch'
+import { openRaw } from '../helpers/raw-ws'
 import { createTestServices, type TestServices } from '../helpers/main-services'
 
 describe('WebSocket transport of the host API', () => {
   let t: TestServices
   let host: WebHost
   let origin: string
+  let socketUrl: string
 
   beforeEach(async () => {
     t = await createTestServices()
@@ -17,15 +21,16 @@ describe('WebSocket transport of the host API', () => {
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Stockroom</title>')
     host = await startWebHost({ services: t.services, rendererDir, port: 0 })
     origin = host.url.replace(/\/$/, '')
+    socketUrl = await hostSocketUrl(host.url)
   })
   afterEach(async () => {
     await host.close()
     await t.cleanup()
   })
 
-  const connect = (fromOrigin = origin) =>
+  const connect = (fromOrigin = origin, url = socketUrl) =>
     new Promise<WebSocket>((resolve, reject) => {
-      const ws = new WebSocket(`${origin.replace('http', 'ws')}/host`, { origin: fromOrigin })
+      const ws = new WebSocket(url, { origin: fromOrigin })
       ws.once('open', () => resolve(ws))
       ws.once('error', reject)
       ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
@@ -100,6 +105,34 @@ describe('WebSocket transport of the host API', () => {
     await expect(connect('http://evil.example')).rejects.toThrow(/403/)
   })
 
+  it('refuses a WebSocket without the launch secret, or with a wrong one', async () => {
+    await expect(connect(origin, `${origin.replace('http', 'ws')}/host`)).rejects.toThrow(/403/)
+    await expect(connect(origin, socketUrl.replace(/launch=[^&]+/, 'launch=guessed'))).rejects.toThrow(/403/)
+    expect(t.logs.join('\n')).not.toContain(new URL(socketUrl).searchParams.get('launch'))
+  })
+
+  it('refuses a forged Origin even with the launch secret, and a host name that is not its own', async () => {
+    await expect(connect('http://127.0.0.1:1', socketUrl)).rejects.toThrow(/403/)
+    await expect(connect('null', socketUrl)).rejects.toThrow(/403/)
+    const rebound = await openRaw(socketUrl, { Origin: origin, Host: 'evil.example' }).catch((e: Error) => e)
+    expect(String(rebound)).toMatch(/403/)
+    // A page on another name that resolves to 127.0.0.1 is not even served the document (and its secret).
+    const page = await httpGet(host.url, 'evil.example')
+    expect(page.status).toBe(403)
+    expect(page.body).not.toContain('stockroom-launch')
+  })
+
+  it('serves a new launch secret each start, in a page that is never cached', async () => {
+    const res = await fetch(host.url)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const rendererDir = await mkdtemp(join(tmpdir(), 'renderer-'))
+    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Stockroom</title>')
+    const second = await startWebHost({ services: t.services, rendererDir, port: 0 })
+    const other = await hostSocketUrl(second.url)
+    await second.close()
+    expect(new URL(other).searchParams.get('launch')).not.toBe(new URL(socketUrl).searchParams.get('launch'))
+  })
+
   it('serves the renderer with a Content-Security-Policy and no path traversal', async () => {
     const res = await fetch(host.url)
     expect(res.status).toBe(200)
@@ -108,3 +141,16 @@ describe('WebSocket transport of the host API', () => {
     expect(await traversal.text()).not.toContain('root:')
   })
 })
+
+/** A GET with a chosen Host header (fetch will not send one). */
+function httpGet(url: string, hostHeader: string) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(url, { headers: { Host: hostHeader } }, (res) => {
+      let body = ''
+      res.on('data', (c: Buffer) => (body += c.toString()))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}

@@ -1,5 +1,6 @@
 import { classifyStatus, networkWords, retryable, type VendorErrorInfo } from '../../shared/vendors/errors'
 import { backoffMs, type BackoffPolicy } from '../../shared/backoff'
+import { vendorUrl } from './vendor-url'
 import {
   Pacer,
   realClock,
@@ -121,7 +122,12 @@ export class VendorHttp {
   }
 
   private async once(method: string, path: string, opts: RequestOptions): Promise<VendorResponse> {
-    const url = new URL(this.o.baseUrl.replace(/\/$/, '') + path)
+    const url = vendorUrl(this.o.baseUrl, path)
+    if (!url)
+      throw new VendorError({
+        kind: 'invalid',
+        message: `Stockroom refused to send a request outside the connection's address (${JSON.stringify(path.slice(0, 120))}).`
+      })
     for (const [k, v] of Object.entries(opts.query ?? {}))
       if (v !== undefined) url.searchParams.set(k, String(v))
     const headers: Record<string, string> = {

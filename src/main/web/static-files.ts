@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { CONTENT_SECURITY_POLICY } from '../host/content-security-policy'
@@ -16,10 +16,32 @@ const types: Record<string, string> = {
   '.wav': 'audio/wav'
 }
 
-/** Serves the built renderer; unknown paths fall back to index.html, nothing outside `root` is reachable. */
-export function createStaticHandler(root: string) {
+const NOT_BUILT = 'The app is not built. Run: npm run build'
+
+export interface StaticGuard {
+  /** Null when the request may be served; otherwise why not. */
+  refuseRequest(req: IncomingMessage): string | null
+  /** The app's document as this launch serves it. */
+  injectInto(html: string): string
+}
+
+const securityHeaders = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff'
+}
+
+/**
+ * Serves the built renderer; unknown paths fall back to index.html, nothing
+ * outside `root` is reachable, and only requests the guard admits are served.
+ */
+export function createStaticHandler(root: string, guard: StaticGuard) {
   const base = normalize(root + sep)
+  const index = join(base, 'index.html')
   return async (req: IncomingMessage, res: ServerResponse) => {
+    if (guard.refuseRequest(req)) {
+      res.writeHead(403, { 'Content-Type': 'text/plain' }).end('This address does not serve Stockroom.')
+      return
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end()
       return
@@ -31,20 +53,37 @@ export function createStaticHandler(root: string) {
       return
     }
     const info = await stat(file).catch(() => null)
-    if (!info || info.isDirectory()) file = join(base, 'index.html')
+    if (!info || info.isDirectory()) file = index
+    if (file === index) return serveDocument(req, res)
     const found = await stat(file).catch(() => null)
     if (!found) {
-      res.writeHead(500, { 'Content-Type': 'text/plain' }).end('The app is not built. Run: npm run build')
+      res.writeHead(500, { 'Content-Type': 'text/plain' }).end(NOT_BUILT)
       return
     }
     res.writeHead(200, {
       'Content-Type': types[extname(file)] ?? 'application/octet-stream',
       'Content-Length': found.size,
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
+      ...securityHeaders,
       'Cache-Control': 'no-cache'
     })
     if (req.method === 'HEAD') res.end()
     else createReadStream(file).pipe(res)
+  }
+
+  /** The document carries this launch's secret: never cached, never stale after a restart. */
+  async function serveDocument(req: IncomingMessage, res: ServerResponse) {
+    const html = await readFile(index, 'utf8').catch(() => null)
+    if (html === null) {
+      res.writeHead(500, { 'Content-Type': 'text/plain' }).end(NOT_BUILT)
+      return
+    }
+    const body = Buffer.from(guard.injectInto(html))
+    res.writeHead(200, {
+      'Content-Type': types['.html'],
+      'Content-Length': body.length,
+      ...securityHeaders,
+      'Cache-Control': 'no-store'
+    })
+    res.end(req.method === 'HEAD' ? undefined : body)
   }
 }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { MainServices } from '../services'
+import { createLaunchGuard } from './launch-guard'
 import { createStaticHandler } from './static-files'
 import { attachWsBridge } from './ws-bridge'
 
@@ -25,7 +26,8 @@ export async function startWebHost({
   host = '127.0.0.1',
   log = () => {}
 }: WebHostOptions): Promise<WebHost> {
-  const handleStatic = createStaticHandler(rendererDir)
+  const guard = createLaunchGuard()
+  const handleStatic = createStaticHandler(rendererDir, guard)
   const server = createServer((req, res) => {
     handleStatic(req, res).catch((err: unknown) => {
       log(`could not serve ${req.url ?? '/'}: ${err instanceof Error ? err.message : String(err)}`)
@@ -38,11 +40,10 @@ export async function startWebHost({
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
     else socket.destroy()
   })
-  let origin = ''
   const bridge = attachWsBridge(server, {
     dispatch: services.dispatch,
     events: services.events,
-    admit: (req) => (req.headers.origin === origin ? null : `origin ${String(req.headers.origin)}`),
+    admit: (req) => guard.refuseSocket(req),
     log
   })
   await new Promise<void>((resolve, reject) => {
@@ -54,9 +55,9 @@ export async function startWebHost({
   })
   server.on('error', (err) => log(`web host server error: ${err.message}`))
   const address = server.address() as AddressInfo
-  origin = `http://${host}:${address.port}`
+  guard.listening(address.port)
   return {
-    url: `${origin}/`,
+    url: `http://${host}:${address.port}/`,
     async close() {
       await bridge.close()
       server.closeAllConnections()

@@ -19,4 +19,4 @@ export type ServerFrame =
   /** A frame that could not be read at all (not JSON, no id): answered, not dropped. */
   | { kind: 'error'; result: Result<unknown> }
 
-export { IPC_CALL, IPC_EVENT, WS_PATH } from './channels'
+export { IPC_CALL, IPC_EVENT, LAUNCH_META, LAUNCH_PARAM, WS_PATH } from './channels'

@@ -1,5 +1,5 @@
 import type { RawTransport } from '../../../shared/host-api/client'
-import { WS_PATH, type ServerFrame } from '../../../shared/host-api/wire'
+import { LAUNCH_META, LAUNCH_PARAM, WS_PATH, type ServerFrame } from '../../../shared/host-api/wire'
 import { fail } from '../../../shared/result'
 import { backoffMs, type BackoffPolicy } from '../../../shared/backoff'
 
@@ -78,7 +78,9 @@ export function createWsTransport(url = defaultUrl()): RawTransport & { close():
   }
 }
 
+/** The host's socket, with the launch secret the host put in the page that it served. */
 function defaultUrl() {
   const { protocol, host } = window.location
-  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}${WS_PATH}`
+  const secret = document.querySelector<HTMLMetaElement>(`meta[name="${LAUNCH_META}"]`)?.content ?? ''
+  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}${WS_PATH}?${LAUNCH_PARAM}=${encodeURIComponent(secret)}`
 }
