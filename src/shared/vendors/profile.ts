@@ -76,13 +76,21 @@ export interface WrittenLine {
  * Stock writes from count variances. Only vendors with the `stock-write`
  * capability have them.
  *
- * Invariants every implementation keeps (the write conformance suite checks them):
+ * Invariants every implementation keeps (test/contract/writes.test.ts checks them
+ * over real HTTP against the vendor's fake, for every profile that has writes):
  * - `build` is pure: the same variances and note give the same bytes; the body is
  *   serialised here, once, and the outbox sends it byte for byte on every attempt.
  * - Each variance lands in exactly one write; no write carries a variance twice.
  * - A write corrects the error seen at the instant of the count (a delta), or,
  *   where only absolute writes exist, is documented here as such.
  * - `answer` never throws: an answer it cannot read gives a patch from the lines' deltas.
+ * - With `idempotencyKeys`, a write whose answer was lost (dropped before or after
+ *   the commit, 500/502/504, timeout) is retried with the same key and bytes and the
+ *   vendor applies it once; without, it goes to review with the vendor's current level
+ *   (the connector's `currentLevel` of each line), never resent.
+ * - Every retry (429 after its Retry-After, 503, a new key after a 401) repeats the
+ *   frozen request unchanged; a 4xx refusal goes to review with the vendor's message
+ *   and its field details where its envelope has them; nothing is applied twice or lost.
  */
 export interface StockWrites {
   build(variances: Variance[], note: string): PlannedWrite[]
@@ -91,7 +99,12 @@ export interface StockWrites {
   noteOf?(body: string): string | undefined
 }
 
-/** Production batches on task lines. Only vendors with the `task-write` capability have them. */
+/**
+ * Production batches on task lines. Only vendors with the `task-write` capability
+ * have them. The invariants of {@link StockWrites} hold (same suite); an unanswered
+ * batch without keys goes to review with what the vendor has recorded on the line
+ * (the connector's `taskLine`).
+ */
 export interface BatchWrites {
   build(b: BatchIntent): Result<{ request: FrozenRequest; description: string }>
   answer(b: { lineId: string; quantity: number }, body: unknown): ReplicaPatch

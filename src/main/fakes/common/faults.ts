@@ -25,8 +25,17 @@ export interface FaultRequest {
 }
 
 export type Fault =
-  /** Answer with this status in the vendor's error envelope (e.g. 503, 500, 401). */
-  | { kind: 'status'; status: number; retryAfter?: number; message?: string }
+  /**
+   * Answer with this status in the vendor's error envelope (e.g. 503, 500, 401). `details`
+   * are field details (e.g. of a 422), given where the vendor's envelope has a place for them.
+   */
+  | {
+      kind: 'status'
+      status: number
+      retryAfter?: number
+      message?: string
+      details?: { path: string; message: string }[]
+    }
   /** Answer 429 with `Retry-After` (seconds, default 1). */
   | { kind: 'rate-limit'; retryAfter?: number }
   /** Delay the response by `ms`. */

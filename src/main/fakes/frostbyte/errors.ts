@@ -77,7 +77,8 @@ export const fbError = {
 export function faultError(
   status: number,
   retryAfter: number | undefined,
-  message: string | undefined
+  message: string | undefined,
+  details?: FieldIssue[]
 ): FbError {
   const [code, text] = STATUS_CODES[status] ?? ['error', `HTTP ${status}`]
   // The docs promise Retry-After: 30 on 503.
@@ -86,7 +87,7 @@ export function faultError(
     status,
     code,
     message ?? text,
-    undefined,
+    details,
     after === undefined ? undefined : { 'Retry-After': String(after) }
   )
 }

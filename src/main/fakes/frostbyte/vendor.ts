@@ -82,7 +82,7 @@ export function frostbyteSpec(
       fault: (fault) =>
         fault.kind === 'rate-limit'
           ? fbError.rateLimited(fault.retryAfter ?? 1)
-          : faultError(fault.status, fault.retryAfter, fault.message),
+          : faultError(fault.status, fault.retryAfter, fault.message, fault.details),
       internal: (err) =>
         new FbError(500, 'internal_error', err instanceof Error ? err.message : 'Internal server error')
     }
