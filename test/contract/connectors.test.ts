@@ -5,6 +5,7 @@ import type { HostClient } from '../../src/shared/host-api/client'
 import { connectVendor, type Connected } from '../helpers/connected'
 import type { TestServices } from '../helpers/main-services'
 import { expectReplicaEquals, injectReadFaults, type VendorFake, type VendorHarness } from './conformance'
+import { figgroHarness } from './figgro-harness'
 import { forgemrpHarness } from './forgemrp-harness'
 import { frostbyteHarness } from './frostbyte-harness'
 import { inventoraHarness } from './inventora-harness'
@@ -14,7 +15,7 @@ import { inventoraHarness } from './inventora-harness'
  * vendor server, main's gateway and connector, the renderer's sync driver and
  * a real Dexie replica (fake-indexeddb). Only the host transport is in-process.
  */
-const harnesses = [frostbyteHarness, inventoraHarness, forgemrpHarness] as VendorHarness[]
+const harnesses = [frostbyteHarness, inventoraHarness, forgemrpHarness, figgroHarness] as VendorHarness[]
 
 for (const harness of harnesses) {
   describe(`${harness.label} connector conformance`, () => {

@@ -1,7 +1,7 @@
 import type { ConnectionInfo } from '../../shared/host-api/connections'
 import type { PageResult, ResourcePlan } from '../../shared/host-api/sync'
 import type { VendorId } from '../../shared/model/vendor'
-import type { RateLimit, RateLimitHeaders } from '../gateway/pacer'
+import type { BudgetPolicy, RateLimit, RateLimitHeaders } from '../gateway/pacer'
 import type { VendorHttp, VendorHttpOptions } from '../gateway/vendor-http'
 
 export interface PageRequest {
@@ -53,6 +53,11 @@ export interface ConnectorDefinition {
   limits: RateLimit[]
   /** Where the vendor sends its live rate-limit state, when not as X-RateLimit-* with an epoch reset. */
   rateLimitHeaders?: RateLimitHeaders
+  /**
+   * The limit is a rolling budget (e.g. 1,000 an hour) to plan passes in: the
+   * pacer follows the vendor's X-RateLimit-* headers and keeps this reserve.
+   */
+  budget?: BudgetPolicy
   /** The vendor honours Idempotency-Key on the writes Stockroom sends (replays instead of re-applying). */
   idempotencyKeys: boolean
   authHeaders(apiKey: string): Record<string, string>

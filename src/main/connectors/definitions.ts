@@ -1,5 +1,6 @@
 import type { VendorId } from '../../shared/model/vendor'
 import type { ConnectorDefinition } from './connector'
+import { figgroConnector } from './figgro'
 import { forgemrpConnector } from './forgemrp'
 import { frostbyteConnector } from './frostbyte'
 import { inventoraConnector } from './inventora'
@@ -8,5 +9,6 @@ import { inventoraConnector } from './inventora'
 export const connectorDefinitions: Partial<Record<VendorId, ConnectorDefinition>> = {
   frostbyte: frostbyteConnector,
   inventora: inventoraConnector,
-  forgemrp: forgemrpConnector
+  forgemrp: forgemrpConnector,
+  figgro: figgroConnector
 }

@@ -3,6 +3,8 @@ import type { FakeServer } from './common/types'
 import { FORGE_DEMO_KEY, startForgeFake } from './forgemrp/server'
 import { startFrostbyteFake, FROSTBYTE_DEMO_KEY } from './frostbyte/server'
 import { startInventoraFake, INVENTORA_DEMO_KEY } from './inventora/server'
+import { startFiggroFake, FIGGRO_DEMO_KEY } from './figgro/server'
+import { FIGGRO_PATHS, type FiggroEndpoint } from '../../shared/vendors/figgro/assumptions'
 
 /** What a person (or a test) types to connect to a fake: an API key, or a login. */
 export type FakeCredentials = { apiKey: string } | { email: string; password: string }
@@ -105,8 +107,37 @@ const forgemrp: FakeDefinition = {
   }
 }
 
+const figgro: FakeDefinition = {
+  // requestsPerMinute scales the documented hour to a minute (1,000 per 60 s), so a budget test runs in minutes.
+  async start({ seed, size, requestsPerMinute: rpm, now }) {
+    const fg = await startFiggroFake({
+      ...(seed !== undefined && { seed }),
+      ...(size !== undefined && { size }),
+      ...(rpm && { limit: rpm, windowMs: 60_000 }),
+      ...(now && { now })
+    })
+    const d = fg.data
+    return {
+      vendor: 'figgro',
+      server: fg,
+      credentials: { apiKey: FIGGRO_DEMO_KEY },
+      counts: () =>
+        Object.fromEntries(
+          Object.entries(FIGGRO_PATHS).map(([e, path]) => [path, d.list(e as FiggroEndpoint).length])
+        ),
+      summary: () =>
+        `${d.products.length.toLocaleString()} products, ${d.rawMaterials.length.toLocaleString()} raw materials`
+    }
+  }
+}
+
 /** The fake of every vendor Stockroom can talk to: tests, the demo, E2E and the fake-vendor CLI start them here. */
-export const fakeDefinitions: Partial<Record<VendorId, FakeDefinition>> = { frostbyte, inventora, forgemrp }
+export const fakeDefinitions: Partial<Record<VendorId, FakeDefinition>> = {
+  frostbyte,
+  inventora,
+  forgemrp,
+  figgro
+}
 
 export async function startFake(vendor: VendorId, options: FakeOptions = {}): Promise<StartedFake> {
   const definition = fakeDefinitions[vendor]

@@ -207,6 +207,7 @@ export class VendorGateway {
           ? [{ requests: connection.requestsPerMinute, perMs: 60_000 }]
           : definition.limits,
         ...(definition.rateLimitHeaders && { rateLimitHeaders: definition.rateLimitHeaders }),
+        ...(definition.budget && { budget: definition.budget }),
         parseError: definition.parseError,
         ...(this.options.clock && { clock: this.options.clock }),
         ...(this.options.random && { random: this.options.random }),

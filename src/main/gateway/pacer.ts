@@ -1,7 +1,23 @@
+import {
+  limitOf,
+  nextSlot,
+  observe as observeBudget,
+  planPass,
+  prune,
+  type BudgetState,
+  type PassPlan
+} from './budget'
+
 /**
  * Keeps a connection under its vendor's documented request limits and obeys
  * the live signals (X-RateLimit-Remaining/Reset, Retry-After). It plans never
  * to exceed a limit rather than reacting to 429s.
+ *
+ * Two modes. By default each limit is a sliding window over our own sends.
+ * In budget mode (a vendor whose limit is a large rolling window, e.g. an
+ * hour) the vendor's headers lead, a share of the window is kept in reserve
+ * for interactive requests, and the pacer can say how a run of pages will
+ * play out (see ./budget.ts).
  */
 export interface PacerClock {
   now(): number
@@ -36,32 +52,88 @@ export const xRateLimitHeaders: RateLimitHeaders = {
   resetIs: 'epoch-seconds'
 }
 
+export interface BudgetPolicy {
+  /** Share of the window background requests leave unused (e.g. 0.1). */
+  reserve: number
+}
+
+/** Background requests (sync pages) keep out of the reserve; interactive ones may use it. */
+export type Priority = 'background' | 'interactive'
+
+/** What a budget-mode pacer tells about a run of pages. */
+export interface BudgetPlan extends PassPlan {
+  limit: number
+  windowMs: number
+  /** Pages a window gives background requests. */
+  capacity: number
+}
+
+/** Intervals longer than this between two background sends are idle time, not the cost of a page. */
+const MAX_PAGE_INTERVAL_MS = 10_000
+
 export class Pacer {
   private sent: number[] = []
   private blockedUntil = 0
+  private readonly budget?: BudgetState
+  private lastBackground?: number
+  /** Smoothed time between two background sends when nothing held them back: a page's full cost. */
+  private msPerPage?: number
 
   constructor(
     private readonly limits: RateLimit[],
-    private readonly clock: PacerClock = realClock
-  ) {}
+    private readonly clock: PacerClock = realClock,
+    private readonly policy?: BudgetPolicy
+  ) {
+    if (policy) {
+      const first = limits[0] ?? { requests: 1, perMs: 1000 }
+      this.budget = { sent: [], windowMs: first.perMs, limit: first.requests }
+    }
+  }
 
   /** Waits until a request may go out; returns how long it waited. */
-  async acquire(): Promise<number> {
+  async acquire(priority: Priority = 'interactive', onWait?: (ms: number) => void): Promise<number> {
+    return (await this.acquireSlot(priority, onWait)).waited
+  }
+
+  /**
+   * Waits until a request may go out and counts it as sent at the returned
+   * instant. `onWait` hears of each wait before it starts.
+   */
+  async acquireSlot(
+    priority: Priority = 'interactive',
+    onWait?: (ms: number) => void
+  ): Promise<{ waited: number; at: number }> {
     let waited = 0
     for (;;) {
       const now = this.clock.now()
-      const wait = Math.max(this.blockedUntil - now, this.windowWait(now))
+      const wait = Math.max(
+        this.blockedUntil - now,
+        this.budget ? this.budgetWait(now, priority) : this.windowWait(now)
+      )
       if (wait <= 0) {
-        this.sent.push(now)
-        return waited
+        this.record(now, priority, waited)
+        return { waited, at: now }
       }
+      onWait?.(wait)
       await this.clock.sleep(wait)
       waited += wait
     }
   }
 
   /** Live headers: the vendor's own count wins over ours when it is stricter. */
-  observe(remaining: number | undefined, resetAtMs: number | undefined): void {
+  observe(
+    remaining: number | undefined,
+    resetAtMs: number | undefined,
+    extra: { limit?: number; sentAt?: number } = {}
+  ): void {
+    if (this.budget && remaining !== undefined && resetAtMs !== undefined) {
+      observeBudget(this.budget, {
+        limit: extra.limit ?? limitOf(this.budget),
+        remaining,
+        resetAt: resetAtMs,
+        sentAt: extra.sentAt ?? this.clock.now()
+      })
+    }
     if (remaining !== undefined && remaining <= 0 && resetAtMs !== undefined) {
       this.blockedUntil = Math.max(this.blockedUntil, resetAtMs)
     }
@@ -70,6 +142,54 @@ export class Pacer {
   /** After a 429/503 with Retry-After: nothing goes out before then. */
   blockFor(ms: number): void {
     this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + ms)
+  }
+
+  /** Budget mode: how `pages` background requests will play out from now; undefined otherwise. */
+  plan(pages: number): BudgetPlan | undefined {
+    if (!this.budget) return undefined
+    const now = this.clock.now()
+    const capacity = this.capacity('background')
+    const p = planPass(this.budget, Math.max(now, this.blockedUntil), {
+      pages,
+      capacity,
+      msPerRequest: this.msPerPage ?? 0
+    })
+    return { ...p, limit: limitOf(this.budget), windowMs: this.budget.windowMs, capacity }
+  }
+
+  /** Budget mode: how long the next request of this priority would wait now. */
+  waitFor(priority: Priority): number {
+    const now = this.clock.now()
+    return Math.max(
+      0,
+      this.blockedUntil - now,
+      this.budget ? this.budgetWait(now, priority) : this.windowWait(now)
+    )
+  }
+
+  private capacity(priority: Priority): number {
+    const limit = limitOf(this.budget!)
+    if (priority === 'interactive') return limit
+    return Math.max(1, limit - Math.ceil(limit * this.policy!.reserve))
+  }
+
+  private budgetWait(now: number, priority: Priority): number {
+    prune(this.budget!, now)
+    return nextSlot(this.budget!, now, this.capacity(priority)) - now
+  }
+
+  private record(now: number, priority: Priority, waited: number): void {
+    if (!this.budget) {
+      this.sent.push(now)
+      return
+    }
+    this.budget.sent.push(now)
+    if (priority !== 'background') return
+    const interval = this.lastBackground === undefined ? undefined : now - this.lastBackground
+    const outlier = this.msPerPage !== undefined && interval !== undefined && interval > this.msPerPage * 5
+    if (waited === 0 && interval !== undefined && interval < MAX_PAGE_INTERVAL_MS && !outlier)
+      this.msPerPage = this.msPerPage === undefined ? interval : this.msPerPage * 0.8 + interval * 0.2
+    this.lastBackground = now
   }
 
   private windowWait(now: number): number {

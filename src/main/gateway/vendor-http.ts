@@ -5,7 +5,9 @@ import {
   Pacer,
   realClock,
   xRateLimitHeaders,
+  type BudgetPolicy,
   type PacerClock,
+  type Priority,
   type RateLimit,
   type RateLimitHeaders
 } from './pacer'
@@ -60,6 +62,8 @@ export interface RequestOptions {
   body?: string
   /** Reads retry by themselves; writes are retried by the outbox, which owns their fate. */
   retry?: boolean
+  /** Sync pages are background: under a request budget they leave the reserve to people. */
+  priority?: Priority
 }
 
 export interface VendorHttpOptions {
@@ -69,6 +73,8 @@ export interface VendorHttpOptions {
   limits: RateLimit[]
   /** The vendor's live rate-limit headers (default: X-RateLimit-*, reset as epoch seconds). */
   rateLimitHeaders?: RateLimitHeaders
+  /** A rolling budget led by the vendor's headers, with a reserve (see pacer.ts). */
+  budget?: BudgetPolicy
   /** Turns an error body into a code, message and field details. */
   parseError: (
     status: number,
@@ -92,22 +98,22 @@ const READ_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 30_000, jitter: 1 }
 export class VendorHttp {
   readonly pacer: Pacer
   requestCount = 0
-  private readonly clock: PacerClock
+  readonly clock: PacerClock
   private readonly random: () => number
 
   constructor(private readonly o: VendorHttpOptions) {
     this.clock = o.clock ?? realClock
     this.random = o.random ?? Math.random
-    this.pacer = new Pacer(o.limits, this.clock)
+    this.pacer = new Pacer(o.limits, this.clock, o.budget)
   }
 
   async request(method: string, path: string, opts: RequestOptions = {}): Promise<VendorResponse> {
     const attempts = opts.retry === false ? 1 : (this.o.maxAttempts ?? 8)
     for (let attempt = 1; ; attempt++) {
-      const waited = await this.pacer.acquire()
-      if (waited > 0) this.o.onWait?.(waited, 'rate-limit')
+      // The wait is announced before it starts, so people see "waiting until …" while it lasts.
+      const { at } = await this.pacer.acquireSlot(opts.priority, (ms) => this.o.onWait?.(ms, 'rate-limit'))
       try {
-        return await this.once(method, path, opts)
+        return await this.once(method, path, opts, at)
       } catch (err) {
         const e =
           err instanceof VendorError ? err : new VendorError({ kind: 'network', message: String(err) })
@@ -121,7 +127,12 @@ export class VendorHttp {
     }
   }
 
-  private async once(method: string, path: string, opts: RequestOptions): Promise<VendorResponse> {
+  private async once(
+    method: string,
+    path: string,
+    opts: RequestOptions,
+    sentAt: number
+  ): Promise<VendorResponse> {
     const url = vendorUrl(this.o.baseUrl, path)
     if (!url)
       throw new VendorError({
@@ -161,13 +172,15 @@ export class VendorHttp {
     const style = this.o.rateLimitHeaders ?? xRateLimitHeaders
     const remaining = numberHeader(res.headers, style.remaining)
     const reset = numberHeader(res.headers, style.reset)
+    const limit = numberHeader(res.headers, 'x-ratelimit-limit')
     this.pacer.observe(
       remaining,
       reset === undefined
         ? undefined
         : style.resetIs === 'epoch-seconds'
           ? reset * 1000
-          : this.clock.now() + reset * 1000
+          : this.clock.now() + reset * 1000,
+      { sentAt, ...(limit !== undefined && { limit }) }
     )
 
     let json: unknown = undefined

@@ -8,7 +8,13 @@ export const resourcePlan = z.object({
   tables: z.array(z.enum(replicaTables as [string, ...string[]])),
   /** The vendor can list only what changed since an instant. */
   incremental: z.boolean(),
-  pageSize: z.number().int().positive()
+  pageSize: z.number().int().positive(),
+  /**
+   * False where every request is scarce (a small hourly budget): the next page
+   * is asked only once the current one is written, so a sync stopped at any
+   * page boundary has fetched nothing it will fetch again. Default true.
+   */
+  prefetch: z.boolean().optional()
 })
 export type ResourcePlan = z.infer<typeof resourcePlan>
 
@@ -21,6 +27,26 @@ export const vendorErrorInfo = z.object({
   message: z.string(),
   details: z.array(z.object({ path: z.string(), message: z.string() })).optional()
 })
+
+/**
+ * How the rest of a pass plays out under the vendor's request budget, from
+ * the instant main answered (durations, so the two clocks need not agree).
+ */
+export const syncPlan = z.object({
+  /** Pages of this sync done and in all (every resource whose size is known yet). */
+  pagesDone: z.number().int().nonnegative(),
+  pages: z.number().int().nonnegative(),
+  /** Pages that can go before the budget runs out. */
+  nowPages: z.number().int().nonnegative(),
+  /** When the budget lets the rest continue, if the plan has to wait. */
+  resumesInMs: z.number().nonnegative().optional(),
+  /** When the last page should be in. */
+  finishInMs: z.number().nonnegative(),
+  /** The vendor's window: its length and the requests it allows. */
+  windowMs: z.number().positive(),
+  limit: z.number().int().positive()
+})
+export type SyncPlan = z.infer<typeof syncPlan>
 
 export const pageResult = z.object({
   batch: replicaBatch,
@@ -36,7 +62,14 @@ export const pageResult = z.object({
   /** Records the vendor sent that could not be read; kept out of the replica and reported. */
   rejected: z.array(z.object({ vendorId: z.string(), reason: z.string() })),
   /** The vendor's clock (from HTTP Date) minus ours, in ms. */
-  clockSkewMs: z.number().optional()
+  clockSkewMs: z.number().optional(),
+  /** How the rest of the pass plays out under the vendor's request budget, where it has one. */
+  plan: syncPlan.optional(),
+  /**
+   * No request was made: the budget is spent. Ask for the same cursor again
+   * after this many ms; the batch is empty and `next` repeats the cursor asked.
+   */
+  waitMs: z.number().nonnegative().optional()
 })
 export type PageResult = z.infer<typeof pageResult>
 

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie'
 import type { HostClient } from '../../../shared/host-api/client'
-import type { PageResult, ResourcePlan } from '../../../shared/host-api/sync'
+import type { PageResult, ResourcePlan, SyncPlan } from '../../../shared/host-api/sync'
 import type { ReplicaTable } from '../../../shared/model/schemas'
 import type { AlertState, Checkpoint, ResourceFailure } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
@@ -26,6 +26,11 @@ export interface ResourceProgress {
   /** Items that dropped to or below their minimum in this pass. */
   lowCrossed: LowCrossing[]
   message?: string
+  /** The plan under the vendor's request budget, as of `plannedAt` (epoch ms, this clock). */
+  plan?: SyncPlan
+  plannedAt?: number
+  /** Waiting for the budget until this instant (epoch ms); no request is out meanwhile. */
+  waitingUntil?: number
 }
 
 export interface LowCrossing {
@@ -41,6 +46,22 @@ export interface SyncOptions {
   onProgress?: (p: ResourceProgress) => void
   now?: () => Date
   newId?: () => string
+  /** Waits out a spent request budget; resolves early when the sync is stopped. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+}
+
+/** A wait that ends early, without error, when the sync is stopped. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
 }
 
 export class SyncError extends Error {
@@ -182,14 +203,32 @@ async function syncResource(
     return reply.value
   }
 
+  const sleep = o.sleep ?? abortableSleep
+  const prefetch = plan.prefetch !== false
   let inFlight: Promise<PageResult> | undefined = fetchPage(cp.cursor)
   try {
     while (inFlight) {
       const page = await inFlight
       inFlight = undefined
+      if (page.plan) Object.assign(progress, { plan: page.plan, plannedAt: now().getTime() })
+      if (page.waitMs !== undefined) {
+        // The vendor's budget is spent: nothing was asked. Wait here, where a stop ends the wait
+        // and nothing is sent after it, then ask for the same page again.
+        progress.waitingUntil = now().getTime() + page.waitMs
+        o.onProgress?.({ ...progress })
+        await sleep(page.waitMs, o.signal)
+        delete progress.waitingUntil
+        if (o.signal?.aborted) {
+          progress.state = 'cancelled'
+          o.onProgress?.({ ...progress })
+          break
+        }
+        inFlight = fetchPage(cp.cursor)
+        continue
+      }
       if (page.clockSkewMs !== undefined) o.onSkew?.(page.clockSkewMs)
       // Prefetch: the network and mapping of page N+1 overlap the write of page N.
-      if (page.next !== null && !o.signal?.aborted) {
+      if (prefetch && page.next !== null && !o.signal?.aborted) {
         inFlight = fetchPage(page.next)
         inFlight.catch(() => undefined) // observed on the next turn of the loop
       }
@@ -238,6 +277,7 @@ async function syncResource(
       else if (o.signal?.aborted) progress.state = 'cancelled'
       o.onProgress?.({ ...progress })
       if (progress.state === 'cancelled') break
+      if (!prefetch && !last) inFlight = fetchPage(page.next)
     }
   } catch (err) {
     progress.state = 'error'

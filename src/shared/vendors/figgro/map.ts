@@ -1,0 +1,163 @@
+import type { z } from 'zod'
+import { recordKey } from '../../model/records'
+import type { ItemRecord, LocationRecord, LotRecord, StockRecord, TaskRecord } from '../../model/schemas'
+import { itemCodes, searchWords } from '../common'
+import type { fgJobRun, fgProduct, fgRawMaterial, fgTicket } from './schemas'
+
+/** ASSUMPTION (U11): Figgro keeps one quantity per record, no locations: its stock stands at one place. */
+export const FIGGRO_PLACE_ID = 'figgro'
+
+export function figgroPlace(cid: string, label: string, resource: string): LocationRecord {
+  return {
+    key: recordKey(cid, 'location', FIGGRO_PLACE_ID),
+    connectionId: cid,
+    vendorId: FIGGRO_PLACE_ID,
+    resource,
+    raw: null,
+    name: `${label} (Figgro has no locations)`,
+    kind: 'location'
+  }
+}
+
+type Stocked = z.infer<typeof fgProduct>
+
+function item(cid: string, resource: string, kind: 'product' | 'material', r: Stocked, raw: unknown, lot?: string) {
+  const vendorId = `${resource}/${r.id}`
+  const itemKey = recordKey(cid, 'item', vendorId)
+  const record: ItemRecord = {
+    key: itemKey,
+    connectionId: cid,
+    vendorId,
+    resource,
+    raw,
+    sku: r.sku,
+    name: r.name,
+    // U12: the SKU is the only code; a lot number finds its material too.
+    codes: itemCodes(r.sku, lot),
+    words: searchWords(r.name, r.sku, lot),
+    onHand: r.quantityOnHand,
+    tracking: lot ? 'lot' : 'none',
+    kind,
+    ...(r.unitOfMeasure && { unit: r.unitOfMeasure }),
+    ...(r.updatedAt && { vendorUpdatedAt: r.updatedAt })
+  }
+  return { record, itemKey, vendorId }
+}
+
+export function mapFgProduct(cid: string, r: z.infer<typeof fgProduct>, raw: unknown) {
+  const { record, itemKey, vendorId } = item(cid, 'products', 'product', r, raw)
+  const stock: StockRecord = {
+    key: recordKey(cid, 'stock', vendorId),
+    connectionId: cid,
+    vendorId,
+    resource: 'products',
+    raw: null,
+    itemKey,
+    locationKey: recordKey(cid, 'location', FIGGRO_PLACE_ID),
+    onHand: r.quantityOnHand
+  }
+  return { item: record, stock }
+}
+
+/** A raw material, its current lot (U3) with expiry for FEFO, and its stock on that lot. */
+export function mapFgRawMaterial(cid: string, r: z.infer<typeof fgRawMaterial>, raw: unknown) {
+  const lotNumber = r.lotNumber?.trim() || undefined
+  const { record, itemKey, vendorId } = item(cid, 'raw-materials', 'material', r, raw, lotNumber)
+  const lotKey = lotNumber ? recordKey(cid, 'lot', `${vendorId}#${lotNumber}`) : undefined
+  const expiry = r.expiryDate ?? undefined
+  const lot: LotRecord | undefined =
+    lotKey && lotNumber
+      ? {
+          key: lotKey,
+          connectionId: cid,
+          vendorId: `${vendorId}#${lotNumber}`,
+          resource: 'raw-materials',
+          raw: null,
+          itemKey,
+          lotNumber,
+          quantity: r.quantityOnHand,
+          ...(expiry && { expiry })
+        }
+      : undefined
+  const stock: StockRecord = {
+    key: recordKey(cid, 'stock', vendorId),
+    connectionId: cid,
+    vendorId,
+    resource: 'raw-materials',
+    raw: null,
+    itemKey,
+    locationKey: recordKey(cid, 'location', FIGGRO_PLACE_ID),
+    onHand: r.quantityOnHand,
+    ...(lotKey && { lotKey }),
+    ...(expiry && { expiry })
+  }
+  return { item: record, stock, lot }
+}
+
+const productKey = (cid: string, productId: string) => recordKey(cid, 'item', `products/${productId}`)
+
+/** A job run as a read-only task: one line, the product it makes. */
+export function mapFgJobRun(cid: string, j: z.infer<typeof fgJobRun>, raw: unknown): TaskRecord {
+  const vendorId = `job-runs/${j.id}`
+  const label = [j.sku, j.productName].filter(Boolean).join(' ') || j.productId
+  return {
+    key: recordKey(cid, 'task', vendorId),
+    connectionId: cid,
+    vendorId,
+    resource: 'job-runs',
+    raw,
+    name: `Job run ${j.jobNumber} · ${label}`,
+    status: taskStatus(j.status, j.endDate),
+    vendorUpdatedAt: j.startDate,
+    ...(j.endDate && { due: j.endDate }),
+    lines: [
+      {
+        lineId: j.id,
+        itemKey: productKey(cid, j.productId),
+        name: label,
+        planned: j.plannedQuantity,
+        done: j.completedQuantity ?? 0
+      }
+    ],
+    batches: []
+  }
+}
+
+/** A job run ticket as a read-only task whose one batch is the ticket's quantity, with its lab and Metrc state. */
+export function mapFgTicket(cid: string, t: z.infer<typeof fgTicket>, raw: unknown): TaskRecord {
+  const vendorId = `job-run-tickets/${t.id}`
+  const label = [t.sku, t.productName].filter(Boolean).join(' ') || t.productId
+  const checks = [
+    t.labTestPassed ? 'lab test passed' : 'lab test pending',
+    t.metrcSynced ? 'in Metrc' : 'not in Metrc yet'
+  ].join(', ')
+  return {
+    key: recordKey(cid, 'task', vendorId),
+    connectionId: cid,
+    vendorId,
+    resource: 'job-run-tickets',
+    raw,
+    name: `Ticket ${t.ticketNumber}${t.jobNumber ? ` (${t.jobNumber})` : ''} · ${label} — ${checks}`,
+    status: taskStatus(t.status, t.endDate),
+    vendorUpdatedAt: t.startDate,
+    ...(t.endDate && { due: t.endDate }),
+    lines: [
+      {
+        lineId: t.id,
+        itemKey: productKey(cid, t.productId),
+        name: label,
+        planned: t.quantity,
+        done: t.endDate ? t.quantity : 0
+      }
+    ],
+    batches: t.endDate ? [{ id: t.id, lineId: t.id, quantity: t.quantity, at: t.endDate }] : []
+  }
+}
+
+/** The task states the Tasks screen knows, from Figgro's words (U4: Scheduled, InProgress, Completed, Open, Closed). */
+function taskStatus(status: string, endDate?: string | null): string {
+  const s = status.toLowerCase().replace(/[\s_-]/g, '')
+  if (s === 'completed' || s === 'closed' || s === 'done') return 'done'
+  if (s === 'inprogress' || s === 'open' || s === 'running') return endDate ? 'done' : 'in-progress'
+  return 'pending'
+}
