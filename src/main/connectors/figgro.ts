@@ -111,7 +111,7 @@ export const figgroConnector: ConnectorDefinition = {
         if (err instanceof VendorError && err.kind === 'forbidden')
           throw new VendorError({
             ...err.toInfo(),
-            advice: `This key has no access to ${r.noAccess} — ask Figgro to widen it (integrations@figgro.com).`
+            advice: `This key has no access to ${r.noAccess} — ask Figgro to widen it.`
           })
         throw err
       }

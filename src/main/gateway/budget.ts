@@ -26,6 +26,8 @@ export interface BudgetState {
   last?: BudgetObservation
   /** Window length: configured, or learnt from the vendor's Reset when it disagrees. */
   windowMs: number
+  /** The window was learnt from Reset headers (each one is the true window plus its rounding up). */
+  learnt?: boolean
   /** Requests per window when the vendor has not said yet. */
   limit: number
 }
@@ -43,8 +45,12 @@ export function observe(s: BudgetState, o: BudgetObservation): void {
   const known = ownCounted(s, o)
   if (known.foreign === 0 && known.own.length > 0) {
     const seen = o.resetAt - known.own[0]!
-    if (seen > 0 && (seen < s.windowMs - RESET_ROUNDING_MS || seen > s.windowMs + RESET_ROUNDING_MS))
+    const disagrees = seen < s.windowMs - RESET_ROUNDING_MS || seen > s.windowMs + RESET_ROUNDING_MS
+    if (seen > 0 && s.learnt) s.windowMs = Math.min(s.windowMs, seen)
+    else if (seen > 0 && disagrees) {
       s.windowMs = seen
+      s.learnt = true
+    }
   }
 }
 

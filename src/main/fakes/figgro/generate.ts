@@ -19,7 +19,18 @@ export interface GenerateOptions {
   now: () => Date
 }
 
-const MATERIAL_NOUNS = ['Terpene Blend', 'Glycerin', 'Hemp Extract', 'Gelatin', 'Cane Sugar', 'MCT Oil', 'Citric Acid', 'Pectin', 'Flavouring', 'Packaging Film']
+const MATERIAL_NOUNS = [
+  'Terpene Blend',
+  'Glycerin',
+  'Hemp Extract',
+  'Gelatin',
+  'Cane Sugar',
+  'MCT Oil',
+  'Citric Acid',
+  'Pectin',
+  'Flavouring',
+  'Packaging Film'
+]
 const MATERIAL_GRADES = ['USP', 'Food Grade', 'Organic', 'Lab Grade', 'Bulk']
 const day = (ms: number) => iso(ms).slice(0, 10)
 
@@ -53,7 +64,8 @@ function rawMaterial(seed: number, i: number, now: number): FgRawMaterial {
 
 function jobRun(seed: number, i: number, p: FgProduct, now: number): FgJobRun {
   const rng = Rng.for(seed, 'figgro-job', i)
-  const start = i === 0 ? now - rng.int(1, 20) * 3_600_000 : now - rng.int(0, 120) * DAY - rng.int(0, 86_399_999)
+  const start =
+    i === 0 ? now - rng.int(1, 20) * 3_600_000 : now - rng.int(0, 120) * DAY - rng.int(0, 86_399_999)
   const status = i === 0 ? 'InProgress' : now - start < 3 * DAY ? 'InProgress' : 'Completed'
   const planned = rng.int(2, 40) * 10
   return {

@@ -11,7 +11,12 @@
  * Every answer to a known key carries X-RateLimit-Limit/Remaining/Reset (U16); Reset is when the
  * oldest counted request leaves the window (U18).
  */
-import { FIGGRO_DATED, FIGGRO_PAGE_SIZE, FIGGRO_PATHS, type FiggroEndpoint } from '../../../shared/vendors/figgro/assumptions'
+import {
+  FIGGRO_DATED,
+  FIGGRO_PAGE_SIZE,
+  FIGGRO_PATHS,
+  type FiggroEndpoint
+} from '../../../shared/vendors/figgro/assumptions'
 import type { FakeRequest, FakeResponse, FakeVendor } from '../common/http-server'
 import type { RollingWindowCounter } from '../common/rolling-window'
 import type { FiggroData, FgRecord } from './data'
@@ -29,7 +34,11 @@ const ERRORS: Record<number, { code: string; message: string }> = {
   503: { code: 'UNAVAILABLE', message: 'Service temporarily unavailable for maintenance.' }
 }
 
-export function figgroError(status: number, message?: string, headers: Record<string, string> = {}): FakeResponse {
+export function figgroError(
+  status: number,
+  message?: string,
+  headers: Record<string, string> = {}
+): FakeResponse {
   const known = ERRORS[status] ?? { code: 'INTERNAL_ERROR', message: `HTTP ${status}` }
   return { status, headers, body: { code: known.code, message: message ?? known.message } }
 }

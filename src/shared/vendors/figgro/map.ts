@@ -21,7 +21,14 @@ export function figgroPlace(cid: string, label: string, resource: string): Locat
 
 type Stocked = z.infer<typeof fgProduct>
 
-function item(cid: string, resource: string, kind: 'product' | 'material', r: Stocked, raw: unknown, lot?: string) {
+function item(
+  cid: string,
+  resource: string,
+  kind: 'product' | 'material',
+  r: Stocked,
+  raw: unknown,
+  lot?: string
+) {
   const vendorId = `${resource}/${r.id}`
   const itemKey = recordKey(cid, 'item', vendorId)
   const record: ItemRecord = {

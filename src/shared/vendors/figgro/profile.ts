@@ -6,9 +6,10 @@ export const figgroProfile: VendorProfile = {
   name: 'Figgro',
   capabilities: ['read'],
   credentials: 'api-key',
-  baseUrlHint: 'e.g. https://api.figgro.com/v1',
+  baseUrlHint: 'e.g. https://developer.figgro.com/api/v1 (key starts with fgr_)',
   table: {
-    reads: 'Products, raw materials with lots, job runs and tickets',
+    reads:
+      'Products, raw materials with lots and expiry, job runs and tickets (read-only tasks); passes planned inside 1,000 requests an hour, 10% kept in reserve',
     writes: 'None: Figgro’s API is read-only, so counts are exported as CSV',
     duplicates: 'Not applicable: Stockroom sends Figgro no writes'
   },
