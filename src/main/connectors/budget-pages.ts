@@ -22,13 +22,20 @@ export class PassTracker {
     this.totals.set(resource, totalPages)
   }
 
+  /** Resources after `resource` whose size is not known yet. */
+  unknownAfter(resource: string): string[] {
+    return this.order.slice(this.order.indexOf(resource) + 1).filter((r) => !this.totals.has(r))
+  }
+
   /** Pages done and in all when `page` (1-based) of `resource` is the next to fetch. */
   position(resource: string, page: number): { pagesDone: number; pages: number } {
     const at = this.order.indexOf(resource)
     let pagesDone = 0
     let pages = 0
     this.order.forEach((r, i) => {
-      const total = Math.max(1, this.totals.get(r) ?? (r === resource ? page : 0))
+      const known = this.totals.get(r)
+      // A pass costs at least one request, even of an empty list; a resource not measured yet counts nothing.
+      const total = known === undefined ? (r === resource ? page : 0) : Math.max(1, known)
       pages += r === resource ? Math.max(total, page) : total
       if (i < at) pagesDone += total
     })

@@ -70,6 +70,9 @@ interface Cursor {
   startDate?: string
 }
 
+/** A page number past the end of any Figgro list (100,000 products are 4,000 pages). */
+export const PAST_THE_END = 1_000_000
+
 const maxIso = (a: string | undefined, b: string) => (!a || b > a ? b : a)
 
 /**
@@ -117,6 +120,21 @@ export const figgroConnector: ConnectorDefinition = {
       }
     }
 
+    /**
+     * When the pass will outlast the budget, the plan must count every page:
+     * the size of each resource not reached yet is read from a page past its
+     * end (U14: no records, the totals), one request each, while the budget allows.
+     */
+    const measureLater = async (r: FiggroResource) => {
+      for (const later of tracker.unknownAfter(r.plan.resource)) {
+        if (http.pacer.waitFor('background') > 0) return
+        const lr = resources.find((x) => x.plan.resource === later)!
+        const env = await list(lr, { page: PAST_THE_END }).catch(() => undefined)
+        // A vendor that refuses such a page leaves the plan to grow as resources are reached.
+        tracker.seen(later, env?.total_pages ?? 0)
+      }
+    }
+
     return {
       plan: () => resources.map((r) => r.plan),
       async probe() {
@@ -135,7 +153,9 @@ export const figgroConnector: ConnectorDefinition = {
               startDate: new Date(Date.parse(req.since) - FIGGRO_JOB_LOOKBACK_MS).toISOString()
             })
         }
-        const waiting = handBackWait(http.pacer, now(), asked, tracker.position(r.plan.resource, cursor.page))
+        const at = () => tracker.position(r.plan.resource, cursor.page)
+        if (http.pacer.plan(at().pages - at().pagesDone)?.resumesAt !== undefined) await measureLater(r)
+        const waiting = handBackWait(http.pacer, now(), asked, at())
         if (waiting) return waiting
 
         const env = await list(r, cursor)

@@ -15,6 +15,8 @@ export interface FakeOptions {
   size?: number
   /** A raised request limit (a vendor plan setting), where the vendor has one. */
   requestsPerMinute?: number
+  /** The length of the vendor's rate window where it has one, shrunk so a test runs in seconds. */
+  windowMs?: number
   /** The vendor's clock (default: the real one). */
   now?: () => Date
 }
@@ -108,12 +110,13 @@ const forgemrp: FakeDefinition = {
 }
 
 const figgro: FakeDefinition = {
-  // requestsPerMinute scales the documented hour to a minute (1,000 per 60 s), so a budget test runs in minutes.
-  async start({ seed, size, requestsPerMinute: rpm, now }) {
+  // requestsPerMinute makes the documented hour a minute (1,000 per 60 s), so a budget test runs in minutes.
+  async start({ seed, size, requestsPerMinute: rpm, windowMs, now }) {
     const fg = await startFiggroFake({
       ...(seed !== undefined && { seed }),
       ...(size !== undefined && { size }),
       ...(rpm && { limit: rpm, windowMs: 60_000 }),
+      ...(windowMs && { windowMs }),
       ...(now && { now })
     })
     const d = fg.data

@@ -14,17 +14,21 @@ async function main() {
       vendor: { type: 'string', default: 'frostbyte' },
       size: { type: 'string', default: '3000' },
       seed: { type: 'string', default: '1' },
-      'requests-per-minute': { type: 'string' }
+      'requests-per-minute': { type: 'string' },
+      // The vendor's rate window in seconds, where it has one (Figgro: 3,600), shrunk for a test.
+      'window-seconds': { type: 'string' }
     }
   })
   const vendor = vendorId.safeParse(values.vendor)
   if (!vendor.success || !fakeDefinitions[vendor.data])
     throw new Error(`unknown vendor ${values.vendor} (${Object.keys(fakeDefinitions).join(', ')})`)
   const rpm = values['requests-per-minute'] ? Number(values['requests-per-minute']) : undefined
+  const windowSeconds = values['window-seconds'] ? Number(values['window-seconds']) : undefined
   const started = await startFake(vendor.data, {
     seed: Number(values.seed),
     size: Number(values.size),
-    ...(rpm && { requestsPerMinute: rpm })
+    ...(rpm && { requestsPerMinute: rpm }),
+    ...(windowSeconds && { windowMs: windowSeconds * 1000 })
   })
   const fake = started.server
   const name = vendor.data
@@ -35,8 +39,30 @@ async function main() {
   // What was asked of it and what it holds, for a benchmark to compare with the minimum (SIGHUP, and on exit).
   const report = () => {
     const requests: Record<string, number> = {}
-    for (const r of fake.requests) if (r.method === 'GET') requests[r.path] = (requests[r.path] ?? 0) + 1
-    console.log(`Fake ${name} stats: ${JSON.stringify({ requests, counts: started.counts() })}`)
+    const statuses: Record<string, number> = {}
+    const answered = new Map<string, number>()
+    for (const r of fake.requests) {
+      if (r.method === 'GET') requests[r.path] = (requests[r.path] ?? 0) + 1
+      statuses[r.status] = (statuses[r.status] ?? 0) + 1
+      const asked = `${r.method} ${r.path}?${new URLSearchParams(r.query).toString()}`
+      if (r.status === 200) answered.set(asked, (answered.get(asked) ?? 0) + 1)
+    }
+    // Reads answered more than once (the same page fetched twice), and when the first and last came.
+    const repeated = [...answered.values()].filter((n) => n > 1).length
+    const first = fake.requests[0]
+    const span = first
+      ? {
+          firstAt: first.at,
+          lastAt: fake.requests[fake.requests.length - 1]!.at,
+          // Arrival of each request, ms after the first: what a budget benchmark measures.
+          ...(fake.requests.length <= 20_000 && {
+            arrivalsMs: fake.requests.map((r) => Date.parse(r.at) - Date.parse(first.at))
+          })
+        }
+      : {}
+    console.log(
+      `Fake ${name} stats: ${JSON.stringify({ requests, statuses, repeated, ...span, counts: started.counts() })}`
+    )
   }
   const stop = () => {
     report()

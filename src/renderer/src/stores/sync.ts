@@ -15,7 +15,8 @@ interface SyncState {
   errors: Record<string, string>
   setRunning(running: boolean): void
   report(p: ResourceProgress): void
-  wait(connectionId: string, notice: WaitNotice): void
+  /** A wait main announced before it started; undefined clears it (the sync of that connection ended). */
+  wait(connectionId: string, notice: WaitNotice | undefined): void
   fail(connectionId: string, message: string | undefined): void
 }
 
@@ -26,7 +27,13 @@ export const useSync = create<SyncState>((set) => ({
   errors: {},
   setRunning: (running) => set({ running }),
   report: (p) => set((s) => ({ progress: { ...s.progress, [`${p.connectionId}/${p.resource}`]: p } })),
-  wait: (connectionId, notice) => set((s) => ({ waits: { ...s.waits, [connectionId]: notice } })),
+  wait: (connectionId, notice) =>
+    set((s) => {
+      const waits = { ...s.waits }
+      if (notice) waits[connectionId] = notice
+      else delete waits[connectionId]
+      return { waits }
+    }),
   fail: (connectionId, message) =>
     set((s) => {
       const errors = { ...s.errors }

@@ -80,6 +80,8 @@ export function startSyncScheduler(
             message: message.slice(0, 2000)
           })
           if (!(err instanceof SyncError)) throw err
+        } finally {
+          useSync.getState().wait(c.id, undefined) // a wait announced during this sync is over with it
         }
       }
     } finally {

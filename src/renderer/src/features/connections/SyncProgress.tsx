@@ -3,6 +3,7 @@ import { useInterval } from '@mantine/hooks'
 import { useEffect, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useSync } from '../../stores/sync'
+import { clockTime, planLine } from './plan-words'
 
 /** Per resource: pages and records done, rate-limit waits, errors in plain words. */
 export function SyncProgress({ connectionId }: { connectionId: string }) {
@@ -19,8 +20,21 @@ export function SyncProgress({ connectionId }: { connectionId: string }) {
   }, [ticker])
 
   const waiting = wait && wait.until > now
+  // The budget plan of the pass running now, where the vendor has one.
+  const plan = progress.map((p) => planLine(p, now)).find((l) => l !== undefined)
   return (
     <Stack gap={6} mt="sm" data-testid="sync-progress">
+      {plan && (
+        <Text
+          size="sm"
+          fw={500}
+          data-testid="sync-plan"
+          data-finish-at={Math.round(plan.finishAt)}
+          {...(plan.resumesAt !== undefined && { 'data-resumes-at': Math.round(plan.resumesAt) })}
+        >
+          {plan.text}
+        </Text>
+      )}
       {progress.map((p) => {
         const pct = p.totalPages
           ? Math.min(100, (p.pagesDone / p.totalPages) * 100)
@@ -52,8 +66,9 @@ export function SyncProgress({ connectionId }: { connectionId: string }) {
       })}
       {waiting && (
         <Text size="xs" c="orange" data-testid="sync-wait">
-          {wait.reason === 'rate-limit' ? 'Pacing to the vendor’s rate limit' : 'Retrying'}: continuing in{' '}
-          {Math.ceil((wait.until - now) / 1000)} s{wait.message ? ` — ${wait.message}` : ''}
+          {wait.reason === 'rate-limit' ? 'Pacing to the vendor’s rate limit' : 'Retrying'}: waiting until{' '}
+          {clockTime(wait.until, now)} ({Math.ceil((wait.until - now) / 1000)} s)
+          {wait.message ? ` — ${wait.message}` : ''}
         </Text>
       )}
       {error && (

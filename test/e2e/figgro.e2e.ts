@@ -1,0 +1,94 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateFiggro } from '../../src/main/fakes/figgro/generate'
+import {
+  addConnectionThroughUi,
+  e2eAvailability,
+  launchBrowser,
+  openApp,
+  screenshot,
+  startHost,
+  startVendor,
+  type RunningHost,
+  type RunningVendor
+} from './harness'
+
+const availability = e2eAvailability()
+const SEED = 31
+const SIZE = 600
+
+describe.skipIf(!availability.run)('a Figgro connection synced inside its request budget', () => {
+  let vendor: RunningVendor
+  let host: RunningHost
+  let browser: Browser
+
+  beforeAll(async () => {
+    // About 35 pages against 20 requests per 10 s: the budget runs out half-way and the plan says so.
+    vendor = await startVendor([
+      '--vendor',
+      'figgro',
+      '--size',
+      String(SIZE),
+      '--seed',
+      String(SEED),
+      '--requests-per-minute',
+      '20',
+      '--window-seconds',
+      '10'
+    ])
+    host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' } })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+    await vendor?.stop()
+  })
+
+  it('shows the plan and when it will be done while it syncs; items and lots are then searchable', async () => {
+    const page = await openApp(browser, host.url)
+    await addConnectionThroughUi(page, {
+      system: 'Figgro',
+      name: 'Figgro plant',
+      url: vendor.url,
+      apiKey: vendor.apiKey
+    })
+    const card = page.getByTestId('connection-card').filter({ hasText: 'Figgro plant' })
+    const plan = card.getByTestId('sync-plan')
+    await expect
+      .poll(() => plan.textContent(), { timeout: 30_000 })
+      .toMatch(
+        /^page \d+ of \d+ — the request budget resumes at \d\d:\d\d:\d\d — done around \d\d:\d\d:\d\d$/
+      )
+    await screenshot(page, 'figgro-plan')
+    const resumesAt = Number(await plan.getAttribute('data-resumes-at'))
+    const finishAt = Number(await plan.getAttribute('data-finish-at'))
+    expect(resumesAt).toBeGreaterThan(Date.now())
+    expect(finishAt).toBeGreaterThan(resumesAt)
+
+    await expect
+      .poll(() => card.getByTestId('sync-job-run-tickets').textContent(), { timeout: 90_000 })
+      .toMatch(/^up to date/)
+    expect(await card.getByTestId('sync-plan').count()).toBe(0) // the plan goes with the pass
+    expect(await card.getByTestId('sync-wait').count()).toBe(0)
+    await screenshot(page, 'figgro-synced')
+
+    const data = generateFiggro({ seed: SEED, size: SIZE, now: () => new Date() })
+    await page.locator('[data-section="items"]').click()
+    const product = data.products[17]!
+    await page.getByTestId('item-search').fill(product.sku)
+    await expect.poll(() => page.getByTestId('item-row').count()).toBe(1)
+    expect(await page.getByTestId('item-row').textContent()).toContain(product.name)
+
+    // A raw material found by its lot number; its lot shows its expiry, flagged when it is near.
+    const material = data.rawMaterials[4]! // i % 9 === 4: expires within 20 days
+    await page.getByTestId('item-search').fill(material.lotNumber)
+    await expect.poll(() => page.getByTestId('item-row').count()).toBe(1)
+    await page.getByTestId('item-row').click()
+    const lots = page.getByTestId('item-lots')
+    await expect.poll(() => lots.textContent()).toContain(material.lotNumber)
+    expect(await lots.textContent()).toContain(material.expiryDate)
+    expect(await lots.textContent()).toContain('expires soon')
+    await screenshot(page, 'figgro-lot')
+  })
+})
