@@ -41,19 +41,30 @@ async function connect(o: FiggroFakeOptions, apiKey = FIGGRO_DEMO_KEY) {
 const arrivals = () => fake.requests.filter((r) => r.status !== 0).map((r) => Date.parse(r.at))
 
 describe('Figgro under its request budget', () => {
-  it('a key without job runs is told in plain words and the connection is not paused', async () => {
+  it('a key without job runs is told so in plain words, the rest syncs, and job runs are not asked again', async () => {
     const { host, cid } = await connect(
-      { scopedKeys: { fgr_stock_only: ['products', 'rawMaterials'] } },
-      'fgr_stock_only'
+      { scopedKeys: { fgr_no_jobs: ['products', 'rawMaterials', 'jobRunTickets'] } },
+      'fgr_no_jobs'
     )
-    await expect(syncConnection(db, host, cid)).rejects.toThrow(
+    const results = await syncConnection(db, host, cid)
+    expect(results.map((r) => [r.resource, r.state])).toEqual([
+      ['products', 'done'],
+      ['raw-materials', 'done'],
+      ['job-runs', 'error'],
+      ['job-run-tickets', 'done']
+    ])
+    expect(results[2]!.message).toBe('This key has no access to job runs — ask Figgro to widen it.')
+    expect((await db.checkpoints.get([cid, 'job-runs']))?.failure?.message).toBe(
       'This key has no access to job runs — ask Figgro to widen it.'
     )
     expect((await t.services.connections.get(cid))?.status).not.toBe('paused')
-    // What the key may read came in before the refused endpoint.
     expect(await db.items.where('connectionId').equals(cid).count()).toBe(
       fake.data.products.length + fake.data.rawMaterials.length
     )
+    const jobRunAsks = () => fake.requests.filter((r) => r.path.endsWith('getjobruns')).length
+    expect(jobRunAsks()).toBe(1)
+    await syncConnection(db, host, cid)
+    expect(jobRunAsks()).toBe(1) // not again while the key is the same
   })
 
   it('a short wait is announced to the renderer before it starts, with when it ends', async () => {
