@@ -115,8 +115,5 @@ describe('Figgro under its request budget', () => {
     expect(await db.tasks.where('connectionId').equals(cid).count()).toBe(
       fake.data.jobRuns.length + fake.data.jobRunTickets.length
     )
-    expect(await db.tasks.where('connectionId').equals(cid).count()).toBe(
-      fake.data.jobRuns.length + fake.data.jobRunTickets.length
-    )
-  })
+  }, 30_000)
 })
