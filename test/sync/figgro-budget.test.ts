@@ -110,7 +110,11 @@ describe('Figgro under its request budget', () => {
     expect(arrivals()).toHaveLength(3) // nothing went after the stop
     // The next sync asks the page the stop left, once, and the vendor never had to refuse one.
     await syncConnection(db, host, cid)
-    expect(fake.requests.filter((r) => r.path.endsWith('getproductjobruntickets'))).toHaveLength(1)
+    // (A long pass may also measure a resource with a page past its end: no records, not a page fetched.)
+    const ticketPages = fake.requests.filter(
+      (r) => r.path.endsWith('getproductjobruntickets') && r.query.page === '1'
+    )
+    expect(ticketPages).toHaveLength(1)
     expect(fake.requests.every((r) => r.status === 200)).toBe(true)
     expect(await db.tasks.where('connectionId').equals(cid).count()).toBe(
       fake.data.jobRuns.length + fake.data.jobRunTickets.length
