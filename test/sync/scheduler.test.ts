@@ -52,4 +52,15 @@ describe('sync scheduler', () => {
     await sleep(1_400)
     expect(passes(c)).toBe(2)
   })
+
+  it('starts no run while offline, and runs when asked once the network is back', async () => {
+    let online = false
+    scheduler = startSyncScheduler(c.db, c.host, 3_600_000, () => online)
+    await scheduler.syncAll()
+    expect(passes(c)).toBe(0)
+    expect(useSync.getState().running).toBe(false)
+    online = true
+    await scheduler.syncAll()
+    expect(passes(c)).toBe(1)
+  })
 })

@@ -40,7 +40,10 @@ export function useHostBootstrap() {
       return run
     }
     const offChanged = host.on('connections:changed', ({ connections }) => void apply(connections))
-    const offOnline = host.on('app:online', ({ online }) => ui.setMainOnline(online))
+    const offOnline = host.on('app:online', ({ online }) => {
+      ui.setMainOnline(online)
+      if (online) void scheduler?.syncAll()
+    })
     let cancelled = false
     ;(async () => {
       try {
@@ -49,7 +52,12 @@ export function useHostBootstrap() {
         if (!reply.ok) throw new Error(reply.error.message)
         await apply(reply.value)
         if (cancelled) return
-        scheduler ??= startSyncScheduler(db, host)
+        scheduler ??= startSyncScheduler(
+          db,
+          host,
+          undefined,
+          () => navigator.onLine && useUi.getState().mainOnline
+        )
         outbox ??= startOutboxRunner(db, host, (connectionId, stop) =>
           useOutboxStatus
             .getState()

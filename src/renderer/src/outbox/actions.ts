@@ -18,6 +18,8 @@ export async function markApplied(db: StockroomDb, entry: OutboxEntry): Promise<
     await db.activity.add({
       at: new Date().toISOString(),
       connectionId: entry.connectionId,
+      kind: 'write',
+      link: { kind: 'write', entryId: entry.id },
       level: 'info',
       message: `Marked as applied after review: ${entry.description}`
     })
@@ -32,6 +34,8 @@ export async function discard(db: StockroomDb, entry: OutboxEntry): Promise<void
     await db.activity.add({
       at: new Date().toISOString(),
       connectionId: entry.connectionId,
+      kind: 'write',
+      link: { kind: 'write', entryId: entry.id },
       level: 'warning',
       message: `Discarded: ${entry.description}`
     })
@@ -118,6 +122,8 @@ export async function resendBatch(
     await db.activity.add({
       at: new Date().toISOString(),
       connectionId: entry.connectionId,
+      kind: 'write',
+      link: { kind: 'write', entryId: id },
       level: 'info',
       message: `Resent after review: ${planned.value.description}`
     })

@@ -77,6 +77,8 @@ export async function recordBatch(db: StockroomDb, input: RecordBatchInput): Pro
     await db.activity.add({
       at: now,
       connectionId: connection.id,
+      kind: 'write',
+      link: { kind: 'write', entryId: entry.id },
       level: 'info',
       message: `Queued: ${entry.description}`
     })

@@ -145,6 +145,8 @@ async function settle(
         await d.db.activity.add({
           at,
           connectionId: entry.connectionId,
+          kind: 'write',
+          link: { kind: 'write', entryId: entry.id },
           level: 'info',
           message: `Sent: ${entry.description}${outcome.replayed ? ' (already applied; confirmed by the vendor)' : ''}`
         })
@@ -235,6 +237,8 @@ async function toReview(
     await d.db.activity.add({
       at,
       connectionId: entry.connectionId,
+      kind: 'write',
+      link: { kind: 'write', entryId: entry.id },
       level: 'error',
       message: `Needs review: ${entry.description} — ${message}`
     })

@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie'
 import type { HostClient } from '../../../shared/host-api/client'
-import { replayWithActivity } from '../activity/replay-activity'
+import { logReplayStop } from '../activity/log-replay-stop'
 import type { StockroomDb } from '../db/db'
 import { replayConnection, type ReplayStop } from './replayer'
 import { backoffMs, type BackoffPolicy } from '../../../shared/backoff'
@@ -56,9 +56,8 @@ export function startOutboxRunner(
         }
         offline.delete(connectionId)
       }
-      const stop = await replayWithActivity(db, connectionId, () =>
-        replayConnection({ db, host }, connectionId)
-      )
+      const stop = await replayConnection({ db, host }, connectionId)
+      await logReplayStop(db, connectionId, stop)
       onStop?.(connectionId, stop)
       if (stop.state === 'offline') {
         offline.set(connectionId, {

@@ -80,6 +80,7 @@ export async function submitCount(
         await db.activity.add({
           at: now,
           connectionId: connection.id,
+          kind: 'write',
           level: 'warning',
           message: `Count at ${location.name} exported as CSV: ${reason}`
         })
@@ -155,6 +156,7 @@ export async function submitCount(
       await db.activity.add({
         at: now,
         connectionId: connection.id,
+        kind: 'write',
         level: 'info',
         message: `Count at ${location.name}: ${variances.length} difference(s) queued as ${writes.length} write(s).`
       })

@@ -269,6 +269,7 @@ async function syncResource(
         await db.activity.add({
           at: now().toISOString(),
           connectionId,
+          kind: 'sync',
           level: 'warning',
           message: `${plan.label}: ${page.rejected.length} record(s) could not be read and were skipped (${page.rejected[0]!.reason}).`
         })
@@ -462,7 +463,13 @@ async function recordFailure(
       }),
       failure
     })
-    await db.activity.add({ at, connectionId, level: 'error', message: `${plan.label}: ${err.message}` })
+    await db.activity.add({
+      at,
+      connectionId,
+      kind: 'sync',
+      level: 'error',
+      message: `${plan.label}: ${err.message}`
+    })
   })
   return {
     connectionId,

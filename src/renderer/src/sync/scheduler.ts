@@ -23,7 +23,9 @@ export interface SyncScheduler {
 export function startSyncScheduler(
   db: StockroomDb,
   host: HostClient,
-  intervalMs = SYNC_INTERVAL_MS
+  intervalMs = SYNC_INTERVAL_MS,
+  /** Offline, no run starts (none could reach a vendor): the next one starts when the network returns. */
+  isOnline: () => boolean = () => globalThis.navigator?.onLine !== false
 ): SyncScheduler {
   let controller: AbortController | undefined
   let queued: Promise<void> | undefined
@@ -34,6 +36,7 @@ export function startSyncScheduler(
   const store = useSync.getState()
 
   const runOnce = async (forceFull: boolean) => {
+    if (!isOnline()) return
     controller = new AbortController()
     const signal = controller.signal
     store.setRunning(true)

@@ -65,7 +65,9 @@ export function LowStockView({ onOpen }: { onOpen: (key: string) => void }) {
                     style={{ cursor: 'pointer' }}
                     data-testid="low-row"
                   >
-                    <Table.Td ff="monospace">{item.sku}</Table.Td>
+                    <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                      {item.sku}
+                    </Table.Td>
                     <Table.Td>{item.name}</Table.Td>
                     <Table.Td>
                       <Badge color={item.onHand === 0 ? 'red' : 'orange'} variant="light">

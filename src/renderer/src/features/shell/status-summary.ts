@@ -24,12 +24,12 @@ export function connectionsNeedingAttention(
   return { paused, failing }
 }
 
-/** Share of the records the running sync has read, over the resources whose total is known. */
+/** Share of the records read so far by the resources syncing now, over those whose total is known. */
 export function syncPercent(progress: Record<string, ResourceProgress>): number | undefined {
   let done = 0
   let total = 0
   for (const p of Object.values(progress)) {
-    if (p.total === undefined) continue
+    if (p.state !== 'running' || p.total === undefined) continue
     total += p.total
     done += Math.min(p.recordsDone, p.total)
   }
