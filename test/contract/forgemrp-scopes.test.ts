@@ -125,3 +125,27 @@ describe('ForgeMRP: a sync with a key that lacks clients.view', () => {
     await expectReplicaEquals(db, cid, fake.expected(cid))
   })
 })
+
+describe('ForgeMRP: a pass resumed by a fresh process', () => {
+  let c: Connected<ForgeData> | undefined
+  afterEach(() => c?.close())
+
+  it('reads the client names it has not seen yet before labelling jobs', async () => {
+    c = await connectVendor(forgemrpHarness, { seed: 6, size: 2_000 })
+    const { t, cid, fake } = c
+    const first = await t.services.gateway.fetchPage(cid, { resource: 'jobs', phase: 'full', cursor: null })
+    // A new connector, as after a restart, continuing the jobs pass from its second page.
+    t.services.gateway.forget(cid)
+    const second = await t.services.gateway.fetchPage(cid, {
+      resource: 'jobs',
+      phase: 'full',
+      cursor: first.next as never
+    })
+    const expected = fake.expected(cid).tasks!
+    for (const task of [...first.batch.tasks!, ...second.batch.tasks!])
+      expect(task.name).toBe(expected.get(task.key)?.name)
+    // Each connector read the clients once, whole: ceil(clients / 100) requests each time.
+    const perPass = Math.ceil(fake.counts().clients! / 100)
+    expect(fake.server.requests.filter((r) => r.path === '/clients')).toHaveLength(2 * perPass)
+  })
+})
