@@ -3,7 +3,7 @@ import type { StockroomDb } from '../../src/renderer/src/db/db'
 import type { ReplicaTable } from '../../src/shared/model/schemas'
 import type { VendorId } from '../../src/shared/model/vendor'
 import { matchers, type FaultController } from '../../src/main/fakes/common/faults'
-import type { FakeServer } from '../../src/main/fakes/common/types'
+import type { FakeServer, RequestLogEntry } from '../../src/main/fakes/common/types'
 import { startFake, type FakeOptions, type StartedFake } from '../../src/main/fakes/registry'
 
 /** Comparable fields of every record a replica should hold, per table, by key. */
@@ -94,4 +94,12 @@ export function injectReadFaults(faults: FaultController) {
   faults.add({ kind: 'rate-limit', retryAfter: 1, times: 1, match: matchers.isRead })
   faults.add({ kind: 'status', status: 503, retryAfter: 1, times: 3, every: 4, match: matchers.isRead })
   faults.add({ kind: 'drop-mid-body', times: 2, every: 5, match: matchers.isRead })
+}
+
+/** "faults injected: rate-limit ×1, status ×3, …; N requests": what a fault run did, for the test output. */
+export function faultSummary(requests: RequestLogEntry[]): string {
+  const fired: Record<string, number> = {}
+  for (const r of requests) for (const kind of r.faults ?? []) fired[kind] = (fired[kind] ?? 0) + 1
+  const list = Object.entries(fired).map(([kind, n]) => `${kind} ×${n}`)
+  return `faults injected: ${list.join(', ') || 'none'}; ${requests.length} requests`
 }

@@ -4,7 +4,13 @@ import type { StockroomDb } from '../../src/renderer/src/db/db'
 import type { HostClient } from '../../src/shared/host-api/client'
 import { connectVendor, type Connected } from '../helpers/connected'
 import type { TestServices } from '../helpers/main-services'
-import { expectReplicaEquals, injectReadFaults, type VendorFake, type VendorHarness } from './conformance'
+import {
+  expectReplicaEquals,
+  faultSummary,
+  injectReadFaults,
+  type VendorFake,
+  type VendorHarness
+} from './conformance'
 import { figgroHarness } from './figgro-harness'
 import { forgemrpHarness } from './forgemrp-harness'
 import { frostbyteHarness } from './frostbyte-harness'
@@ -101,6 +107,7 @@ for (const harness of harnesses) {
       await expectReplicaEquals(db, cid, fake.expected(cid))
       expect(waits).toContain('rate-limit')
       expect(waits).toContain('retry')
+      console.log(`${harness.label} reads — ${faultSummary(fake.server.requests)}; replica equals the vendor`)
     })
 
     it('a wrong key stops the sync with words that say where to fix it, and pauses the connection', async () => {

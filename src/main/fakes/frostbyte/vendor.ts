@@ -59,7 +59,9 @@ export function frostbyteSpec(
       return { principal: key, headers: rate.headers }
     },
     authorize: (key, req) => checkScope(key.scopes, req.method, req.path),
-    // ASSUMPTIONS: keys are scoped per org (U18); an Idempotency-Key on an endpoint that does not accept it is ignored.
+    // ASSUMPTIONS: keys are scoped per org (U18); only 2xx answers are kept for replay (a failed request
+    // runs again under its key); a key still in flight is refused before bodies are compared; an
+    // Idempotency-Key on an endpoint that does not accept it is ignored.
     idempotency: {
       header: 'idempotency-key',
       scope: (key) => key.org,
