@@ -157,6 +157,11 @@ export interface CountLine {
   updatedAt: string
   /** Marked for a second look in the variance review. */
   recount?: boolean
+  /**
+   * A supervisor's approval of a quantity outside this PC's variance limits. It holds
+   * only for the quantity approved: counting the line again asks for a new approval.
+   */
+  approval?: { by: string; at: string; counted: number }
 }
 
 /** One scan or typed quantity of a count session, in order, so the last can be undone. */

@@ -1,8 +1,9 @@
+import { outsized, type VarianceLimits } from '../../../shared/count/quantity'
 import type { CountEvent, CountLine, Item, Lot } from '../../../shared/model/records'
 import { parseScan, type ScanError, type ScanResult } from '../../../shared/scan'
 import type { StockroomDb } from '../db/db'
 import type { Tone } from '../scan/tone'
-import { addToCount, roundQty } from './lines'
+import { addToCount, expectedAt, lineIdOf, roundQty } from './lines'
 import { findLot, resolveCode } from './resolve'
 import { ACTIVE_STATES, CountError, type Clock } from './sessions'
 
@@ -27,6 +28,22 @@ export type CountScanOutcome =
   | { status: 'elsewhere'; context: ScanContext; items: Item[] }
   | { status: 'ambiguous'; context: ScanContext; items: Item[] }
   | { status: 'duplicate'; context: ScanContext; item: Item }
+  /**
+   * Nothing written: the line would end far outside this PC's variance limits, so the
+   * person must confirm the quantity (then {@link countItem} with `confirmed`).
+   */
+  | {
+      status: 'confirm'
+      context: ScanContext
+      item: Item
+      /** Units this scan would add. */
+      quantity: number
+      /** What the line would then say, and what was expected. */
+      counted: number
+      expected: number
+      /** Why, in plain words. */
+      reason: string
+    }
   | {
       status: 'counted'
       context: ScanContext
@@ -69,11 +86,18 @@ function contextOf(scan: ScanResult & { ok: true }, times: number): ScanContext 
  * it. A `counted` outcome is returned only after line and event are committed, so
  * the caller's beep means "saved".
  */
+/** Limits on what one entry may do to a line before it must be confirmed (see {@link countItem}). */
+export interface EntryGuard {
+  limits?: VarianceLimits
+  /** The person confirmed this entry after a `confirm` outcome. */
+  confirmed?: boolean
+}
+
 export async function countScan(
   db: StockroomDb,
   countId: string,
   raw: string,
-  o: Clock & { times?: number; prefixes?: string[] } = {}
+  o: Clock & EntryGuard & { times?: number; prefixes?: string[] } = {}
 ): Promise<CountScanOutcome> {
   const scan = parseScan(raw, o.prefixes ? { prefixes: o.prefixes } : {})
   if (!scan.ok) return { status: 'invalid', raw, error: scan.error }
@@ -95,14 +119,15 @@ export async function countScan(
 /**
  * Adds a scan to the count as a given item: the item the scan resolved to, or the
  * one picked by hand after an unknown or ambiguous scan. A serial number is counted
- * once per count, however often its label is scanned.
+ * once per count, however often its label is scanned. With `limits`, an entry that
+ * would take the line outside them is not written until it comes back `confirmed`.
  */
 export async function countItem(
   db: StockroomDb,
   countId: string,
   item: Item,
   context: ScanContext,
-  o: Clock = {}
+  o: Clock & EntryGuard = {}
 ): Promise<CountScanOutcome> {
   const quantity = roundQty((context.labelQuantity ?? 1) * context.times)
   return db.transaction(
@@ -123,6 +148,13 @@ export async function countItem(
         if (seen > 0) return { status: 'duplicate', context, item }
       }
       const lot = context.lotNumber === undefined ? undefined : await findLot(db, item.key, context.lotNumber)
+      if (o.limits && !o.confirmed) {
+        const line = await db.countLines.get(lineIdOf(countId, item.key, lot?.key))
+        const expected = line?.expected ?? (await expectedAt(db, item.key, session.locationKey, lot?.key))
+        const counted = roundQty((line?.counted ?? 0) + quantity)
+        const reason = outsized(expected, counted, o.limits)
+        if (reason) return { status: 'confirm', context, item, quantity, counted, expected, reason }
+      }
       const { line, event } = await addToCount(
         db,
         countId,

@@ -3,7 +3,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { GS } from '../../../shared/scan'
 import { createDb, type StockroomDb } from '../db/db'
 import { countItem, countScan, type CountScanOutcome } from './count-scan'
-import { addToCount, lineIdOf, markForRecount, recountedLineIds, recountLine, undoLast } from './lines'
+import { defaultVarianceLimits } from '../../../shared/count/quantity'
+import { submitCount } from '../outbox/submit-count'
+import {
+  addToCount,
+  approveLine,
+  lineIdOf,
+  markForRecount,
+  recountedLineIds,
+  recountLine,
+  UnconfirmedQuantity,
+  undoLast
+} from './lines'
 import { reviewCount, reviewRow } from './review'
 import { activeCount, CountError, discardCount, locationLabel, setCountState, startCount } from './sessions'
 import { fx, seedReplica } from './testing'
@@ -339,7 +350,58 @@ describe('variance review', () => {
       counted: 20,
       variance: -3,
       withVariance: 3,
-      toRecount: 2
+      toRecount: 2,
+      toApprove: 0
     })
+  })
+})
+
+describe('a quantity far from expected', () => {
+  const limits = defaultVarianceLimits
+
+  it('is not counted until confirmed, then counted as confirmed', async () => {
+    const s = await start()
+    const asked = await countScan(db, s.id, fx.bolt.ean, { now, times: 71, limits })
+    expect(asked).toMatchObject({ status: 'confirm', quantity: 71, counted: 71, expected: 7 })
+    expect(asked.status === 'confirm' && asked.reason).toMatch(/more than 10× the 7 expected/)
+    expect(await db.countLines.count()).toBe(0)
+    expect(counted(await countScan(db, s.id, fx.bolt.ean, { now, times: 70, limits })).line.counted).toBe(70)
+    // The next unit takes the line over the limit: asked again.
+    const again = await countScan(db, s.id, fx.bolt.ean, { now, limits })
+    if (again.status !== 'confirm') throw new Error(again.status)
+    const done = counted(await countItem(db, s.id, again.item, again.context, { now, limits, confirmed: true }))
+    expect(done.line.counted).toBe(71)
+  })
+
+  it('asks for confirmation of a recount outside the limits too', async () => {
+    const s = await start()
+    const o = counted(await countScan(db, s.id, fx.bolt.ean, { now }))
+    await expect(recountLine(db, o.line.id, 20_000, { limits })).rejects.toBeInstanceOf(UnconfirmedQuantity)
+    expect((await db.countLines.get(o.line.id))?.counted).toBe(1)
+    await recountLine(db, o.line.id, 20_000, { limits, confirmed: true })
+    expect((await db.countLines.get(o.line.id))?.counted).toBe(20_000)
+  })
+
+  it('is held at review until a supervisor approves that very quantity', async () => {
+    const s = await start()
+    const o = counted(await countScan(db, s.id, fx.bolt.ean, { now, times: 1000 }))
+    await setCountState(db, s.id, 'review')
+    const row = () => db.countLines.get(o.line.id).then((l) => reviewRow(l!, false, 0.1, limits))
+    expect(await row()).toMatchObject({ needsApproval: true })
+    await expect(submitCount(db, s.id, { limits })).rejects.toThrow(/1 line is far from what was expected/)
+    expect((await db.counts.get(s.id))?.state).toBe('review')
+
+    await expect(approveLine(db, o.line.id, { by: '', counted: 1000 })).rejects.toThrow(/name of the supervisor/)
+    await expect(approveLine(db, o.line.id, { by: 'Ana', counted: 100 })).rejects.toThrow(/not the one counted/)
+    await approveLine(db, o.line.id, { by: 'Ana', counted: 1000 }, { now })
+    expect(await row()).toMatchObject({ needsApproval: false })
+
+    // A changed quantity needs a new approval.
+    await recountLine(db, o.line.id, 999, { confirmed: true })
+    expect(await row()).toMatchObject({ needsApproval: true })
+    await approveLine(db, o.line.id, { by: 'Ana', counted: 999 })
+    const sent = await submitCount(db, s.id, { limits })
+    expect(sent).toMatchObject({ variances: 1 })
+    expect(sent.csv?.text).toContain('999')
   })
 })

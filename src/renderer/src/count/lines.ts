@@ -1,4 +1,5 @@
 import { Dexie } from 'dexie'
+import { outsized, type VarianceLimits } from '../../../shared/count/quantity'
 import type { CountEvent, CountLine, CountSession } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
 import { CountError, isoNow, type Clock } from './sessions'
@@ -103,18 +104,31 @@ export async function addToCount(
   )
 }
 
-/** Counts a line again: sets its quantity and marks the second look done. */
+/** A recount outside the variance limits that was not confirmed: nothing was written. */
+export class UnconfirmedQuantity extends CountError {
+  constructor(readonly reason: string) {
+    super(`Confirm this quantity: ${reason}.`)
+    this.name = 'UnconfirmedQuantity'
+  }
+}
+
+/**
+ * Counts a line again: sets its quantity and marks the second look done. With
+ * `limits`, a quantity outside them throws {@link UnconfirmedQuantity} unless `confirmed`.
+ */
 export async function recountLine(
   db: StockroomDb,
   lineId: string,
   quantity: number,
-  o: Clock = {}
+  o: Clock & { limits?: VarianceLimits; confirmed?: boolean } = {}
 ): Promise<CountChange> {
   checkQuantity(quantity, true)
   return db.transaction('rw', [db.counts, db.countLines, db.countEvents], async () => {
     const existing = await db.countLines.get(lineId)
     if (!existing) throw new CountError('This line is no longer in the count.')
     await countingSession(db, existing.countId)
+    const reason = o.limits && !o.confirmed ? outsized(existing.expected, quantity, o.limits) : null
+    if (reason) throw new UnconfirmedQuantity(reason)
     const at = isoNow(o)
     const line: CountLine = { ...existing, counted: roundQty(quantity), recount: false, updatedAt: at }
     const event: CountEvent = {
@@ -130,6 +144,34 @@ export async function recountLine(
     await db.countLines.put(line)
     event.id = await db.countEvents.add(event)
     return { line, event }
+  })
+}
+
+/**
+ * A supervisor approves a line outside the variance limits, by name and by typing the
+ * counted quantity again (so a code read as a quantity cannot be waved through). The
+ * approval holds for that quantity only.
+ */
+export async function approveLine(
+  db: StockroomDb,
+  lineId: string,
+  input: { by: string; counted: number },
+  o: Clock = {}
+): Promise<CountLine> {
+  const by = input.by.trim()
+  if (by === '') throw new CountError('Enter the name of the supervisor who approves this line.')
+  return db.transaction('rw', [db.counts, db.countLines], async () => {
+    const line = await db.countLines.get(lineId)
+    if (!line) throw new CountError('This line is no longer in the count.')
+    await countingSession(db, line.countId)
+    if (input.counted !== line.counted) {
+      throw new CountError(
+        `The quantity typed (${input.counted.toLocaleString('en')}) is not the one counted. Recount the line instead of approving it.`
+      )
+    }
+    const approved: CountLine = { ...line, approval: { by, at: isoNow(o), counted: line.counted } }
+    await db.countLines.put(approved)
+    return approved
   })
 }
 

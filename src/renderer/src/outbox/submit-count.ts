@@ -1,6 +1,8 @@
+import { defaultVarianceLimits, type VarianceLimits } from '../../../shared/count/quantity'
 import type { CountLine, Location, OutboxEntry } from '../../../shared/model/records'
 import type { PlannedWrite, StockWrites, Variance } from '../../../shared/vendors/profile'
 import { vendorProfiles } from '../../../shared/vendors/profiles'
+import { needsApproval } from '../count/review'
 import type { StockroomDb } from '../db/db'
 
 export interface SubmitResult {
@@ -18,6 +20,8 @@ export class SubmitError extends Error {}
 export interface SubmitOptions {
   now?: () => Date
   newId?: () => string
+  /** This PC's variance limits: a line outside them is sent only once a supervisor approved it. */
+  limits?: VarianceLimits
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6
@@ -62,6 +66,12 @@ export async function submitCount(
       const refused = profile.counts.refuse(location)
       if (refused) throw new SubmitError(refused)
       const lines = await db.countLines.where('countId').equals(countId).toArray()
+      const unapproved = lines.filter((l) => needsApproval(l, o.limits ?? defaultVarianceLimits)).length
+      if (unapproved > 0) {
+        throw new SubmitError(
+          `${unapproved} line${unapproved === 1 ? ' is' : 's are'} far from what was expected and wait for a supervisor's approval. Approve or recount ${unapproved === 1 ? 'it' : 'them'} first.`
+        )
+      }
       const variances = await toVariances(
         db,
         lines.filter((l) => round(l.counted - l.expected) !== 0),

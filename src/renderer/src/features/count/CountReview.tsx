@@ -3,10 +3,12 @@ import { modals } from '@mantine/modals'
 import { IconAlertTriangle, IconArrowLeft, IconSend } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { CountSession } from '../../../../shared/model/records'
-import { reviewCount } from '../../count/review'
+import { RECOUNT_THRESHOLD, reviewCount } from '../../count/review'
 import { setCountState } from '../../count/sessions'
 import { getDb } from '../../db/db'
 import { submitCount, type SubmitResult } from '../../outbox/submit-count'
+import { countLimits, useCountLimits } from '../../stores/count-limits'
+import { ApproveModal } from './ApproveModal'
 import { LineMenu } from './CountLines'
 import { formatQty, formatShare, formatVariance } from './format'
 import type { CountData, CountLineView } from './use-count-data'
@@ -51,17 +53,22 @@ export function CountReview({
 }) {
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [approving, setApproving] = useState<{ view: CountLineView; reason: string | null } | null>(null)
+  const factor = useCountLimits((s) => s.factor)
+  const ceiling = useCountLimits((s) => s.ceiling)
   const byId = new Map(data.lines.map((v) => [v.line.id, v]))
   const { rows, totals } = reviewCount(
     [...data.lines].sort((a, b) => (a.item?.name ?? '').localeCompare(b.item?.name ?? '')).map((v) => v.line),
-    data.recounted
+    data.recounted,
+    RECOUNT_THRESHOLD,
+    { factor, ceiling }
   )
 
   const submit = async () => {
     setSubmitting(true)
     setError(null)
     try {
-      onSubmitted(await submitCount(getDb(), session.id))
+      onSubmitted(await submitCount(getDb(), session.id, { limits: countLimits() }))
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
     } finally {
@@ -86,7 +93,7 @@ export function CountReview({
 
   return (
     <Stack data-testid="count-review">
-      <SimpleGrid cols={{ base: 2, md: 5 }}>
+      <SimpleGrid cols={{ base: 2, md: totals.toApprove > 0 ? 6 : 5 }}>
         <Figure label="Lines" value={formatQty(totals.lines)} testId="review-lines" />
         <Figure label="Expected" value={formatQty(totals.expected)} testId="review-expected" />
         <Figure label="Counted" value={formatQty(totals.counted)} testId="review-counted" />
@@ -102,6 +109,14 @@ export function CountReview({
           colour={totals.toRecount > 0 ? 'orange.7' : undefined}
           testId="review-to-recount"
         />
+        {totals.toApprove > 0 && (
+          <Figure
+            label="To approve"
+            value={formatQty(totals.toApprove)}
+            colour="red.7"
+            testId="review-to-approve"
+          />
+        )}
       </SimpleGrid>
       {session.replicaSyncedAt && (
         <Text size="sm" c="dimmed" data-testid="review-replica-age">
@@ -134,9 +149,16 @@ export function CountReview({
             return (
               <Table.Tr
                 key={row.line.id}
-                bg={row.needsRecount ? 'var(--mantine-color-orange-light)' : undefined}
+                bg={
+                  row.needsApproval
+                    ? 'var(--mantine-color-red-light)'
+                    : row.needsRecount
+                      ? 'var(--mantine-color-orange-light)'
+                      : undefined
+                }
                 data-testid="review-row"
                 data-recount={row.needsRecount}
+                data-approval={row.needsApproval ? 'needed' : row.outsized ? 'approved' : 'none'}
                 data-sku={view.item?.sku}
               >
                 <Table.Td>
@@ -176,7 +198,20 @@ export function CountReview({
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  {row.needsRecount ? (
+                  {row.needsApproval ? (
+                    <Button
+                      size="xs"
+                      color="red"
+                      onClick={() => setApproving({ view, reason: row.outsized })}
+                      data-testid="review-approve"
+                    >
+                      Approve…
+                    </Button>
+                  ) : row.outsized && row.line.approval ? (
+                    <Badge color="red" variant="light" data-testid="review-approved">
+                      approved by {row.line.approval.by}
+                    </Badge>
+                  ) : row.needsRecount ? (
                     <Button
                       size="xs"
                       color="orange"
@@ -212,6 +247,14 @@ export function CountReview({
           </Table.Tr>
         </Table.Tfoot>
       </Table>
+      {totals.toApprove > 0 && (
+        <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="review-approval-needed">
+          {totals.toApprove} line{totals.toApprove === 1 ? ' is' : 's are'} far from what was expected (over{' '}
+          {factor}× expected or a difference over {formatQty(ceiling)}). A supervisor approves{' '}
+          {totals.toApprove === 1 ? 'it' : 'each'} with Approve…, or recount; until then the count cannot be
+          submitted.
+        </Alert>
+      )}
       {error && (
         <Alert color="red" title="The count was not submitted" data-testid="submit-error">
           {error} Nothing was sent or lost: the count is still here. Try again.
@@ -230,13 +273,18 @@ export function CountReview({
           size="md"
           leftSection={<IconSend size={18} />}
           loading={submitting}
-          disabled={totals.lines === 0}
+          disabled={totals.lines === 0 || totals.toApprove > 0}
           onClick={confirmSubmit}
           data-testid="submit-count"
         >
           Submit count
         </Button>
       </Group>
+      <ApproveModal
+        target={approving?.view ?? null}
+        reason={approving?.reason ?? null}
+        onClose={() => setApproving(null)}
+      />
     </Stack>
   )
 }

@@ -5,7 +5,6 @@ import {
   Group,
   Kbd,
   Loader,
-  NumberInput,
   Stack,
   Text,
   TextInput,
@@ -25,10 +24,12 @@ import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
 import { CountLines } from './CountLines'
+import { ConfirmQuantity } from './ConfirmQuantity'
 import { CountReview } from './CountReview'
 import { submitScan, submitUndo, useCountUi } from './count-ui'
 import { formatQty } from './format'
 import { PickItem } from './PickItem'
+import { QuantityEntry } from './QuantityEntry'
 import { RecountModal } from './RecountModal'
 import { ScanBanner } from './ScanBanner'
 import { ScannerSettings } from './ScannerSettings'
@@ -189,6 +190,14 @@ function ActiveCount({
               {...(banner.content.status === 'ambiguous' && { candidates: banner.content.items })}
             />
           )}
+        {banner?.content.status === 'confirm' && (
+          <ConfirmQuantity
+            key={banner.seq}
+            countId={session.id}
+            item={banner.content.item}
+            context={banner.content.context}
+          />
+        )}
         {!data ? (
           <Center mih={120}>
             <Loader />
@@ -219,26 +228,8 @@ function ActiveCount({
   )
 }
 
-// The entry fields are components of their own: a keystroke there re-renders the
+// The code field is a component of its own: a keystroke there re-renders the
 // field, not the line list, so the page keeps up with a scanner's burst.
-function QuantityEntry() {
-  const times = useCountUi((s) => s.times)
-  const setTimes = useCountUi((s) => s.setTimes)
-  return (
-    <NumberInput
-      label="Quantity"
-      description="For the next scan"
-      placeholder="1"
-      min={0}
-      size="md"
-      w={150}
-      value={times ?? ''}
-      onChange={(v) => setTimes(typeof v === 'number' && v > 0 ? v : null)}
-      data-testid="count-quantity"
-    />
-  )
-}
-
 function CodeEntry({ countId }: { countId: string }) {
   const [code, setCode] = useState('')
   return (

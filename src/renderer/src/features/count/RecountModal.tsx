@@ -1,8 +1,9 @@
 import { Button, Group, Modal, NumberInput, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
-import { recountLine } from '../../count/lines'
+import { recountLine, UnconfirmedQuantity } from '../../count/lines'
 import { getDb } from '../../db/db'
 import { playTone } from '../../scan/feedback'
+import { countLimits } from '../../stores/count-limits'
 import { formatQty } from './format'
 import type { CountLineView } from './use-count-data'
 
@@ -37,6 +38,8 @@ function RecountForm({
 }) {
   const [value, setValue] = useState<string | number>('')
   const [error, setError] = useState<string | null>(null)
+  // The quantity the person confirmed after being told it is far from expected.
+  const [confirming, setConfirming] = useState<number | null>(null)
   const { line, item, lot } = target
 
   const save = async () => {
@@ -46,10 +49,14 @@ function RecountForm({
       return
     }
     try {
-      await recountLine(getDb(), line.id, quantity)
+      await recountLine(getDb(), line.id, quantity, {
+        limits: countLimits(),
+        confirmed: confirming === quantity
+      })
       playTone('ok')
       onDone()
     } catch (e) {
+      if (e instanceof UnconfirmedQuantity) setConfirming(quantity)
       setError(e instanceof Error ? e.message : String(e))
     }
   }
@@ -85,8 +92,14 @@ function RecountForm({
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" data-testid="recount-save">
-            Save recount
+          <Button
+            type="submit"
+            color={confirming !== null && confirming === value ? 'orange' : undefined}
+            data-testid="recount-save"
+          >
+            {confirming !== null && confirming === value
+              ? `Yes, ${formatQty(confirming)} is right`
+              : 'Save recount'}
           </Button>
         </Group>
       </Stack>

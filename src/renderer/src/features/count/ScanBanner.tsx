@@ -118,6 +118,22 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
         title: `This code is on ${content.items.length} items — pick one`,
         detail: 'Choose the item in front of you below; it is counted as soon as you pick it.'
       }
+    case 'confirm': {
+      const { item, quantity, counted, expected, reason } = content
+      return {
+        icon: <IconAlertTriangle size={36} />,
+        title: `Check this quantity — ${item.name} not counted yet`,
+        detail: (
+          <Text data-testid="scan-confirm-reason">
+            This entry adds {formatQty(quantity)}, making {formatQty(counted)} where {formatQty(expected)} were
+            expected: {reason}. Confirm it if it is right; the line then waits for a supervisor’s approval
+            before it is sent.
+          </Text>
+        ),
+        figure: `+${formatQty(quantity)}`,
+        figureLabel: 'not counted yet'
+      }
+    }
     case 'duplicate':
       return {
         icon: <IconAlertTriangle size={36} />,
@@ -191,6 +207,12 @@ export function ScanBanner({
               {shown.title}
             </Text>
             {typeof shown.detail === 'string' ? <Text>{shown.detail}</Text> : shown.detail}
+            {banner && 'ignoredQuantity' in banner.content && banner.content.ignoredQuantity && (
+              <Text size="sm" c="orange.8" data-testid="scan-ignored-quantity">
+                The Quantity field held {banner.content.ignoredQuantity}, which looks like a barcode, so it
+                was not used as a quantity.
+              </Text>
+            )}
           </Stack>
         </Group>
         {shown.figure !== undefined && (

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import { playTone } from '../../scan/feedback'
+import { useCountLimits } from '../../stores/count-limits'
 import { parsePrefixes, useScannerSettings } from '../../stores/scanner'
 
 /** How the scanners on this PC are set up; saved on this PC only. */
@@ -20,6 +21,33 @@ export function ScannerSettings({ opened, onClose }: { opened: boolean; onClose:
     <Modal opened={opened} onClose={onClose} title="Scanner settings" size="lg">
       {opened && <SettingsForm onClose={onClose} />}
     </Modal>
+  )
+}
+
+/** How far from expected a line may go before it must be confirmed and approved; per PC. */
+function LimitFields() {
+  const limits = useCountLimits()
+  return (
+    <Group grow>
+      <NumberInput
+        label="Confirm counts over (× expected)"
+        description="And have a supervisor approve them before they are sent."
+        min={2}
+        max={1000}
+        value={limits.factor}
+        onChange={(v) => typeof v === 'number' && v >= 2 && limits.update({ factor: v })}
+        data-testid="limit-factor"
+      />
+      <NumberInput
+        label="…or a difference over (units)"
+        description="Either way: found or missing."
+        min={1}
+        thousandSeparator=","
+        value={limits.ceiling}
+        onChange={(v) => typeof v === 'number' && v >= 1 && limits.update({ ceiling: v })}
+        data-testid="limit-ceiling"
+      />
+    </Group>
   )
 }
 
@@ -73,6 +101,7 @@ function SettingsForm({ onClose }: { onClose: () => void }) {
           onChange={(v) => typeof v === 'number' && settings.update({ minLength: v })}
         />
       </Group>
+      <LimitFields />
       <Switch
         label="Sound on every scan"
         checked={settings.sound}

@@ -1,18 +1,23 @@
 import { create } from 'zustand'
+import { readTypedQuantity, type TypedQuantity } from '../../../../shared/count/quantity'
 import type { Item } from '../../../../shared/model/records'
 import { countItem, countScan, toneOf, type CountScanOutcome, type ScanContext } from '../../count/count-scan'
 import { undoLast, type Undone } from '../../count/lines'
 import { getDb } from '../../db/db'
 import { playTone } from '../../scan/feedback'
 import type { Tone } from '../../scan/tone'
+import { countLimits } from '../../stores/count-limits'
 import { useScannerSettings } from '../../stores/scanner'
 
 /** What the scan banner shows: the last scan's outcome, an undo, or a failure to save. */
 export type BannerContent =
-  | CountScanOutcome
+  | ScanReport
   | { status: 'undone'; undone: Undone; item: Item | undefined }
   | { status: 'failed'; message: string }
   | { status: 'info'; message: string }
+
+/** A scan's outcome, with what the Quantity field held if that could not be used. */
+export type ScanReport = CountScanOutcome & { ignoredQuantity?: string }
 
 export interface Banner {
   /** Grows with every banner, so the flash restarts even when two outcomes look the same. */
@@ -23,9 +28,12 @@ export interface Banner {
 
 interface CountUiState {
   banner: Banner | null
-  /** Typed before a scan: how many of the next scanned label were counted. Null = 1. */
-  times: number | null
-  setTimes(times: number | null): void
+  /**
+   * The Quantity field as typed: how many of the next scanned label were counted.
+   * Read with {@link readTypedQuantity}; only a plain quantity is ever used.
+   */
+  quantityText: string
+  setQuantityText(text: string): void
   show(content: BannerContent, tone: Banner['tone']): void
   clear(): void
 }
@@ -33,11 +41,14 @@ interface CountUiState {
 /** UI state of the count screen; kept outside the component so the banner survives leaving the screen. */
 export const useCountUi = create<CountUiState>((set) => ({
   banner: null,
-  times: null,
-  setTimes: (times) => set({ times }),
+  quantityText: '',
+  setQuantityText: (quantityText) => set({ quantityText }),
   show: (content, tone) => set((s) => ({ banner: { seq: (s.banner?.seq ?? 0) + 1, content, tone } })),
-  clear: () => set({ banner: null, times: null })
+  clear: () => set({ banner: null, quantityText: '' })
 }))
+
+/** What the Quantity field says now. */
+export const typedQuantity = (): TypedQuantity => readTypedQuantity(useCountUi.getState().quantityText)
 
 // Scans are handled one after another, in the order they were read: feedback must
 // follow the scanner, and each scan sees the line the previous one wrote.
@@ -50,12 +61,16 @@ function enqueue(task: () => Promise<void>): Promise<void> {
 const failure = (error: unknown): string =>
   error instanceof Error ? error.message : 'The scan could not be saved. Scan again.'
 
-/** Feedback only after the outcome is known, and for a count only after it is committed. */
-function report(outcome: CountScanOutcome) {
+/**
+ * Feedback only after the outcome is known, and for a count only after it is
+ * committed. Every scan empties the Quantity field, whatever came of it: a quantity
+ * left over from a failed or unknown scan must not multiply the next one.
+ */
+function report(outcome: ScanReport) {
   const tone = toneOf(outcome)
   const ui = useCountUi.getState()
   ui.show(outcome, tone)
-  if (outcome.status === 'counted') ui.setTimes(null)
+  ui.setQuantityText('')
   playTone(tone)
 }
 
@@ -68,9 +83,11 @@ function reportFailure(error: unknown) {
 export function submitScan(countId: string, raw: string): Promise<void> {
   return enqueue(async () => {
     try {
-      const times = useCountUi.getState().times ?? 1
+      const typed = typedQuantity()
+      const times = typed.status === 'ok' ? typed.value : 1
       const prefixes = useScannerSettings.getState().prefixes
-      report(await countScan(getDb(), countId, raw, { times, prefixes }))
+      const outcome = await countScan(getDb(), countId, raw, { times, prefixes, limits: countLimits() })
+      report(typed.status === 'code-like' ? { ...outcome, ignoredQuantity: typed.text } : outcome)
     } catch (error) {
       reportFailure(error)
     }
@@ -81,7 +98,18 @@ export function submitScan(countId: string, raw: string): Promise<void> {
 export function submitPick(countId: string, item: Item, context: ScanContext): Promise<void> {
   return enqueue(async () => {
     try {
-      report(await countItem(getDb(), countId, item, context))
+      report(await countItem(getDb(), countId, item, context, { limits: countLimits() }))
+    } catch (error) {
+      reportFailure(error)
+    }
+  })
+}
+
+/** The person confirmed a quantity far from expected: it is counted as it stands. */
+export function submitConfirmed(countId: string, item: Item, context: ScanContext): Promise<void> {
+  return enqueue(async () => {
+    try {
+      report(await countItem(getDb(), countId, item, context, { confirmed: true }))
     } catch (error) {
       reportFailure(error)
     }
