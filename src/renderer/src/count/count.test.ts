@@ -369,7 +369,9 @@ describe('a quantity far from expected', () => {
     // The next unit takes the line over the limit: asked again.
     const again = await countScan(db, s.id, fx.bolt.ean, { now, limits })
     if (again.status !== 'confirm') throw new Error(again.status)
-    const done = counted(await countItem(db, s.id, again.item, again.context, { now, limits, confirmed: true }))
+    const done = counted(
+      await countItem(db, s.id, again.item, again.context, { now, limits, confirmed: true })
+    )
     expect(done.line.counted).toBe(71)
   })
 
@@ -391,8 +393,12 @@ describe('a quantity far from expected', () => {
     await expect(submitCount(db, s.id, { limits })).rejects.toThrow(/1 line is far from what was expected/)
     expect((await db.counts.get(s.id))?.state).toBe('review')
 
-    await expect(approveLine(db, o.line.id, { by: '', counted: 1000 })).rejects.toThrow(/name of the supervisor/)
-    await expect(approveLine(db, o.line.id, { by: 'Ana', counted: 100 })).rejects.toThrow(/not the one counted/)
+    await expect(approveLine(db, o.line.id, { by: '', counted: 1000 })).rejects.toThrow(
+      /name of the supervisor/
+    )
+    await expect(approveLine(db, o.line.id, { by: 'Ana', counted: 100 })).rejects.toThrow(
+      /not the one counted/
+    )
     await approveLine(db, o.line.id, { by: 'Ana', counted: 1000 }, { now })
     expect(await row()).toMatchObject({ needsApproval: false })
 

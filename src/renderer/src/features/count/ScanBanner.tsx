@@ -125,9 +125,9 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
         title: `Check this quantity — ${item.name} not counted yet`,
         detail: (
           <Text data-testid="scan-confirm-reason">
-            This entry adds {formatQty(quantity)}, making {formatQty(counted)} where {formatQty(expected)} were
-            expected: {reason}. Confirm it if it is right; the line then waits for a supervisor’s approval
-            before it is sent.
+            This entry adds {formatQty(quantity)}, making {formatQty(counted)} where {formatQty(expected)}{' '}
+            were expected: {reason}. Confirm it if it is right; the line then waits for a supervisor’s
+            approval before it is sent.
           </Text>
         ),
         figure: `+${formatQty(quantity)}`,
