@@ -23,9 +23,17 @@ function exec(command: 'insertText' | 'delete', text?: string): boolean {
   }
 }
 
+/**
+ * Password inputs, and fields marked `data-secret` (a key field whose "show"
+ * toggle turns it into a text input): keys typed there are never a scan.
+ */
+const isSecretField = (el: TextField) =>
+  (el instanceof HTMLInputElement && el.type === 'password') || el.closest('[data-secret]') !== null
+
 function fieldTarget(el: TextField): EditTarget {
   const changed = () => el.dispatchEvent(new Event('input', { bubbles: true }))
   return {
+    secret: isSecretField(el),
     insert(text) {
       if (exec('insertText', text)) return
       const start = el.selectionStart ?? el.value.length

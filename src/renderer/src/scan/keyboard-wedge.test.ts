@@ -6,7 +6,8 @@ import { createKeyboardWedge, type EditTarget, type KeyboardWedge, type WedgeKey
 class Field implements EditTarget {
   constructor(
     public value = '',
-    public caret = value.length
+    public caret = value.length,
+    public secret = false
   ) {}
   insert(text: string) {
     this.value = this.value.slice(0, this.caret) + text + this.value.slice(this.caret)
@@ -174,5 +175,34 @@ describe('keyboard-wedge scanner over a focused text field', () => {
     kb.key('Enter', 30)
     expect(kb.scans).toEqual([])
     expect(field.value).toBe('aaa')
+  })
+
+  it('never takes a burst typed into a secret field for a scan: a password manager at scanner speed', () => {
+    const field = new Field('', 0, true)
+    const kb = new Keyboard(field)
+    const key = 'fb_live_9400000000019'
+    for (const ch of key) kb.key(ch, 10)
+    kb.key('Enter', 10)
+    kb.key('Tab', 10)
+    kb.idle()
+    expect(kb.scans).toEqual([])
+    expect(kb.prevented).toEqual([])
+    expect(field.value).toBe(key)
+  })
+
+  it('drops a burst that focus carried into a secret field, and scans again once focus leaves it', () => {
+    const plain = new Field()
+    const secret = new Field('', 0, true)
+    const kb = new Keyboard(plain)
+    kb.key('4', 400)
+    kb.key('0', 3)
+    kb.field = secret
+    for (const ch of '06381333931') kb.key(ch, 3)
+    kb.key('Enter', 3)
+    expect(kb.scans).toEqual([])
+    kb.field = plain
+    kb.idle()
+    kb.scan('4006381333931')
+    expect(kb.scans).toEqual(['4006381333931'])
   })
 })

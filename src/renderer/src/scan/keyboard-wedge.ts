@@ -14,6 +14,11 @@ export interface WedgeKey {
 
 /** The focused editable field, when there is one: where leaked keys landed and held-back typing goes. */
 export interface EditTarget {
+  /**
+   * A password or key field: what is typed there is never taken for a scan,
+   * whatever its speed (a password manager types as fast as a scanner).
+   */
+  secret?: boolean
   /** Inserts at the caret (replacing a selection), as typing would. */
   insert(text: string): void
   /** Removes `count` characters before the caret. */
@@ -66,6 +71,11 @@ export function createKeyboardWedge(opts: {
 
   return {
     onKeyDown(key, target) {
+      if (target?.secret) {
+        // Anything held from before focus moved here is typing, and so is this key.
+        giveBack(detector.flush(Number.POSITIVE_INFINITY), target)
+        return false
+      }
       if (key.isComposing) return false
       if (key.ctrlKey || key.altKey || key.metaKey) {
         // Scanners that cannot send ASCII GS send FNC1 as Ctrl+]; any other chord is a shortcut.

@@ -58,6 +58,7 @@ export function AddConnectionForm({ onDone }: { onDone: () => void }) {
           error={errors.baseUrl}
         />
         <PasswordInput
+          data-secret
           label="API key"
           description="Stored encrypted on this PC; it is never shown again."
           value={apiKey}

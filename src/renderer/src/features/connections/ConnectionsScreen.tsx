@@ -98,6 +98,7 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
       title: `New API key for ${c.label}`,
       children: (
         <PasswordInput
+          data-secret
           label="API key"
           description="Stored encrypted on this PC; never shown again. Queued writes are sent with it."
           autoComplete="off"
