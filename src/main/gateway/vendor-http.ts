@@ -12,6 +12,9 @@ import {
   type RateLimitHeaders
 } from './pacer'
 
+/** Reads of a page whose answer cannot be read, before the resource is given up. */
+const UNREADABLE_ATTEMPTS = 4
+
 export class VendorError extends Error implements VendorErrorInfo {
   readonly kind: VendorErrorInfo['kind']
   readonly status?: number
@@ -119,7 +122,12 @@ export class VendorHttp {
           err instanceof VendorError ? err : new VendorError({ kind: 'network', message: String(err) })
         e.endpoint ??= `${method} ${path}`
         if (e.retryAfterMs) this.pacer.blockFor(e.retryAfterMs)
-        if (!retryable(e.kind) || attempt >= attempts) throw e
+        // An unreadable 2xx (an HTML page from a proxy, JSON cut short) is often passing: a read
+        // tries again a few times. A write's answer is never re-requested here; the outbox owns it.
+        const unreadable = e.kind === 'malformed' && attempts > 1
+        if (unreadable && attempt >= Math.min(attempts, UNREADABLE_ATTEMPTS))
+          throw new VendorError({ ...e.toInfo(), message: `${e.message} (tried ${attempt} times)` })
+        if (!unreadable && (!retryable(e.kind) || attempt >= attempts)) throw e
         const wait = backoffMs(attempt - 1, READ_BACKOFF, this.random, e.retryAfterMs ?? 0)
         this.o.onWait?.(wait, e.kind === 'rate-limited' ? 'rate-limit' : 'retry', e.toInfo())
         await this.clock.sleep(wait)

@@ -95,5 +95,12 @@ export function attachWsBridge(server: Server, o: WsBridgeOptions) {
     }
   }
 
-  return { close: () => new Promise<void>((resolve) => wss.close(() => resolve())) }
+  return {
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Open sockets are not closed by the server's close: a stopped host must drop its clients.
+        for (const client of wss.clients) client.terminate()
+        wss.close(() => resolve())
+      })
+  }
 }

@@ -9,6 +9,7 @@
  * | transport | `drop-before-commit`, `drop-after-commit`, `drop-mid-body` | destroy the socket: before the handler, after it (write committed, no reply) or half-way through the body |
  * | extra     | `extra-fields`                                            | add unknown fields to every record of a 2xx JSON body   |
  * | malformed | `malformed-record`                                        | break one record of a 2xx JSON body                     |
+ * | unreadable | `unreadable-body`                                        | answer a 2xx with an HTML page or JSON cut short (complete HTTP response) |
  *
  * A rule fires when its `match` accepts the request and, with `every: n`, on every n-th
  * matching request. A fired rule uses up one of its `times` (default: unlimited) even if
@@ -53,6 +54,11 @@ export type Fault =
    * Default field: the first of `sku`, `name`, `id` the record has.
    */
   | { kind: 'malformed-record'; field?: string; mode?: 'wrong-type' | 'missing' }
+  /**
+   * Answer a 2xx whose body cannot be read: an HTML page (a proxy's or a login page) or
+   * the JSON cut short, with a Content-Length that matches what is sent.
+   */
+  | { kind: 'unreadable-body'; as: 'html' | 'truncated-json' }
 
 export type FaultKind = Fault['kind']
 
@@ -85,11 +91,12 @@ export interface FaultPlan {
   transport?: Extract<Fault, { kind: 'drop-before-commit' | 'drop-after-commit' | 'drop-mid-body' }>
   extra?: Extract<Fault, { kind: 'extra-fields' }>
   malformed?: Extract<Fault, { kind: 'malformed-record' }>
+  unreadable?: Extract<Fault, { kind: 'unreadable-body' }>
   /** Kinds that fired, for the request log. */
   kinds: FaultKind[]
 }
 
-type Category = 'respond' | 'delay' | 'transport' | 'extra' | 'malformed'
+type Category = 'respond' | 'delay' | 'transport' | 'extra' | 'malformed' | 'unreadable'
 
 function categoryOf(kind: FaultKind): Category {
   switch (kind) {
@@ -106,6 +113,8 @@ function categoryOf(kind: FaultKind): Category {
       return 'extra'
     case 'malformed-record':
       return 'malformed'
+    case 'unreadable-body':
+      return 'unreadable'
   }
 }
 
@@ -213,6 +222,9 @@ export class FaultController {
           break
         case 'malformed-record':
           plan.malformed = f
+          break
+        case 'unreadable-body':
+          plan.unreadable = f
           break
       }
     }

@@ -143,6 +143,13 @@ export async function startFakeHttpServer<TData>(parts: ShellParts<TData>): Prom
       }
       text = JSON.stringify(body)
     }
+    let html = false
+    if (plan.unreadable && response.status < 300) {
+      html = plan.unreadable.as === 'html'
+      text = html
+        ? '<!doctype html><html><body><h1>Service temporarily unavailable</h1></body></html>'
+        : (text ?? '{}').slice(0, Math.max(1, Math.floor((text ?? '{}').length / 2)))
+    }
     const payload = text === undefined ? Buffer.alloc(0) : Buffer.from(text, 'utf8')
     if (plan.transport?.kind === 'drop-after-commit') {
       res.socket?.destroy()
@@ -150,7 +157,7 @@ export async function startFakeHttpServer<TData>(parts: ShellParts<TData>): Prom
     }
     res.sendDate = false
     const headers: Record<string, string> = { Date: now().toUTCString(), ...response.headers }
-    if (text !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8'
+    if (text !== undefined) headers['Content-Type'] = html ? 'text/html' : 'application/json; charset=utf-8'
     headers['Content-Length'] = String(payload.length)
     res.writeHead(response.status, headers)
     if (plan.transport?.kind === 'drop-mid-body') {

@@ -118,7 +118,13 @@ export function startSyncScheduler(
     return queued
   }
 
-  const offRequested = host.on('sync:requested', () => void syncAll())
+  const offRequested = host.on('sync:requested', ({ reason }) => {
+    // The host came back after a drop: the run in progress lost a page on the way and would
+    // otherwise finish its other resources first. Stop it at the next page; the run queued
+    // now starts at once from the committed checkpoints.
+    if (reason === 'reconnect') controller?.abort()
+    void syncAll()
+  })
   const offWait = host.on('sync:wait', ({ connectionId, ms, reason, message }) =>
     useSync.getState().wait(connectionId, { reason, until: Date.now() + ms, ...(message && { message }) })
   )
