@@ -9,6 +9,7 @@ import { EventBus } from './host/event-bus'
 import { createHandlers } from './host/handlers'
 import type { Platform } from './platform/ports'
 import { JsonFile } from './settings/json-file'
+import { Journal } from './journal/journal'
 
 export interface MainServicesOptions {
   dataDir: string
@@ -51,7 +52,9 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
     notifier.inPage?.onShown((shown) => events.emit('notices:shown', shown))
   ]
 
+  const journal = await Journal.open(o.dataDir, o.log)
   const handlers = createHandlers({
+    journal,
     version: o.version,
     dataDir: o.dataDir,
     platform: o.platform,

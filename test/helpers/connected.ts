@@ -20,7 +20,7 @@ export interface Connected<TData> {
  */
 export async function connectVendor<TData>(
   harness: VendorHarness<TData>,
-  o: { seed: number; size: number; instant?: boolean }
+  o: { seed: number; size: number; instant?: boolean; db?: StockroomDb }
 ): Promise<Connected<TData>> {
   const fake = await harness.start({ seed: o.seed, size: o.size })
   const t = await createTestServices({
@@ -28,7 +28,7 @@ export async function connectVendor<TData>(
     maxAttempts: 10,
     ...(o.instant !== false && { clock: instantClock() })
   })
-  const db = freshDb()
+  const db = o.db ?? freshDb()
   const host = inProcessHost(t.services)
   const created = await t.services.connections.create({
     vendor: harness.vendor,

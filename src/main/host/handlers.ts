@@ -1,5 +1,6 @@
 import type { AppSettings, appSettings } from '../../shared/host-api/app'
 import type { ConnectionRegistry } from '../connections/registry'
+import type { Journal } from '../journal/journal'
 import type { VendorGateway } from '../gateway/gateway'
 import type { Platform } from '../platform/ports'
 import type { JsonFile } from '../settings/json-file'
@@ -9,6 +10,7 @@ import { toHostFailure, viaGateway } from './gateway-failures'
 import { retryable } from '../../shared/vendors/errors'
 
 export interface HandlerDeps {
+  journal: Journal
   version: string
   dataDir: string
   platform: Platform
@@ -120,6 +122,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     }),
     'outbox:taskLine': ({ connectionId, taskVendorId, lineId }) =>
       viaGateway(() => d.gateway.taskLine(connectionId, taskVendorId, lineId)),
+    'journal:append': async ({ changes }) => ({ appended: await d.journal.append(changes) }),
+    'journal:snapshot': async () => d.journal.snapshot(),
     'sync:reportResult': async ({ connectionId, ok, message }) => {
       const c = await need(connectionId)
       d.log(`sync ${c.label}: ${ok ? 'complete' : `failed — ${message ?? 'unknown error'}`}`)

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appCalls, appEvents } from './app'
 import { connectionsCalls, connectionsEvents } from './connections'
+import { journalCalls } from './journal'
 import { noticesCalls, noticesEvents } from './notices'
 import { outboxCalls } from './outbox'
 import { syncCalls, syncEvents } from './sync'
@@ -15,7 +16,8 @@ export const hostCalls = {
   ...connectionsCalls,
   ...syncCalls,
   ...outboxCalls,
-  ...noticesCalls
+  ...noticesCalls,
+  ...journalCalls
 } as const
 export const hostEvents = { ...appEvents, ...connectionsEvents, ...syncEvents, ...noticesEvents } as const
 

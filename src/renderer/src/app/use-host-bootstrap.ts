@@ -2,7 +2,8 @@ import { notifications } from '@mantine/notifications'
 import { useEffect } from 'react'
 import type { ConnectionInfo } from '../../../shared/host-api/connections'
 import { getHost } from '../bridge/host'
-import { getDb } from '../db/db'
+import { getDb, journalForwarder } from '../db/db'
+import { restoredAnything, restoreFromJournal, restoreMessage } from '../db/restore-from-journal'
 import { useOutboxStatus } from '../stores/outbox'
 import { useUi } from '../stores/ui'
 import { mirrorConnections } from '../sync/connections-mirror'
@@ -48,6 +49,17 @@ export function useHostBootstrap() {
     ;(async () => {
       try {
         await db.open()
+        journalForwarder.attach(host)
+        // Ask the browser to keep this origin's data under storage pressure (it may say no; the journal stays).
+        void navigator.storage?.persist?.().catch(() => false)
+        const restored = await restoreFromJournal(db, host)
+        if (restoredAnything(restored))
+          notifications.show({
+            color: 'orange',
+            title: 'Restored from the journal',
+            message: restoreMessage(restored),
+            autoClose: false
+          })
         const reply = await host.call('connections:list', {})
         if (!reply.ok) throw new Error(reply.error.message)
         await apply(reply.value)

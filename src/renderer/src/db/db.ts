@@ -18,6 +18,8 @@ import type {
   Task
 } from '../../../shared/model/records'
 import { applySchema, LATEST_VERSION } from './schema'
+import { JournalForwarder } from './journal-forwarder'
+import { journalMiddleware } from './journal-middleware'
 
 export type StockroomDb = Dexie & {
   connections: EntityTable<ConnectionRow, 'id'>
@@ -47,9 +49,15 @@ export function createDb(name = DB_NAME, upTo = LATEST_VERSION): StockroomDb {
   return db
 }
 
+/** What the renderer's database commits to counts and the outbox, on its way to main's journal. */
+export const journalForwarder = new JournalForwarder()
+
 let shared: StockroomDb | undefined
-/** The renderer's one database connection. */
+/** The renderer's one database connection; what people record in it is journaled by main too. */
 export function getDb(): StockroomDb {
-  shared ??= createDb()
+  if (!shared) {
+    shared = createDb()
+    shared.use(journalMiddleware(journalForwarder.push))
+  }
   return shared
 }
