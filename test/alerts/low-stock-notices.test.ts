@@ -5,6 +5,7 @@ import { setMuted } from '../../src/renderer/src/alerts/mutes'
 import { mirrorConnections } from '../../src/renderer/src/sync/connections-mirror'
 import { startSyncScheduler, type SyncScheduler } from '../../src/renderer/src/sync/scheduler'
 import { frostbyteHarness } from '../contract/frostbyte-harness'
+import { inventoraHarness } from '../contract/inventora-harness'
 import { connectVendor, type Connected } from '../helpers/connected'
 
 /**
@@ -172,6 +173,51 @@ describe('low-stock rows follow the items they are about', () => {
       await mirrorConnections(c.db, [])
       expect(await c.db.alerts.count()).toBe(0)
     } finally {
+      await c.close()
+    }
+  })
+})
+
+describe("Inventora's minLevel", () => {
+  it('a material or product dropping to its minLevel through the vendor API gives one notice for it', async () => {
+    const c = await connectVendor(inventoraHarness, { seed: 13, size: 120 })
+    const scheduler = startSyncScheduler(c.db, c.host, 3_600_000)
+    try {
+      await scheduler.syncAll()
+      const d = c.fake.server.data
+      const r = d.products
+        .all()
+        .find(
+          (p) =>
+            p.minLevel > 0 &&
+            Object.keys(p.stock).length === 1 &&
+            d.stockLevel(p) > p.minLevel + 5 &&
+            Number.isInteger(d.stockLevel(p))
+        )!
+      const location = d.location(Object.keys(r.stock)[0]!)!
+      // Someone records a loss in Inventora's own app: stock falls to the minimum.
+      const res = await fetch(`${c.fake.url}/products/${r.id}/stock-level-updates`, {
+        method: 'POST',
+        headers: { 'X-Inventora-API-Key': c.fake.apiKey, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          updateType: 'loss',
+          quantity: d.stockLevel(r) - r.minLevel,
+          locationName: location.name
+        })
+      })
+      expect(res.status).toBeLessThan(300)
+      await scheduler.syncAll()
+      const reply = await c.host.call('notices:list', {})
+      if (!reply.ok) throw new Error(reply.error.message)
+      expect(reply.value.at(-1)).toMatchObject({
+        title: `Low stock: ${r.sku} ${r.name}`.trim(),
+        target: { kind: 'item', itemKey: `${c.cid}:item:products/${r.id}` }
+      })
+      await scheduler.syncAll()
+      const again = await c.host.call('notices:list', {})
+      expect(again.ok && again.value.length).toBe(reply.value.length)
+    } finally {
+      scheduler.stop()
       await c.close()
     }
   })
