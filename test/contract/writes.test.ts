@@ -44,6 +44,8 @@ const DETAILS = [{ path: 'quantity', message: 'Must be a whole number for this u
 const FAULTS: InjectedFault[] = [
   { name: 'dropped after commit', rule: { kind: 'drop-after-commit' }, expect: 'ambiguous' },
   { name: 'dropped before commit', rule: { kind: 'drop-before-commit' }, expect: 'ambiguous' },
+  // A gateway error may come after the vendor committed: as unanswered as a dropped connection.
+  { name: '502 Bad Gateway', rule: { kind: 'status', status: 502 }, expect: 'ambiguous' },
   { name: '429 Retry-After: 7', rule: { kind: 'rate-limit', retryAfter: 7 }, expect: 'retried', waitS: 7 },
   {
     name: '503 Retry-After: 3',
