@@ -8,6 +8,7 @@ import { playTone } from '../../scan/feedback'
 import type { Tone } from '../../scan/tone'
 import { countLimits } from '../../stores/count-limits'
 import { useScannerSettings } from '../../stores/scanner'
+import { storageWords } from '../../db/storage-errors'
 
 /** What the scan banner shows: the last scan's outcome, an undo, or a failure to save. */
 export type BannerContent =
@@ -59,7 +60,7 @@ function enqueue(task: () => Promise<void>): Promise<void> {
 }
 
 const failure = (error: unknown): string =>
-  error instanceof Error ? error.message : 'The scan could not be saved. Scan again.'
+  storageWords(error) ?? (error instanceof Error ? error.message : 'The scan could not be saved. Scan again.')
 
 /**
  * Feedback only after the outcome is known, and for a count only after it is
