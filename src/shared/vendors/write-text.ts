@@ -8,3 +8,13 @@ export function describeLines(lines: { label: string }[]): string {
   const names = lines.map((v) => v.label).slice(0, 3)
   return `${lines.length} lines (${names.join(', ')}${lines.length > 3 ? ', …' : ''})`
 }
+
+/** The `notes` a frozen JSON body carries (shown in the vendor's history), if any. */
+export function notesOf(body: string): string | undefined {
+  try {
+    const notes = (JSON.parse(body) as { notes?: unknown }).notes
+    return typeof notes === 'string' ? notes : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,6 +1,6 @@
 import type { PlannedWrite, ReplicaPatch, StockWrites, Variance, WrittenLine } from '../profile'
 import { fbParseLocationId } from './ids'
-import { describeLines, roundQty, signed } from '../write-text'
+import { describeLines, notesOf, roundQty, signed } from '../write-text'
 
 /** Frostbyte's documented maximum of lines per stock adjustment. */
 export const FROSTBYTE_MAX_LINES = 50
@@ -53,13 +53,4 @@ function answer(lines: WrittenLine[]): ReplicaPatch {
   }
 }
 
-function noteOf(body: string): string | undefined {
-  try {
-    const notes = (JSON.parse(body) as { notes?: unknown }).notes
-    return typeof notes === 'string' ? notes : undefined
-  } catch {
-    return undefined
-  }
-}
-
-export const frostbyteStockWrites: StockWrites = { build, answer, noteOf }
+export const frostbyteStockWrites: StockWrites = { build, answer, noteOf: notesOf }

@@ -1,7 +1,7 @@
 import { batchQuantityProblem } from '../../outbox/batch-writes'
 import { fail, ok } from '../../result'
 import type { BatchWrites, PlannedWrite, ReplicaPatch, StockWrites, Variance, WrittenLine } from '../profile'
-import { roundQty, signed } from '../write-text'
+import { notesOf, roundQty, signed } from '../write-text'
 import { invResource, invTaskBatch } from './schemas'
 
 /**
@@ -47,16 +47,7 @@ function answer(lines: WrittenLine[], body: unknown): ReplicaPatch {
   return patch
 }
 
-function noteOf(body: string): string | undefined {
-  try {
-    const notes = (JSON.parse(body) as { notes?: unknown }).notes
-    return typeof notes === 'string' ? notes : undefined
-  } catch {
-    return undefined
-  }
-}
-
-export const inventoraStockWrites: StockWrites = { build, answer, noteOf }
+export const inventoraStockWrites: StockWrites = { build, answer, noteOf: notesOf }
 
 /**
  * POST /tasks/:id/items/:item_id/batches with `{ quantity }` (ASSUMPTION U6;
