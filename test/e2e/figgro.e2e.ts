@@ -83,6 +83,8 @@ describe.skipIf(!availability.run)('a Figgro connection synced inside its reques
     // A raw material found by its lot number; its lot shows its expiry, flagged when it is near.
     const material = data.rawMaterials[4]! // i % 9 === 4: expires within 20 days
     await page.getByTestId('item-search').fill(material.lotNumber)
+    // The row of the search before stays until the new one lands: wait for the material's own row.
+    await expect.poll(() => page.getByTestId('item-row').textContent()).toContain(material.sku)
     await expect.poll(() => page.getByTestId('item-row').count()).toBe(1)
     await page.getByTestId('item-row').click()
     const lots = page.getByTestId('item-lots')
