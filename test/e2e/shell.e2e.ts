@@ -23,6 +23,10 @@ describe.skipIf(!availability.run)('app shell in Chromium through the web host',
     const page = await openApp(browser, host.url)
     await expect.poll(() => page.getByTestId('status-online').textContent()).toBe('Online')
     expect(await page.getByTestId('status-pending').textContent()).toBe('All writes sent')
+    // The app asked the browser to keep its storage under disk pressure (the answer is the browser's).
+    await expect
+      .poll(() => page.locator('body').getAttribute('data-storage-persisted'))
+      .toMatch(/^(true|false)$/)
     for (const [section, title] of [
       ['items', 'Items'],
       ['count', 'Count'],

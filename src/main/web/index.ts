@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { version } from '../../../package.json'
 import { createNodePlatform } from '../platform/node-platform'
 import { createMainServices } from '../services'
+import { hostPortFile } from './host-port'
 import { startWebHost } from './web-host'
 
 /**
@@ -14,7 +15,8 @@ import { startWebHost } from './web-host'
 async function main() {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string', default: process.env.STOCKROOM_PORT ?? '5180' },
+      // Without one (or with 0) the port this data directory used last, so the page keeps its origin.
+      port: { type: 'string', default: process.env.STOCKROOM_PORT },
       'data-dir': { type: 'string', default: process.env.STOCKROOM_DATA_DIR },
       'key-dir': { type: 'string', default: process.env.STOCKROOM_KEY_DIR },
       // No demo connection on a first start (also STOCKROOM_NO_DEMO=1).
@@ -27,12 +29,22 @@ async function main() {
   const log = (line: string) => console.log(`[stockroom] ${line}`)
   const platform = createNodePlatform({ dataDir, keyDir, log })
   const services = await createMainServices({ dataDir, platform, version, log, demo: !values['no-demo'] })
+  const ports = hostPortFile(dataDir)
+  const { port, moved } = await ports.choose(values.port === undefined ? undefined : Number(values.port))
+  if (moved)
+    log(
+      `port ${port} asked for; this data directory's app data (counts, queued writes) is kept by the page at port ${moved}, and stays there`
+    )
   const host = await startWebHost({
     services,
     rendererDir: join(__dirname, '..', 'renderer'),
-    port: Number(values.port),
+    port,
     log
+  }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'EADDRINUSE') err.message = portInUse(port, dataDir)
+    throw err
   })
+  await ports.remember(Number(new URL(host.url).port))
   console.log(`Stockroom web host: ${host.url}`)
   console.log(`Data: ${dataDir}`)
 
@@ -45,12 +57,13 @@ async function main() {
   process.on('SIGTERM', stop)
 }
 
+/** Another port would be another origin, with an empty store in the browser: say so before advising it. */
+const portInUse = (port: number, dataDir: string) =>
+  `port ${port} is in use. The app's data in the browser (counts, queued writes) belongs to http://127.0.0.1:${port}, ` +
+  `the address this data directory (${dataDir}) uses: close the program holding that port and start again. ` +
+  `Starting on another port (--port NNNN) opens the app with an empty outbox at a new address.`
+
 main().catch((err: unknown) => {
-  const e = err as NodeJS.ErrnoException
-  if (e.code === 'EADDRINUSE')
-    console.error(
-      `Stockroom web host: that port is in use. Start with --port 0 for a free port, or STOCKROOM_PORT=NNNN.`
-    )
-  else console.error(`Stockroom web host failed to start: ${e.message}`)
+  console.error(`Stockroom web host failed to start: ${(err as Error).message}`)
   process.exit(1)
 })

@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import type { ConnectionInfo } from '../../../shared/host-api/connections'
 import { getHost } from '../bridge/host'
 import { getDb, journalForwarder } from '../db/db'
+import { requestPersistentStorage } from '../db/persistent-storage'
 import { restoredAnything, restoreFromJournal, restoreMessage } from '../db/restore-from-journal'
 import { useOutboxStatus } from '../stores/outbox'
 import { useUi } from '../stores/ui'
@@ -51,7 +52,7 @@ export function useHostBootstrap() {
         await db.open()
         journalForwarder.attach(host)
         // Ask the browser to keep this origin's data under storage pressure (it may say no; the journal stays).
-        void navigator.storage?.persist?.().catch(() => false)
+        void requestPersistentStorage()
         const restored = await restoreFromJournal(db, host)
         if (restoredAnything(restored))
           notifications.show({
