@@ -123,11 +123,10 @@ export async function startVendor(args: string[]): Promise<RunningVendor> {
   const waitFor = (pattern: RegExp) =>
     new Promise<RegExpExecArray>((resolve) => waiters.push({ pattern, resolve }))
   const [, url, apiKey] = await waitFor(/Fake \w+: (http\S+) key=(\S+)/)
-  const inventora = args.includes('inventora')
+  const printed = lines.map((l) => /^Fake \w+ headers: (.+)$/.exec(l)?.[1]).find(Boolean)
   const get = async (path: string) => {
-    const res = await fetch(`${url}${path}`, {
-      headers: inventora ? { 'X-Inventora-API-Key': apiKey! } : { Authorization: `Bearer ${apiKey}` }
-    })
+    if (!printed) throw new Error('this fake prints no request headers')
+    const res = await fetch(`${url}${path}`, { headers: JSON.parse(printed) as Record<string, string> })
     return (await res.json()) as unknown
   }
   return {
@@ -145,17 +144,12 @@ export async function startVendor(args: string[]): Promise<RunningVendor> {
     },
     get,
     async adjustments() {
-      const res = await fetch(`${url}/stock-adjustments?pageSize=200`, {
-        headers: { Authorization: `Bearer ${apiKey}` }
-      })
-      const list = (await res.json()) as { data: { id: string }[] }
+      const list = (await get('/stock-adjustments?pageSize=200')) as { data: { id: string }[] }
       return Promise.all(
-        list.data.map(async (a) => {
-          const detail = await fetch(`${url}/stock-adjustments/${a.id}`, {
-            headers: { Authorization: `Bearer ${apiKey}` }
-          })
-          return (await detail.json()) as { notes?: string | null; lines: unknown[] }
-        })
+        list.data.map(
+          async (a) =>
+            (await get(`/stock-adjustments/${a.id}`)) as { notes?: string | null; lines: unknown[] }
+        )
       )
     },
     stop: () => stopChild(child)

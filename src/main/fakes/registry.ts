@@ -26,6 +26,8 @@ export interface StartedFake<TData = unknown> {
   vendor: VendorId
   server: FakeServer<TData>
   credentials: FakeCredentials
+  /** How a request presents `credentials` (API-key vendors), for tools that call the fake directly. */
+  authHeaders?: Record<string, string>
   /** Records per list path at the vendor, e.g. `{ '/products': 3000 }`: a full pass needs ceil(n / page size). */
   counts(): Record<string, number>
   /** One line for people: what this fake holds. */
@@ -49,6 +51,7 @@ const frostbyte: FakeDefinition = {
       vendor: 'frostbyte',
       server: fb,
       credentials: { apiKey: FROSTBYTE_DEMO_KEY },
+      authHeaders: { Authorization: `Bearer ${FROSTBYTE_DEMO_KEY}` },
       counts: () => ({
         '/warehouses': d.warehouses.length,
         '/products': d.products.size,
@@ -73,6 +76,7 @@ const inventora: FakeDefinition = {
       vendor: 'inventora',
       server: inv,
       credentials: { apiKey: INVENTORA_DEMO_KEY },
+      authHeaders: { 'X-Inventora-API-Key': INVENTORA_DEMO_KEY },
       counts: () => ({
         '/locations': d.locations.length,
         '/products': d.products.size,

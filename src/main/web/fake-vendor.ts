@@ -35,6 +35,8 @@ async function main() {
   const credentials = Object.entries(started.credentials)
     .map(([k, v]) => `${k === 'apiKey' ? 'key' : k}=${v}`)
     .join(' ')
+  // Before the address line, so a caller that waits for the address has the headers already.
+  if (started.authHeaders) console.log(`Fake ${name} headers: ${JSON.stringify(started.authHeaders)}`)
   console.log(`Fake ${name}: ${fake.url} ${credentials}`)
   // What was asked of it and what it holds, for a benchmark to compare with the minimum (SIGHUP, and on exit).
   const report = () => {
