@@ -5,6 +5,7 @@ import { startFrostbyteFake, FROSTBYTE_DEMO_KEY } from './frostbyte/server'
 import { startInventoraFake, INVENTORA_DEMO_KEY } from './inventora/server'
 import { startFiggroFake, FIGGRO_DEMO_KEY } from './figgro/server'
 import { FIGGRO_PATHS, type FiggroEndpoint } from '../../shared/vendors/figgro/assumptions'
+import { FRACTION_DEMO_LOGIN, startFractionFake } from './fractionerp/server'
 
 /** What a person (or a test) types to connect to a fake: an API key, or a login. */
 export type FakeCredentials = { apiKey: string } | { email: string; password: string }
@@ -138,12 +139,39 @@ const figgro: FakeDefinition = {
   }
 }
 
+const fractionerp: FakeDefinition = {
+  async start({ seed, size, requestsPerMinute: rpm, now }) {
+    const fr = await startFractionFake({
+      ...(seed !== undefined && { seed }),
+      ...(size !== undefined && { size }),
+      // FractionERP's limit is per hour: a raised per-minute figure becomes its hourly equivalent.
+      ...(rpm && { hourlyLimit: rpm * 60 }),
+      ...(now && { now })
+    })
+    const d = fr.data
+    return {
+      vendor: 'fractionerp',
+      server: fr,
+      credentials: { ...FRACTION_DEMO_LOGIN },
+      counts: () => ({
+        '/boms': d.boms.size,
+        '/parts': d.parts.size,
+        '/work-orders': d.workOrders.size,
+        '/purchase-orders': d.purchaseOrders.size,
+        '/shipments': d.shipments.size
+      }),
+      summary: () => `${d.parts.size.toLocaleString()} parts, ${d.workOrders.size} work orders`
+    }
+  }
+}
+
 /** The fake of every vendor Stockroom can talk to: tests, the demo, E2E and the fake-vendor CLI start them here. */
 export const fakeDefinitions: Partial<Record<VendorId, FakeDefinition>> = {
   frostbyte,
   inventora,
   forgemrp,
-  figgro
+  figgro,
+  fractionerp
 }
 
 export async function startFake(vendor: VendorId, options: FakeOptions = {}): Promise<StartedFake> {

@@ -13,6 +13,8 @@ export interface RequestLogEntry {
   /** The credential the request carried, when it had one. */
   apiKey?: string
   idempotencyKey?: string
+  /** The request body as received, where the vendor's fake keeps it (e.g. to prove where a password went). */
+  body?: string
   /** True when an idempotent replay answered the request. */
   replayed?: boolean
   /** Faults that fired for this request. */
