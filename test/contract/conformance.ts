@@ -18,7 +18,9 @@ export interface VendorFake<TData = unknown> {
   /** The fake server itself: its request log, write ledger, faults and live data. */
   server: FakeServer<TData>
   url: string
-  apiKey: string
+  /** What a person enters to connect: the vendor's API key, or its login (`credentials: 'login'` in its profile). */
+  apiKey?: string
+  login?: { email: string; password: string }
   /** What a complete, current replica of connection `cid` holds. */
   expected(cid: string): ExpectedReplica
   /** Records per resource at the vendor: the minimum requests of a full pass are ceil(n / pageSize). */

@@ -13,6 +13,7 @@ import {
 } from './conformance'
 import { figgroHarness } from './figgro-harness'
 import { forgemrpHarness } from './forgemrp-harness'
+import { fractionerpHarness } from './fractionerp-harness'
 import { frostbyteHarness } from './frostbyte-harness'
 import { inventoraHarness } from './inventora-harness'
 
@@ -21,7 +22,13 @@ import { inventoraHarness } from './inventora-harness'
  * vendor server, main's gateway and connector, the renderer's sync driver and
  * a real Dexie replica (fake-indexeddb). Only the host transport is in-process.
  */
-const harnesses = [frostbyteHarness, inventoraHarness, forgemrpHarness, figgroHarness] as VendorHarness[]
+const harnesses = [
+  frostbyteHarness,
+  inventoraHarness,
+  forgemrpHarness,
+  figgroHarness,
+  fractionerpHarness
+] as VendorHarness[]
 
 for (const harness of harnesses) {
   describe(`${harness.label} connector conformance`, () => {
@@ -110,10 +117,14 @@ for (const harness of harnesses) {
       console.log(`${harness.label} reads — ${faultSummary(fake.server.requests)}; replica equals the vendor`)
     })
 
-    it('a wrong key stops the sync with words that say where to fix it, and pauses the connection', async () => {
-      await t.services.connections.setSecret(cid, 'wrong-key')
+    it('a wrong key or password stops the sync with words that say where to fix it, and pauses the connection', async () => {
+      if (fake.login)
+        await t.services.connections.setLogin(cid, { ...fake.login, password: 'wrong-password' })
+      else await t.services.connections.setSecret(cid, 'wrong-key')
       t.services.gateway.forget(cid)
-      await expect(syncConnection(db, host, cid)).rejects.toThrow(/refused the API key.*Connections/)
+      await expect(syncConnection(db, host, cid)).rejects.toThrow(
+        fake.login ? /password for .* was refused.*Connections/ : /refused the API key.*Connections/
+      )
       expect((await t.services.connections.get(cid))?.status).toBe('paused')
     })
   })

@@ -54,7 +54,7 @@ describe('ForgeMRP: pacing on the live RateLimit-* headers', () => {
       const waits: number[] = []
       const http = new VendorHttp({
         baseUrl: fake.url,
-        authHeaders: async () => forgemrpConnector.authHeaders(FORGE_DEMO_KEY),
+        authHeaders: async () => forgemrpConnector.authHeaders!(FORGE_DEMO_KEY),
         limits: forgemrpConnector.limits,
         rateLimitHeaders: forgemrpConnector.rateLimitHeaders!,
         parseError: forgemrpConnector.parseError,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { connectionInfo, type ConnectionInfo } from '../../shared/host-api/connections'
+import { connectionInfo, type ConnectionInfo, type LoginCredentials } from '../../shared/host-api/connections'
 import { capability, vendorId, type VendorId } from '../../shared/model/vendor'
 import { vendorProfiles } from '../../shared/vendors/profiles'
 import type { SecretStore } from '../platform/ports'
@@ -11,15 +11,20 @@ const stored = connectionInfo.omit({ hasSecret: true })
 type StoredConnection = z.infer<typeof stored>
 
 const secretName = (id: string) => `connection:${id}:apiKey`
+const loginName = (id: string) => `connection:${id}:login`
 
-export interface NewConnection {
+/** An email and password for vendors that log in (profile credentials `login`). */
+export type StoredLogin = LoginCredentials
+
+const storedLogin = z.object({ email: z.string(), password: z.string() })
+
+export type NewConnection = {
   vendor: VendorId
   label: string
   baseUrl: string
-  apiKey: string
   demo?: boolean
   requestsPerMinute?: number
-}
+} & ({ apiKey: string; login?: undefined } | { login: StoredLogin; apiKey?: undefined })
 
 /**
  * Connections live in main: their settings in a JSON file, their keys in the
@@ -44,7 +49,12 @@ export class ConnectionRegistry {
 
   async list(): Promise<ConnectionInfo[]> {
     const all = await this.file.read()
-    return Promise.all(all.map(async (c) => ({ ...c, hasSecret: await this.secrets.has(secretName(c.id)) })))
+    return Promise.all(
+      all.map(async (c) => ({
+        ...c,
+        hasSecret: (await this.secrets.has(secretName(c.id))) || (await this.secrets.has(loginName(c.id)))
+      }))
+    )
   }
 
   async get(id: string): Promise<ConnectionInfo | undefined> {
@@ -56,9 +66,22 @@ export class ConnectionRegistry {
     return this.secrets.get(secretName(id))
   }
 
+  /** The login for a vendor session. Main-only: the password goes to the vendor's login request and nowhere else. */
+  async login(id: string): Promise<StoredLogin | null> {
+    const stored = await this.secrets.get(loginName(id))
+    if (stored === null) return null
+    try {
+      const parsed = storedLogin.safeParse(JSON.parse(stored))
+      return parsed.success ? parsed.data : null
+    } catch {
+      return null
+    }
+  }
+
   async create(input: NewConnection): Promise<ConnectionInfo> {
     const id = `${input.vendor}-${randomUUID().slice(0, 8)}`
-    await this.secrets.set(secretName(id), input.apiKey)
+    if (input.login) await this.setLoginSecret(id, input.login)
+    else await this.secrets.set(secretName(id), input.apiKey)
     const record: StoredConnection = {
       id,
       vendor: vendorId.parse(input.vendor),
@@ -84,6 +107,18 @@ export class ConnectionRegistry {
     return this.setStatus(id, 'new')
   }
 
+  /** A new email and password (e.g. after the vendor refused the old password). */
+  async setLogin(id: string, login: StoredLogin): Promise<ConnectionInfo | undefined> {
+    if (!(await this.get(id))) return undefined
+    await this.setLoginSecret(id, login)
+    return this.setStatus(id, 'new')
+  }
+
+  private async setLoginSecret(id: string, login: StoredLogin) {
+    // One secret for both, so an email is never paired with another login's password.
+    await this.secrets.set(loginName(id), JSON.stringify({ email: login.email, password: login.password }))
+  }
+
   async setStatus(id: string, status: StoredConnection['status'], statusMessage?: string) {
     await this.file.update((all) =>
       all.map((c) =>
@@ -106,6 +141,7 @@ export class ConnectionRegistry {
     let found = false
     await this.file.update((all) => all.filter((c) => (c.id === id ? ((found = true), false) : true)))
     await this.secrets.delete(secretName(id))
+    await this.secrets.delete(loginName(id))
     await this.changed()
     return found
   }

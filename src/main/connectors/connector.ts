@@ -1,7 +1,7 @@
-import type { ConnectionInfo } from '../../shared/host-api/connections'
+import type { ConnectionInfo, LoginCredentials } from '../../shared/host-api/connections'
 import type { PageResult, ResourcePlan } from '../../shared/host-api/sync'
 import type { VendorId } from '../../shared/model/vendor'
-import type { BudgetPolicy, RateLimit, RateLimitHeaders } from '../gateway/pacer'
+import type { BudgetPolicy, PacerClock, RateLimit, RateLimitHeaders } from '../gateway/pacer'
 import type { VendorHttp, VendorHttpOptions } from '../gateway/vendor-http'
 
 export interface PageRequest {
@@ -47,6 +47,40 @@ export interface VendorConnector {
   taskLine?(taskVendorId: string, lineId: string): Promise<{ made: number; batches: number } | null>
 }
 
+/** What a login vendor's session is given. */
+export interface SessionContext {
+  /**
+   * The connection's HTTP client. The session sends its own requests (login,
+   * refresh) with `auth: false`, so they are paced with the rest but carry no
+   * token of the session's.
+   */
+  http: VendorHttp
+  connection: ConnectionInfo
+  /** Reads the stored login at the moment of logging in (null when none is stored). */
+  login(): Promise<LoginCredentials | null>
+  clock: PacerClock
+}
+
+/**
+ * Auth for vendors whose requests carry a short-lived token obtained by
+ * logging in (credentials kind `login` in the vendor's profile). Tokens live
+ * here, in main, and nowhere else; the password goes only to the login request.
+ *
+ * Contract:
+ * - `headers()` logs in on first use and refreshes before the token expires;
+ *   concurrent callers share one login or refresh in flight and all get the new token.
+ * - `renew(refused)` is called when the vendor answered 401 to a request that
+ *   carried `refused`: the session gets a new token (unless another caller
+ *   already did) and resolves true, and the request is retried once. A failed
+ *   login rejects with the login's VendorError, whose `advice` says what to do.
+ * - A refused password is not tried again: every later call fails at once
+ *   with the same error, until the gateway drops the session (a new password).
+ */
+export interface AuthSession {
+  headers(): Promise<Record<string, string>>
+  renew(refused: Record<string, string>): Promise<boolean>
+}
+
 export interface ConnectorDefinition {
   vendor: VendorId
   /** Documented limits (or labelled assumptions where the vendor documents none). */
@@ -60,7 +94,10 @@ export interface ConnectorDefinition {
   budget?: BudgetPolicy
   /** The vendor honours Idempotency-Key on the writes Stockroom sends (replays instead of re-applying). */
   idempotencyKeys: boolean
-  authHeaders(apiKey: string): Record<string, string>
+  /** API-key vendors: the headers that carry the key. */
+  authHeaders?(apiKey: string): Record<string, string>
+  /** Login vendors: a session that logs in with the stored email and password and keeps its token alive. */
+  session?(ctx: SessionContext): AuthSession
   parseError: VendorHttpOptions['parseError']
   create(http: VendorHttp, connection: ConnectionInfo): VendorConnector
 }

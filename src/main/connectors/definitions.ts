@@ -2,6 +2,7 @@ import type { VendorId } from '../../shared/model/vendor'
 import type { ConnectorDefinition } from './connector'
 import { figgroConnector } from './figgro'
 import { forgemrpConnector } from './forgemrp'
+import { fractionerpConnector } from './fractionerp'
 import { frostbyteConnector } from './frostbyte'
 import { inventoraConnector } from './inventora'
 
@@ -10,5 +11,6 @@ export const connectorDefinitions: Partial<Record<VendorId, ConnectorDefinition>
   frostbyte: frostbyteConnector,
   inventora: inventoraConnector,
   forgemrp: forgemrpConnector,
-  figgro: figgroConnector
+  figgro: figgroConnector,
+  fractionerp: fractionerpConnector
 }

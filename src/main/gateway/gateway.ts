@@ -7,6 +7,7 @@ import type { ConnectionRegistry } from '../connections/registry'
 import type { ConnectorDefinition, PageRequest, VendorConnector } from '../connectors/connector'
 import { ConnectionFailure, GatewayError } from './gateway-errors'
 import type { EventBus } from '../host/event-bus'
+import { connectionAuth } from './connection-auth'
 import type { PacerClock } from './pacer'
 import { VendorError, VendorHttp } from './vendor-http'
 
@@ -196,13 +197,9 @@ export class VendorGateway {
     }
     let live = this.live.get(connectionId)
     if (!live || live.baseUrl !== connection.baseUrl) {
-      const http = new VendorHttp({
+      const http: VendorHttp = new VendorHttp({
         baseUrl: connection.baseUrl,
-        authHeaders: async () => {
-          const key = await this.registry.apiKey(connectionId)
-          if (!key) throw new VendorError({ kind: 'unauthorized', message: 'no API key stored' })
-          return definition.authHeaders(key)
-        },
+        ...connectionAuth(definition, connection, this.registry, () => http, this.options.clock),
         limits: connection.requestsPerMinute
           ? [{ requests: connection.requestsPerMinute, perMs: 60_000 }]
           : definition.limits,

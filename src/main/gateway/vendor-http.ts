@@ -67,12 +67,23 @@ export interface RequestOptions {
   retry?: boolean
   /** Sync pages are background: under a request budget they leave the reserve to people. */
   priority?: Priority
+  /**
+   * false: send no auth headers of the connection's own (a session's login or
+   * refresh, which carry their credentials in `body` or `headers`).
+   */
+  auth?: boolean
 }
 
 export interface VendorHttpOptions {
   baseUrl: string
   /** Adds the vendor's auth to each request; the key stays inside this closure. */
   authHeaders: () => Promise<Record<string, string>>
+  /**
+   * The vendor refused the auth headers a request carried (401). Resolves true
+   * when fresh ones were obtained (e.g. a new login): the request is then sent
+   * once more, and only once. Absent: a 401 is final.
+   */
+  renewAuth?: (refused: Record<string, string>) => Promise<boolean>
   limits: RateLimit[]
   /** The vendor's live rate-limit headers (default: X-RateLimit-*, reset as epoch seconds). */
   rateLimitHeaders?: RateLimitHeaders
@@ -112,15 +123,25 @@ export class VendorHttp {
 
   async request(method: string, path: string, opts: RequestOptions = {}): Promise<VendorResponse> {
     const attempts = opts.retry === false ? 1 : (this.o.maxAttempts ?? 8)
+    let renewed = false
     for (let attempt = 1; ; attempt++) {
       // The wait is announced before it starts, so people see "waiting until …" while it lasts.
       const { at } = await this.pacer.acquireSlot(opts.priority, (ms) => this.o.onWait?.(ms, 'rate-limit'))
+      // Outside the try: a session that cannot log in fails this request with its own error.
+      const auth = opts.auth === false ? {} : await this.o.authHeaders()
       try {
-        return await this.once(method, path, opts, at)
+        return await this.once(method, path, opts, at, auth)
       } catch (err) {
         const e =
           err instanceof VendorError ? err : new VendorError({ kind: 'network', message: String(err) })
         e.endpoint ??= `${method} ${path}`
+        if (e.kind === 'unauthorized' && opts.auth !== false && this.o.renewAuth && !renewed) {
+          renewed = true
+          if (await this.o.renewAuth(auth)) {
+            attempt--
+            continue
+          }
+        }
         if (e.retryAfterMs) this.pacer.blockFor(e.retryAfterMs)
         // An unreadable 2xx (an HTML page from a proxy, JSON cut short) is often passing: a read
         // tries again a few times. A write's answer is never re-requested here; the outbox owns it.
@@ -139,7 +160,8 @@ export class VendorHttp {
     method: string,
     path: string,
     opts: RequestOptions,
-    sentAt: number
+    sentAt: number,
+    auth: Record<string, string>
   ): Promise<VendorResponse> {
     const url = vendorUrl(this.o.baseUrl, path)
     if (!url)
@@ -151,7 +173,7 @@ export class VendorHttp {
       if (v !== undefined) url.searchParams.set(k, String(v))
     const headers: Record<string, string> = {
       Accept: 'application/json',
-      ...(await this.o.authHeaders()),
+      ...auth,
       ...opts.headers
     }
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json'

@@ -1,3 +1,4 @@
+import { vendorProfiles } from '../../shared/vendors/profiles'
 import type { AppSettings, appSettings } from '../../shared/host-api/app'
 import type { ConnectionRegistry } from '../connections/registry'
 import type { Journal } from '../journal/journal'
@@ -63,10 +64,24 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return {}
     },
     'connections:list': () => d.connections.list(),
-    'connections:create': (req) => d.connections.create(req),
-    'connections:updateSecret': async ({ id, apiKey }) => {
-      await need(id)
-      const updated = await d.connections.setSecret(id, apiKey)
+    'connections:create': ({ apiKey, login, ...rest }) =>
+      // The request schema has checked that exactly the credentials the vendor's profile asks for came.
+      d.connections.create(login ? { ...rest, login } : { ...rest, apiKey: apiKey ?? '' }),
+    'connections:updateSecret': async (req) => {
+      const { id } = req
+      const c = await need(id)
+      const wantsLogin = vendorProfiles[c.vendor].credentials === 'login'
+      if ('login' in req !== wantsLogin)
+        throw new HostFailure(
+          'invalid-request',
+          wantsLogin
+            ? `${c.label} connects with an email and password.`
+            : `${c.label} connects with an API key.`
+        )
+      const updated =
+        'login' in req
+          ? await d.connections.setLogin(id, req.login)
+          : await d.connections.setSecret(id, req.apiKey)
       d.gateway.forget(id)
       if (!updated) throw new HostFailure('not-found', 'That connection no longer exists.')
       return updated

@@ -20,7 +20,13 @@ export const itemSchema = z.object({
   minLevel: z.number().optional(),
   onHand: z.number().optional(),
   tracking: z.enum(['none', 'lot', 'serial']),
-  kind: z.enum(['product', 'material']).optional()
+  kind: z.enum(['product', 'material']).optional(),
+  /** What one unit is made from (a bill of materials), where the vendor has one. */
+  components: z
+    .array(
+      z.object({ itemKey: z.string(), name: z.string(), quantity: z.number(), unit: z.string().optional() })
+    )
+    .optional()
 })
 
 export const locationSchema = z.object({
@@ -82,7 +88,10 @@ export const orderSchema = z.object({
   ...replicated,
   number: z.string(),
   status: z.string(),
+  /** Goods coming in (a purchase order) or going out (a shipment); unset means purchase. */
+  direction: z.enum(['in', 'out']).optional(),
   supplier: z.string().optional(),
+  customer: z.string().optional(),
   expectedAt: z.string().optional(),
   lines: z.array(z.object({ itemKey: z.string(), ordered: z.number(), received: z.number().optional() }))
 })

@@ -96,7 +96,11 @@ describe('FractionERP fake', () => {
   it('POST /parts creates a Manufactured part and refuses a duplicate number with 409 DUPLICATE', async () => {
     const f = await start()
     const token = await login(f)
-    const created = await post(`${f.url}/parts`, { part_number: 'WIDGET-001', description: 'Custom widget' }, token)
+    const created = await post(
+      `${f.url}/parts`,
+      { part_number: 'WIDGET-001', description: 'Custom widget' },
+      token
+    )
     expect(created.status).toBe(201)
     expect(created.json.data).toMatchObject({ part_number: 'WIDGET-001', uom: 'EA', type: 'Manufactured' })
     const again = await post(`${f.url}/parts`, { part_number: 'WIDGET-001' }, token)

@@ -6,7 +6,7 @@ export const fractionerpProfile: VendorProfile = {
   name: 'FractionERP',
   capabilities: ['read'],
   credentials: 'login',
-  baseUrlHint: 'e.g. https://api.fractionerp.com/v1',
+  baseUrlHint: 'e.g. https://fraction.app/api/v1',
   table: {
     reads: 'Parts, BOMs, work orders, purchase orders, shipments',
     writes: 'None: FractionERP has no stock write, so counts are exported as CSV',

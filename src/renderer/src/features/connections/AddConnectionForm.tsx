@@ -2,20 +2,33 @@ import { Button, Card, Group, PasswordInput, Select, Stack, TextInput } from '@m
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { vendorId, vendorNames, type VendorId } from '../../../../shared/model/vendor'
+import { vendorProfiles } from '../../../../shared/vendors/profiles'
 import { getHost } from '../../bridge/host'
 
-/** Field errors come from main's validation of the request, so the rules live in one place. */
+/**
+ * Field errors come from main's validation of the request, so the rules live in one place.
+ * What a person enters to connect (an API key, or an email and password) is the vendor
+ * profile's `credentials`.
+ */
 export function AddConnectionForm({ onDone }: { onDone: () => void }) {
   const [vendor, setVendor] = useState<VendorId>('frostbyte')
   const [label, setLabel] = useState('')
   const [baseUrl, setBaseUrl] = useState('')
   const [apiKey, setApiKey] = useState('')
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
 
   const submit = async () => {
     setBusy(true)
-    const reply = await getHost().call('connections:create', { vendor, label, baseUrl, apiKey })
+    const login = vendorProfiles[vendor].credentials === 'login'
+    const reply = await getHost().call('connections:create', {
+      vendor,
+      label,
+      baseUrl,
+      ...(login ? { login: { email, password } } : { apiKey })
+    })
     setBusy(false)
     if (reply.ok) {
       notifications.show({
@@ -53,19 +66,42 @@ export function AddConnectionForm({ onDone }: { onDone: () => void }) {
         <TextInput
           label="API address"
           placeholder="https://api.example.com"
+          description={vendorProfiles[vendor].baseUrlHint}
           value={baseUrl}
           onChange={(e) => setBaseUrl(e.currentTarget.value)}
           error={errors.baseUrl}
         />
-        <PasswordInput
-          data-secret
-          label="API key"
-          description="Stored encrypted on this PC; it is never shown again."
-          value={apiKey}
-          onChange={(e) => setApiKey(e.currentTarget.value)}
-          error={errors.apiKey}
-          autoComplete="off"
-        />
+        {vendorProfiles[vendor].credentials === 'login' ? (
+          <>
+            <TextInput
+              label="Email"
+              description={`The email you sign in to ${vendorNames[vendor]} with.`}
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={errors['login.email'] ?? errors.login}
+              autoComplete="off"
+            />
+            <PasswordInput
+              data-secret
+              label="Password"
+              description="Stored encrypted on this PC and sent only to log in; it is never shown again."
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={errors['login.password']}
+              autoComplete="off"
+            />
+          </>
+        ) : (
+          <PasswordInput
+            data-secret
+            label="API key"
+            description="Stored encrypted on this PC; it is never shown again."
+            value={apiKey}
+            onChange={(e) => setApiKey(e.currentTarget.value)}
+            error={errors.apiKey}
+            autoComplete="off"
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel

@@ -1,4 +1,15 @@
-import { ActionIcon, Badge, Button, Card, Group, PasswordInput, Stack, Text, Tooltip } from '@mantine/core'
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Group,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip
+} from '@mantine/core'
 import { getOutbox, getScheduler } from '../../app/use-host-bootstrap'
 import { useSync } from '../../stores/sync'
 import { MuteSwitch } from '../shell/MuteSwitch'
@@ -10,6 +21,7 @@ import { notifications } from '@mantine/notifications'
 import { IconPlugConnected, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { vendorNames } from '../../../../shared/model/vendor'
+import { vendorProfiles } from '../../../../shared/vendors/profiles'
 import type { ConnectionInfo } from '../../../../shared/host-api/connections'
 import { getHost } from '../../bridge/host'
 import { useUi } from '../../stores/ui'
@@ -92,11 +104,31 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
           notifications.show({ color: 'red', title: 'Could not remove', message: reply.error.message })
       }
     })
+  const login = vendorProfiles[c.vendor].credentials === 'login'
   const replaceKey = () => {
+    // Closure fields, not state: the modal's content is rendered once, outside this component.
     let apiKey = ''
+    let email = ''
+    let password = ''
     modals.openConfirmModal({
-      title: `New API key for ${c.label}`,
-      children: (
+      title: login ? `Log in again to ${c.label}` : `New API key for ${c.label}`,
+      children: login ? (
+        <Stack gap="sm">
+          <TextInput
+            label="Email"
+            autoComplete="off"
+            data-autofocus
+            onChange={(e) => (email = e.currentTarget.value)}
+          />
+          <PasswordInput
+            data-secret
+            label="Password"
+            description="Stored encrypted on this PC and sent only to log in; never shown again."
+            autoComplete="off"
+            onChange={(e) => (password = e.currentTarget.value)}
+          />
+        </Stack>
+      ) : (
         <PasswordInput
           data-secret
           label="API key"
@@ -106,17 +138,24 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
           onChange={(e) => (apiKey = e.currentTarget.value)}
         />
       ),
-      labels: { confirm: 'Save key', cancel: 'Cancel' },
+      labels: { confirm: login ? 'Save login' : 'Save key', cancel: 'Cancel' },
       onConfirm: async () => {
-        const reply = await getHost().call('connections:updateSecret', { id: c.id, apiKey })
+        const reply = await getHost().call(
+          'connections:updateSecret',
+          login ? { id: c.id, login: { email, password } } : { id: c.id, apiKey }
+        )
         notifications.show(
           reply.ok
             ? {
                 color: 'teal',
-                title: 'Key saved',
+                title: login ? 'Login saved' : 'Key saved',
                 message: `${c.label} will sync and send its queued writes.`
               }
-            : { color: 'red', title: 'Key not saved', message: reply.error.message }
+            : {
+                color: 'red',
+                title: login ? 'Login not saved' : 'Key not saved',
+                message: reply.error.message
+              }
         )
         if (reply.ok) {
           void getScheduler()?.syncAll()
@@ -164,7 +203,13 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
             onClick={replaceKey}
             data-testid="replace-key"
           >
-            {c.status === 'paused' ? 'Enter new key' : 'Replace key'}
+            {login
+              ? c.status === 'paused'
+                ? 'Enter password again'
+                : 'Change login'
+              : c.status === 'paused'
+                ? 'Enter new key'
+                : 'Replace key'}
           </Button>
           <Tooltip label="Remove connection">
             <ActionIcon variant="subtle" color="red" aria-label={`Remove ${c.label}`} onClick={remove}>
