@@ -3,6 +3,8 @@ import { frSession } from '../../shared/vendors/fractionerp/schemas'
 import { VendorError, type VendorResponse } from '../gateway/vendor-http'
 import type { AuthSession, SessionContext } from './connector'
 
+const SECOND = 1000
+
 /** Refusals that say something about the account itself: the sync stops and the connection pauses. */
 const ACCOUNT_CODES = new Set(['INVALID_CREDENTIALS', 'PLAN_RESTRICTED', 'ACCOUNT_INACTIVE'])
 
@@ -48,7 +50,9 @@ export function fractionSession(ctx: SessionContext): AuthSession {
     if (!session.success)
       throw new VendorError({ kind: 'malformed', message: 'the login answer carries no token' })
     const vendorNow = Date.parse(res.headers.get('date') ?? '')
-    const life = Date.parse(session.data.expires_at) - (Number.isNaN(vendorNow) ? Date.now() : vendorNow)
+    // Both instants are whole seconds: the life is taken a second shorter so rounding never outlives the token.
+    const life =
+      Date.parse(session.data.expires_at) - (Number.isNaN(vendorNow) ? Date.now() : vendorNow) - SECOND
     const margin = Math.min(REFRESH_MAX_MS, Math.max(0, life) * REFRESH_SHARE)
     token = { value: session.data.access_token, refreshAt: clock.now() + life - margin }
     return token.value

@@ -19,7 +19,8 @@
  *   and records a pass no longer sees are removed by the sweep.
  * ASSUMPTION (U7): a token is refreshed when a fifth of its life, at most five minutes, is
  *   left; its life is measured against the vendor's clock (the login answer's Date), so a
- *   PC clock that is wrong does not matter. A 401 mid-sync logs in again once and retries.
+ *   PC clock that is wrong does not matter; expires_at and Date have whole seconds, so the life is
+ *   taken one second shorter. A 401 mid-sync logs in again once and retries.
  * ASSUMPTION (U9): a 429 carries no Retry-After: Stockroom waits for X-RateLimit-Reset.
  * ASSUMPTION: PLAN_RESTRICTED and ACCOUNT_INACTIVE are answered to the login itself (and to
  *   any request once the account changes); either stops the sync and pauses the connection.
