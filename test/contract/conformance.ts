@@ -18,8 +18,9 @@ export interface VendorFake<TData = unknown> {
   /** The fake server itself: its request log, write ledger, faults and live data. */
   server: FakeServer<TData>
   url: string
-  /** What a person enters to connect: the vendor's API key, or its login (`credentials: 'login'` in its profile). */
-  apiKey?: string
+  /** What a person enters to connect: the vendor's API key (empty for a vendor that logs in)… */
+  apiKey: string
+  /** …or its login, for a vendor whose profile says `credentials: 'login'`. */
   login?: { email: string; password: string }
   /** What a complete, current replica of connection `cid` holds. */
   expected(cid: string): ExpectedReplica

@@ -27,6 +27,7 @@ export function fractionerpHarnessWith(
       return {
         server: fake,
         url: fake.url,
+        apiKey: '',
         login: { ...login },
         expected(cid) {
           const items = new Map(

@@ -97,7 +97,7 @@ for (const vendor of vendorId.options) {
           return c.host.call(name as never, req as never)
         }) as HostClient['call']
       }
-      key = c.fake.apiKey!
+      key = c.fake.apiKey
       await syncConnection(db, c.host, c.cid)
       wire = tapWrites(c.fake.server.faults)
     }, 60_000)

@@ -34,7 +34,7 @@ export async function connectVendor<TData>(
     vendor: harness.vendor,
     label: `${harness.label} test`,
     baseUrl: fake.url,
-    ...(fake.login ? { login: fake.login } : { apiKey: fake.apiKey ?? '' })
+    ...(fake.login ? { login: fake.login } : { apiKey: fake.apiKey })
   })
   await db.connections.put({ ...created } as never)
   return {

@@ -76,7 +76,7 @@ describe('a refused key while replaying', () => {
     })
     await submitCount(c.db, countId)
     const [queued] = await c.db.outbox.toArray()
-    d.apiKeys.delete(c.fake.apiKey!) // revoked in the vendor's settings
+    d.apiKeys.delete(c.fake.apiKey) // revoked in the vendor's settings
 
     const stop = await replayConnection({ db: c.db, host: c.host }, c.cid)
     expect(stop).toMatchObject({

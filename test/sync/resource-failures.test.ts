@@ -90,7 +90,7 @@ describe('a vendor that refuses one resource and does not serve another', () => 
     // A new key: asked again, and once the vendor serves both, the failures clear.
     forbidden.remove()
     notFound.remove()
-    await t.services.connections.setSecret(cid, fake.apiKey!)
+    await t.services.connections.setSecret(cid, fake.apiKey)
     await mirrorConnections(db, await t.services.connections.list())
     const healed = await syncConnection(db, host, cid)
     expect(healed.every((r) => r.state === 'done')).toBe(true)
