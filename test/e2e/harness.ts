@@ -210,5 +210,5 @@ export async function addConnectionThroughUi(
   await page.getByLabel('Name').fill(c.name)
   await page.getByLabel('API address').fill(c.url)
   await page.getByLabel('API key', { exact: true }).fill(c.apiKey)
-  await page.getByRole('button', { name: 'Connect' }).click()
+  await page.getByRole('button', { name: 'Connect', exact: true }).click()
 }

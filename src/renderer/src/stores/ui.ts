@@ -14,12 +14,15 @@ interface UiState {
   itemsView: ItemsView
   /** The item whose detail is open on the Items screen. */
   openItemKey: string | null
+  /** The task whose detail is open on the Tasks screen. */
+  openTaskKey: string | null
   hostConnected: boolean
   mainOnline: boolean
   connections: ConnectionInfo[]
   go(section: Section): void
   setItemsView(view: ItemsView): void
   openItem(itemKey: string | null): void
+  openTask(taskKey: string | null): void
   /** Opens what a notice or an Activity entry is about. */
   open(target: NoticeTarget): void
   setHostConnected(connected: boolean): void
@@ -31,12 +34,14 @@ export const useUi = create<UiState>((set) => ({
   section: 'items',
   itemsView: { low: false },
   openItemKey: null,
+  openTaskKey: null,
   hostConnected: false,
   mainOnline: true,
   connections: [],
   go: (section) => set({ section }),
   setItemsView: (itemsView) => set({ itemsView }),
   openItem: (openItemKey) => set({ openItemKey }),
+  openTask: (openTaskKey) => set({ openTaskKey }),
   open: (target) =>
     set(
       target.kind === 'item'

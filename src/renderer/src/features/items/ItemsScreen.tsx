@@ -8,6 +8,7 @@ import { getDb } from '../../db/db'
 import { useScanner } from '../../scan/scanner'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
+import { rowKeys } from '../shell/row-keys'
 import { ScreenHeader } from '../shell/ScreenHeader'
 import { ItemDetail } from './ItemDetail'
 import { LowStockView } from './LowStockView'
@@ -151,7 +152,7 @@ const ItemRow = memo(function ItemRow(p: {
 }) {
   const low = p.minLevel !== undefined && p.onHand !== undefined && p.onHand <= p.minLevel
   return (
-    <Table.Tr onClick={() => p.onOpen(p.itemKey)} style={{ cursor: 'pointer' }} data-testid="item-row">
+    <Table.Tr {...rowKeys(() => p.onOpen(p.itemKey), `${p.sku} ${p.name}`)} data-testid="item-row">
       <Table.Td ff="monospace">{p.sku}</Table.Td>
       <Table.Td>{p.name}</Table.Td>
       <Table.Td>

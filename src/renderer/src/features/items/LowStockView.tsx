@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { getDb } from '../../db/db'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
+import { rowKeys } from '../shell/row-keys'
 import { lowStockItems, type LowBar } from './low-stock'
 
 /** How many low items the list shows; the chart counts them all. */
@@ -61,8 +62,7 @@ export function LowStockView({ onOpen }: { onOpen: (key: string) => void }) {
                 {data.rows.slice(0, SHOWN).map(({ item, shortfall, locations }) => (
                   <Table.Tr
                     key={item.key}
-                    onClick={() => onOpen(item.key)}
-                    style={{ cursor: 'pointer' }}
+                    {...rowKeys(() => onOpen(item.key), `${item.sku} ${item.name}`)}
                     data-testid="low-row"
                   >
                     <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>

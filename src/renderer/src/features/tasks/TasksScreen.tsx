@@ -8,6 +8,7 @@ import { getDb } from '../../db/db'
 import { useScanner } from '../../scan/scanner'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
+import { rowKeys } from '../shell/row-keys'
 import { ScreenHeader } from '../shell/ScreenHeader'
 import { StatusBadge } from './StatusBadge'
 import { TaskDetail } from './TaskDetail'
@@ -16,7 +17,8 @@ import { filterTasks, taskProgress, type TaskFilter } from './tasks'
 export function TasksScreen() {
   const [filter, setFilter] = useState<TaskFilter>('open')
   const [text, setText] = useState('')
-  const [openKey, setOpenKey] = useState<string | null>(null)
+  const openKey = useUi((s) => s.openTaskKey)
+  const setOpenKey = useUi((s) => s.openTask)
   // "Overdue" moves with the clock: re-judged every minute.
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
@@ -126,8 +128,7 @@ export function TasksScreen() {
               return (
                 <Table.Tr
                   key={task.key}
-                  onClick={() => setOpenKey(task.key)}
-                  style={{ cursor: 'pointer' }}
+                  {...rowKeys(() => setOpenKey(task.key), task.name)}
                   data-testid="task-row"
                 >
                   <Table.Td>{task.name}</Table.Td>

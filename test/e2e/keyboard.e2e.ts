@@ -1,0 +1,163 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateInventora } from '../../src/main/fakes/inventora/generate'
+import {
+  addConnectionThroughUi,
+  e2eAvailability,
+  launchBrowser,
+  openApp,
+  startHost,
+  startVendor,
+  type RunningHost,
+  type RunningVendor
+} from './harness'
+
+const availability = e2eAvailability()
+const SEED = 31
+const SIZE = 120
+
+/** Counts pointer input the page receives from now on (a keyboard-only run must see none). */
+async function watchPointer(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { pointerEvents: number }
+    w.pointerEvents = 0
+    for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'wheel'])
+      window.addEventListener(type, () => w.pointerEvents++, true)
+  })
+  return () => page.evaluate(() => (window as unknown as { pointerEvents: number }).pointerEvents)
+}
+
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null
+    return {
+      tag: el?.tagName ?? '',
+      text: (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim(),
+      section: el?.dataset.section ?? '',
+      testId: el?.dataset.testid ?? '',
+      outline: el ? getComputedStyle(el).outlineStyle : ''
+    }
+  })
+
+describe.skipIf(!availability.run)('the app without a mouse', () => {
+  let vendor: RunningVendor
+  let host: RunningHost
+  let browser: Browser
+  let page: Page
+  const data = generateInventora({ seed: SEED, size: SIZE, now: () => new Date() })
+
+  beforeAll(async () => {
+    vendor = await startVendor(['--vendor', 'inventora', '--size', String(SIZE), '--seed', String(SEED)])
+    host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' } })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+    await vendor?.stop()
+  })
+
+  /** A browser on a synced Inventora connection, set up once for the tests below. */
+  let connected: Promise<Page> | undefined
+  const ready = () =>
+    (connected ??= (async () => {
+      page = await openApp(browser, host.url)
+      await addConnectionThroughUi(page, {
+        system: 'Inventora',
+        name: 'Workshop',
+        url: vendor.url,
+        apiKey: vendor.apiKey
+      })
+      await expect
+        .poll(() => page.getByTestId('sync-tasks').textContent(), { timeout: 90_000 })
+        .toMatch(/^up to date/)
+      return page
+    })())
+
+  it('reaches every screen, list row and dialog with keys alone, focus always shown', async () => {
+    await ready()
+    const pointer = await watchPointer(page)
+    await page.keyboard.press('Alt+1')
+    await expect.poll(() => page.getByTestId('screen-title').textContent()).toBe('Items')
+
+    // Tab walks from the header into the side menu: every section is a stop.
+    await page.evaluate(() =>
+      document.querySelector<HTMLElement>('header [aria-label="Keyboard shortcuts"]')?.focus()
+    )
+    const sections = new Set<string>()
+    for (let i = 0; i < 20 && sections.size < 6; i++) {
+      await page.keyboard.press('Tab')
+      const f = await focused(page)
+      if (f.section) {
+        sections.add(f.section)
+        expect(f.outline).not.toBe('none')
+      }
+    }
+    expect([...sections].sort()).toEqual(['activity', 'connections', 'count', 'items', 'outbox', 'tasks'])
+
+    // A shortcut for every screen, and the `?` list names them all.
+    for (const [key, title] of [
+      ['Alt+2', 'Count'],
+      ['Alt+3', 'Tasks'],
+      ['Alt+4', 'Outbox'],
+      ['Alt+5', 'Connections'],
+      ['Alt+6', 'Activity'],
+      ['Alt+1', 'Items']
+    ] as const) {
+      await page.keyboard.press(key)
+      await expect.poll(() => page.getByTestId('screen-title').textContent()).toBe(title)
+    }
+    await page.evaluate(() => document.querySelector<HTMLElement>('[data-section="items"]')?.focus())
+    await page.keyboard.press('Shift+?')
+    const list = page.getByTestId('shortcut-list')
+    await expect.poll(() => list.count()).toBe(1)
+    for (const title of ['Items', 'Count', 'Tasks', 'Outbox', 'Connections', 'Activity'])
+      expect(await list.textContent()).toContain(title)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => list.count()).toBe(0)
+
+    // Rows of a list take focus; arrows move; Enter opens; Escape closes.
+    await page.getByTestId('item-search').focus()
+    await page.keyboard.press('Tab')
+    expect((await focused(page)).testId).toBe('item-row')
+    const first = (await focused(page)).text
+    await page.keyboard.press('ArrowDown')
+    const second = await focused(page)
+    expect(second.testId).toBe('item-row')
+    expect(second.text).not.toBe(first)
+    expect(second.outline).not.toBe('none')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('item-detail').count()).toBe(1)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('item-detail').count()).toBe(0)
+
+    // Tasks: the same with its rows.
+    await page.keyboard.press('Alt+3')
+    await expect.poll(() => page.getByTestId('task-row').count()).toBeGreaterThan(0)
+    await page.getByRole('textbox', { name: 'Search tasks' }).focus()
+    await page.keyboard.press('Tab')
+    expect((await focused(page)).testId).toBe('task-row')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('task-detail').count()).toBe(1)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('task-detail').count()).toBe(0)
+
+    // Ctrl+K finds an item by name and opens it; a screen by its name.
+    const item = [...data.products.values()].find((r) => r.name.length > 6)!
+    await page.keyboard.press('Control+k')
+    const search = page.getByRole('textbox', { name: 'Search items, tasks and screens' })
+    await expect.poll(() => search.count()).toBe(1)
+    await search.fill(item.name)
+    const hit = page.getByRole('button', {
+      name: new RegExp(item.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    })
+    await expect.poll(() => hit.count()).toBeGreaterThan(0)
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('screen-title').textContent()).toBe('Items')
+    await expect.poll(() => page.getByRole('dialog', { name: item.name }).count()).toBe(1)
+    await page.keyboard.press('Escape')
+
+    expect(await pointer()).toBe(0)
+  })
+})
