@@ -7,7 +7,6 @@ import type {
   CountEvent,
   CountLine,
   CountSession,
-  Item,
   Location,
   Mute,
   Lot,
@@ -17,13 +16,14 @@ import type {
   Stock,
   Task
 } from '../../../shared/model/records'
+import type { IndexedItem } from './item-index'
 import { applySchema, LATEST_VERSION } from './schema'
 import { JournalForwarder } from './journal-forwarder'
 import { journalMiddleware } from './journal-middleware'
 
 export type StockroomDb = Dexie & {
   connections: EntityTable<ConnectionRow, 'id'>
-  items: EntityTable<Item, 'key'>
+  items: EntityTable<IndexedItem, 'key'>
   locations: EntityTable<Location, 'key'>
   stock: EntityTable<Stock, 'key'>
   lots: EntityTable<Lot, 'key'>

@@ -1,5 +1,5 @@
 import type { Dexie, Transaction } from 'dexie'
-import { searchWords } from '../../../shared/vendors/common'
+import { searchGrams, searchWords } from '../../../shared/vendors/common'
 
 /**
  * The replica's schema, one entry per version. Versions are only ever added:
@@ -70,6 +70,21 @@ export const schemaVersions: SchemaVersion[] = [
     // Low-stock notices muted per item or per connection; the Activity log filtered by kind.
     version: 5,
     stores: { mutes: 'key', activity: '++id, at, connectionId, kind' }
+  },
+  {
+    // Search inside words and past a typo ("wildflowr" finds "Wildflower Honey") by three-letter pieces.
+    version: 6,
+    stores: {
+      items: 'key, connectionId, sku, name, *codes, *words, *grams, syncId, [connectionId+resource+syncId]'
+    },
+    async upgrade(tx) {
+      await tx
+        .table('items')
+        .toCollection()
+        .modify((item: { words?: string[]; grams?: string[] }) => {
+          item.grams = searchGrams(item.words ?? [])
+        })
+    }
   }
 ]
 

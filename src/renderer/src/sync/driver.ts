@@ -2,8 +2,9 @@ import { Dexie } from 'dexie'
 import type { HostClient } from '../../../shared/host-api/client'
 import type { PageResult, ResourcePlan, SyncPlan } from '../../../shared/host-api/sync'
 import type { ReplicaTable } from '../../../shared/model/schemas'
-import type { AlertState, Checkpoint, ResourceFailure } from '../../../shared/model/records'
+import type { AlertState, Checkpoint, Item, ResourceFailure } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
+import { indexItem } from '../db/item-index'
 
 /** The vendor's documented overlap for incremental passes (Frostbyte: one minute). */
 export const INCREMENTAL_OVERLAP_MS = 60_000
@@ -326,7 +327,12 @@ async function applyPage(
       writes.push(trackLowStock(db, page.batch.items, at).then((crossed) => lowCrossed.push(...crossed)))
     for (const [table, rows] of Object.entries(page.batch)) {
       if (!rows || rows.length === 0) continue
-      writes.push(db.table(table).bulkPut(rows.map((r) => ({ ...r, syncId: cp.syncId }))))
+      const stamp = (r: object) => ({ ...r, syncId: cp.syncId })
+      writes.push(
+        db
+          .table(table)
+          .bulkPut(table === 'items' ? (rows as Item[]).map((r) => stamp(indexItem(r))) : rows.map(stamp))
+      )
     }
     await Promise.all(writes)
     for (const key of page.deleted) {

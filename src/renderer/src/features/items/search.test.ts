@@ -1,0 +1,76 @@
+import 'fake-indexeddb/auto'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Item } from '../../../../shared/model/records'
+import { itemCodes, searchWords } from '../../../../shared/vendors/common'
+import { createDb, type StockroomDb } from '../../db/db'
+import { indexItem } from '../../db/item-index'
+import { fuzzyWordMatch } from './fuzzy-match'
+import { searchItems } from './search'
+
+const item = (n: number, name: string, sku: string, ean?: string): Item => ({
+  key: `c:item:${n}`,
+  connectionId: 'c',
+  vendorId: String(n),
+  resource: 'products',
+  raw: {},
+  sku,
+  name,
+  codes: itemCodes(sku, ean),
+  words: searchWords(name, sku),
+  tracking: 'none'
+})
+
+const names = (items: Item[]) => items.map((i) => i.name)
+
+let db: StockroomDb
+async function replica(items: Item[]) {
+  db = createDb(`search-${Math.random()}`)
+  await db.items.bulkPut(items.map(indexItem))
+  return db
+}
+afterEach(() => db?.close())
+
+describe('item search', () => {
+  const catalogue = [
+    item(1, 'Wildflower Honey 340 g', 'HNY-340', '5012345678900'),
+    item(2, 'Clover Honey 500 g', 'HNY-500'),
+    item(3, 'Hex Bolt M8', 'HB-M8'),
+    item(4, 'Sunflower Seeds', 'SNF-1'),
+    item(5, 'Beeswax Pellets', 'BWX-1')
+  ]
+
+  it('finds a word with a slip in it', async () => {
+    await replica(catalogue)
+    expect(names(await searchItems(db, 'wildflowr'))).toEqual(['Wildflower Honey 340 g'])
+    expect(names(await searchItems(db, 'beswax'))).toEqual(['Beeswax Pellets'])
+  })
+
+  it('finds a word inside another, after the words that start with it', async () => {
+    await replica(catalogue)
+    expect(names(await searchItems(db, 'flower'))).toEqual(['Sunflower Seeds', 'Wildflower Honey 340 g'])
+    expect(names(await searchItems(db, 'honey')).sort()).toEqual([
+      'Clover Honey 500 g',
+      'Wildflower Honey 340 g'
+    ])
+  })
+
+  it('needs every typed word, and does not guess from a short one', async () => {
+    await replica(catalogue)
+    expect(names(await searchItems(db, 'clover hony'))).toEqual(['Clover Honey 500 g'])
+    expect(await searchItems(db, 'xyz')).toEqual([])
+    expect(await searchItems(db, 'bolts pellets')).toEqual([])
+  })
+
+  it('takes a valid barcode as that code only', async () => {
+    await replica(catalogue)
+    expect(names(await searchItems(db, '5012345678900'))).toEqual(['Wildflower Honey 340 g'])
+  })
+
+  it('measures slips against the best-matching stretch of a word', () => {
+    expect(fuzzyWordMatch('flower', 'wildflower')).toBe(0)
+    expect(fuzzyWordMatch('wildflowr', 'wildflower')).toBe(1)
+    expect(fuzzyWordMatch('wlidflower', 'wildflower')).toBe(2)
+    expect(fuzzyWordMatch('hny', 'honey')).toBe(Infinity)
+    expect(fuzzyWordMatch('pellet', 'beeswax')).toBe(Infinity)
+  })
+})
