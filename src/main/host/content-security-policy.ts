@@ -7,7 +7,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   // Mantine sets style attributes at run time.
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  // Item pictures vendors link to (https only: never plain http, never another scheme).
+  "img-src 'self' data: https:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

@@ -1,11 +1,17 @@
 import { notifications } from '@mantine/notifications'
-import { parseScan } from '../../../shared/scan'
+import { parseScan, type ScanError } from '../../../shared/scan'
 import { resolveCode } from '../count/resolve'
 import { activeCount } from '../count/sessions'
 import { getDb } from '../db/db'
 import { useScannerSettings } from '../stores/scanner'
 import { playTone } from './feedback'
 import { GLOBAL_PRIORITY, useScanner } from './scanner'
+
+/** A scan that is not a barcode, on any screen: why, in words, with the error sound. */
+export function refuseScan(error: ScanError): void {
+  notifications.show({ color: 'red', title: 'Not a valid barcode', message: error.message })
+  playTone('error')
+}
 
 /**
  * What a scan does where no screen takes scans: says what was scanned (or why it
@@ -14,11 +20,7 @@ import { GLOBAL_PRIORITY, useScanner } from './scanner'
  */
 export async function handleGlobalScan(code: string): Promise<void> {
   const scan = parseScan(code, { prefixes: useScannerSettings.getState().prefixes })
-  if (!scan.ok) {
-    notifications.show({ color: 'red', title: 'Not a valid barcode', message: scan.error.message })
-    playTone('error')
-    return
-  }
+  if (!scan.ok) return refuseScan(scan.error)
   const db = getDb()
   const [found, open] = await Promise.all([resolveCode(db, scan.keys), activeCount(db)])
   const hint = open ? ' A count is open: go to Count to count what you scan.' : ''

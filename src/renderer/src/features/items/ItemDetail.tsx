@@ -1,8 +1,9 @@
-import { Badge, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Drawer, Group, Image, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { getDb } from '../../db/db'
 import { MuteSwitch } from '../shell/MuteSwitch'
 import { VendorRecord } from '../shell/VendorRecord'
+import { itemPicture } from './item-picture'
 
 /** One item: stock per location/bin, lots with expiry (earliest first), and the vendor's record as received. */
 export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClose: () => void }) {
@@ -39,6 +40,11 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
     }
   }, [itemKey])
 
+  const picture = data ? itemPicture(data.item.raw) : undefined
+  const low =
+    data?.item.minLevel !== undefined &&
+    data.item.onHand !== undefined &&
+    data.item.onHand <= data.item.minLevel
   return (
     <Drawer
       opened={itemKey !== null}
@@ -49,6 +55,36 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
     >
       {data && (
         <Stack data-testid="item-detail">
+          <Group align="flex-start" wrap="nowrap">
+            {picture && (
+              <Image
+                src={picture}
+                alt={data.item.name}
+                w={120}
+                h={120}
+                fit="contain"
+                radius="sm"
+                data-testid="item-picture"
+              />
+            )}
+            <SimpleGrid cols={2} spacing="xs" style={{ flex: 1 }} data-testid="item-facts">
+              <Fact
+                label="On hand"
+                value={`${data.item.onHand?.toLocaleString() ?? '—'} ${data.item.unit ?? ''}`}
+              />
+              <Fact
+                label="Minimum"
+                value={data.item.minLevel !== undefined ? data.item.minLevel.toLocaleString() : 'none set'}
+                warn={low}
+              />
+              <Fact label="Locations" value={String(new Set(data.stock.map((s) => s.locationKey)).size)} />
+              <Fact
+                label="Waiting to send"
+                value={String(data.pending.length)}
+                warn={data.pending.length > 0}
+              />
+            </SimpleGrid>
+          </Group>
           <Group gap="xs">
             <Badge variant="light" ff="monospace">
               {data.item.sku}
@@ -61,11 +97,8 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
                 </Badge>
               ))}
             {data.item.tracking !== 'none' && <Badge color="grape">{data.item.tracking} tracked</Badge>}
+            {low && <Badge color="orange">low</Badge>}
           </Group>
-          <Text size="sm">
-            On hand {data.item.onHand ?? '—'} {data.item.unit ?? ''}
-            {data.item.minLevel !== undefined && ` · minimum ${data.item.minLevel}`}
-          </Text>
           {data.item.minLevel !== undefined && data.item.minLevel > 0 && (
             <MuteSwitch muteKey={data.item.key} kind="item" label="Notify me when this item runs low" />
           )}
@@ -130,5 +163,19 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
         </Stack>
       )}
     </Drawer>
+  )
+}
+
+/** One figure people look for first, large enough to read at arm's length. */
+function Fact({ label, value, warn }: { label: string; value: string; warn?: boolean }) {
+  return (
+    <Paper withBorder p="xs">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fz="xl" fw={700} c={warn ? 'orange' : undefined}>
+        {value}
+      </Text>
+    </Paper>
   )
 }

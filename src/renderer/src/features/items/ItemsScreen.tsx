@@ -5,7 +5,11 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { memo, useCallback, useState } from 'react'
 import type { Item } from '../../../../shared/model/records'
 import { getDb } from '../../db/db'
+import { parseScan } from '../../../../shared/scan'
+import { playTone } from '../../scan/feedback'
 import { useScanner } from '../../scan/scanner'
+import { refuseScan } from '../../scan/use-global-scanner'
+import { useScannerSettings } from '../../stores/scanner'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { rowKeys } from '../shell/row-keys'
@@ -30,10 +34,15 @@ export function ItemsScreen() {
   const low = useUi((s) => s.itemsView.low)
   const setView = useUi((s) => s.setItemsView)
   const items = useLiveQuery(() => searchItems(getDb(), query), [query])
-  // A scan on this screen searches for what was scanned.
-  useScanner((code) => {
+  // A scan on this screen searches for what was scanned, and opens the item when only one matches.
+  useScanner(async (code) => {
+    const scan = parseScan(code, { prefixes: useScannerSettings.getState().prefixes })
+    if (!scan.ok) return refuseScan(scan.error)
     setView({ low: false })
-    setText(code)
+    setText(scan.code)
+    const found = await searchItems(getDb(), scan.code, 2)
+    if (found.length === 1) openItem(found[0]!.key)
+    playTone(found.length === 1 ? 'ok' : 'unknown')
   })
   const open = useCallback((key: string) => openItem(key), [openItem])
 
@@ -84,12 +93,12 @@ export function ItemsScreen() {
 }
 
 function ItemsHeader() {
-  const total = useItemTotal() ?? 0
+  const total = useItemTotal()
   const count = useUi((s) => s.connections.length)
   return (
     <ScreenHeader
       title="Items"
-      subtitle={`${total.toLocaleString()} items across ${count} connection${count === 1 ? '' : 's'}. Search by scan, SKU, name or barcode.`}
+      subtitle={`${total === undefined ? 'Counting' : total.toLocaleString()} items across ${count} connection${count === 1 ? '' : 's'}. Search by scan, SKU, name or barcode.`}
     />
   )
 }

@@ -22,20 +22,25 @@ export function useItemTotal(): number | undefined {
   const syncing = useSync((s) => s.running)
   const [total, setTotal] = useState<number>()
   const last = useRef(0)
+  // A count under way is not given up when the checkpoints move (that left the header at
+  // nothing for the first 3 s of every visit): only leaving the screen drops its answer.
+  const mounted = useRef(true)
   useEffect(() => {
-    let cancelled = false
+    mounted.current = true
+    return () => {
+      mounted.current = false
+    }
+  }, [])
+  useEffect(() => {
     const count = () => {
       last.current = Date.now()
       void getDb()
         .items.count()
-        .then((n) => !cancelled && setTotal(n))
+        .then((n) => mounted.current && setTotal(n))
     }
     const wait = last.current + (syncing ? SYNCING_EVERY_MS : EVERY_MS) - Date.now()
     const timer = setTimeout(count, Math.max(0, wait))
-    return () => {
-      cancelled = true
-      clearTimeout(timer)
-    }
+    return () => clearTimeout(timer)
   }, [pages, syncing])
   return total
 }

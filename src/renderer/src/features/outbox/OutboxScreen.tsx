@@ -22,20 +22,27 @@ const stateLabel: Record<OutboxState, { label: string; color: string }> = {
   discarded: { label: 'discarded', color: 'gray' }
 }
 
-type Filter = 'open' | 'review' | 'all'
+type Filter = 'review' | 'open' | 'sent' | 'all'
+
+const inFilter: Record<Filter, (e: OutboxEntry) => boolean> = {
+  review: (e) => e.state === 'needs-review',
+  open: (e) => e.state === 'pending' || e.state === 'sending',
+  sent: (e) => e.state === 'done',
+  all: () => true
+}
+
+/** What the screen opens on: what needs a person, else what is still to go, else what was just sent. */
+function firstFilter(entries: OutboxEntry[]): Filter {
+  if (entries.some(inFilter.review)) return 'review'
+  if (entries.some(inFilter.open)) return 'open'
+  return 'sent'
+}
 
 export function OutboxScreen() {
-  const [filter, setFilter] = useState<Filter>('open')
-  const entries = useLiveQuery(async () => {
-    const all = await getDb().outbox.orderBy('seq').reverse().limit(500).toArray()
-    return all.filter((e) =>
-      filter === 'all'
-        ? true
-        : filter === 'review'
-          ? e.state === 'needs-review'
-          : e.state !== 'done' && e.state !== 'discarded'
-    )
-  }, [filter])
+  const [chosen, setFilter] = useState<Filter | null>(null)
+  const recent = useLiveQuery(() => getDb().outbox.orderBy('seq').reverse().limit(500).toArray(), [])
+  const filter = chosen ?? (recent ? firstFilter(recent) : 'open')
+  const entries = recent?.filter(inFilter[filter])
   const connections = useUi((s) => s.connections)
   const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
 
@@ -49,15 +56,26 @@ export function OutboxScreen() {
             value={filter}
             onChange={(v) => setFilter(v as Filter)}
             data={[
-              { value: 'open', label: 'Not sent yet' },
               { value: 'review', label: 'Needs review' },
+              { value: 'open', label: 'Not sent yet' },
+              { value: 'sent', label: 'Sent' },
               { value: 'all', label: 'All' }
             ]}
+            data-testid="outbox-filter"
           />
         }
       />
       {entries && entries.length === 0 ? (
-        <EmptyState icon={IconUpload} title={filter === 'open' ? 'Nothing waiting to send' : 'Nothing here'}>
+        <EmptyState
+          icon={IconUpload}
+          title={
+            filter === 'open'
+              ? 'Nothing waiting to send'
+              : filter === 'sent'
+                ? 'Nothing sent yet'
+                : 'Nothing here'
+          }
+        >
           Counts and batches you record are queued here and sent as soon as the connection is up. A write your
           system rejects stays here, explained, until you retry, edit or discard it.
         </EmptyState>
@@ -112,7 +130,11 @@ function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: s
             <Text fw={600}>{e.description}</Text>
           </Group>
           <Text size="xs" c="dimmed">
-            {connection} · queued {new Date(e.createdAt).toLocaleString()} · {e.attempts} attempt
+            {connection} · queued {new Date(e.createdAt).toLocaleString()}
+            {e.doneAt && (
+              <span data-testid="outbox-sent-at"> · sent {new Date(e.doneAt).toLocaleString()}</span>
+            )}{' '}
+            · {e.attempts} attempt
             {e.attempts === 1 ? '' : 's'}
             {e.nextAttemptAt &&
               e.state === 'pending' &&
@@ -177,12 +199,12 @@ function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: s
             {e.lines.slice(0, 10).map((l, i) => (
               <Table.Tr key={i}>
                 <Table.Td>{l.label}</Table.Td>
-                <Table.Td>{l.expected}</Table.Td>
-                <Table.Td>{l.counted}</Table.Td>
-                <Table.Td>{l.change > 0 ? `+${l.change}` : l.change}</Table.Td>
+                <Table.Td>{l.expected.toLocaleString()}</Table.Td>
+                <Table.Td>{l.counted.toLocaleString()}</Table.Td>
+                <Table.Td>{l.change.toLocaleString(undefined, { signDisplay: 'exceptZero' })}</Table.Td>
                 {e.review?.vendorLevels && (
                   <Table.Td data-testid="vendor-level">
-                    {e.review.vendorLevels[i]?.onHand ?? 'unknown'}
+                    {e.review.vendorLevels[i]?.onHand?.toLocaleString() ?? 'unknown'}
                   </Table.Td>
                 )}
               </Table.Tr>

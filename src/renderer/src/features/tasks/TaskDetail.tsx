@@ -8,7 +8,7 @@ import { getDb } from '../../db/db'
 import { useScanner } from '../../scan/scanner'
 import { RecordBatchModal, type BatchTarget } from './RecordBatchModal'
 import { StatusBadge } from './StatusBadge'
-import { taskProgress } from './tasks'
+import { progressWords, taskProgress } from './tasks'
 import { VendorRecord } from '../shell/VendorRecord'
 
 /**
@@ -98,9 +98,9 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
             </Text>
           </Group>
           <Text size="sm">
-            {p.linesDone} of {p.lines} lines done · {Math.round(p.percent)}% made
+            {progressWords(p)}
           </Text>
-          <Progress value={p.percent} />
+          <Progress value={p.percent} aria-label={progressWords(p)} />
           {data.readOnly && (
             <Alert color="gray" variant="light" data-testid="task-read-only">
               {data.readOnly}

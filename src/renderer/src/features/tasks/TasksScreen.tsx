@@ -6,13 +6,15 @@ import { useEffect, useState } from 'react'
 import { parseScan } from '../../../../shared/scan/parse-scan'
 import { getDb } from '../../db/db'
 import { useScanner } from '../../scan/scanner'
+import { refuseScan } from '../../scan/use-global-scanner'
+import { useScannerSettings } from '../../stores/scanner'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { rowKeys } from '../shell/row-keys'
 import { ScreenHeader } from '../shell/ScreenHeader'
 import { StatusBadge } from './StatusBadge'
 import { TaskDetail } from './TaskDetail'
-import { filterTasks, taskProgress, type TaskFilter } from './tasks'
+import { filterTasks, progressWords, taskProgress, type TaskFilter } from './tasks'
 
 export function TasksScreen() {
   const [filter, setFilter] = useState<TaskFilter>('open')
@@ -37,11 +39,8 @@ export function TasksScreen() {
   // A product scanned on the list shows the tasks that make it (and opens the task when only one does).
   const [making, setMaking] = useState<{ keys: Set<string>; label: string } | null>(null)
   useScanner(async (code) => {
-    const scan = parseScan(code)
-    if (!scan.ok) {
-      notifications.show({ color: 'red', title: 'Scan not read', message: scan.error.message })
-      return
-    }
+    const scan = parseScan(code, { prefixes: useScannerSettings.getState().prefixes })
+    if (!scan.ok) return refuseScan(scan.error)
     const items = await getDb().items.where('codes').anyOf(scan.keys).toArray()
     if (items.length === 0) {
       notifications.show({
@@ -145,10 +144,10 @@ export function TasksScreen() {
                   </Table.Td>
                   <Table.Td>{(task.locationKey && locations?.get(task.locationKey)) ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Text size="xs" c="dimmed">
-                      {p.linesDone} of {p.lines} lines done
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                      {progressWords(p)}
                     </Text>
-                    <Progress value={p.percent} size="sm" />
+                    <Progress value={p.percent} size="md" aria-label={`${task.name}: ${progressWords(p)}`} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" c="dimmed">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Task } from '../../../../shared/model/records'
-import { filterTasks, taskProgress } from './tasks'
+import { filterTasks, progressWords, taskProgress } from './tasks'
 
 const task = (over: Partial<Task> & { name: string }): Task => ({
   key: `c1:task:${over.name}`,
@@ -62,5 +62,15 @@ describe('tasks list', () => {
     expect(taskProgress(task({ name: 'y' })).percent).toBe(0)
     const over = task({ name: 'z', lines: [{ lineId: '1', itemKey: 'a', name: 'A', planned: 2, done: 3 }] })
     expect(taskProgress(over)).toEqual({ lines: 1, linesDone: 1, percent: 100 })
+  })
+})
+
+describe('progress in words', () => {
+  it('says what the bar shows, and never "0 lines done" beside a bar a third full', () => {
+    expect(progressWords({ lines: 3, linesDone: 0, percent: 30 })).toBe('30% made · no line finished yet')
+    expect(progressWords({ lines: 3, linesDone: 1, percent: 60 })).toBe('60% made · 1 of 3 lines finished')
+    expect(progressWords({ lines: 3, linesDone: 0, percent: 0 })).toBe('Not started · 3 lines')
+    expect(progressWords({ lines: 1, linesDone: 1, percent: 100 })).toBe('All 1 line made')
+    expect(progressWords({ lines: 2, linesDone: 0, percent: 0.2 })).toBe('1% made · no line finished yet')
   })
 })

@@ -13,6 +13,19 @@ export function taskProgress(task: Task): { lines: number; linesDone: number; pe
   return { lines: shares.length, linesDone: shares.filter((s) => s >= 1).length, percent }
 }
 
+/**
+ * The progress of a task in one phrase that agrees with its bar: the share made
+ * first (what the bar shows), then how many lines are finished.
+ */
+export function progressWords(p: { lines: number; linesDone: number; percent: number }): string {
+  const lines = `${p.lines} line${p.lines === 1 ? '' : 's'}`
+  if (p.lines === 0) return 'No lines'
+  if (p.linesDone === p.lines) return `All ${lines} made`
+  if (p.percent === 0) return `Not started · ${lines}`
+  const made = `${Math.max(1, Math.floor(p.percent))}% made`
+  return p.linesDone === 0 ? `${made} · no line finished yet` : `${made} · ${p.linesDone} of ${lines} finished`
+}
+
 const isDone = (t: Task) => t.status === 'done'
 
 /**
