@@ -11,6 +11,7 @@ import {
   type RunningHost,
   type RunningVendor
 } from './harness'
+import { scan } from './scanner'
 
 const availability = e2eAvailability()
 const SEED = 31
@@ -159,5 +160,49 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
     await page.keyboard.press('Escape')
 
     expect(await pointer()).toBe(0)
+  })
+
+  it('opens screens on what people need: a scanned item, a slip in a name, a refused scan said aloud', async () => {
+    await ready()
+    const withEan = [...data.products.values()].find((p) => p.ean)!
+    await page.keyboard.press('Alt+5')
+    await page.keyboard.press('Alt+1')
+    // The total is there on arrival, not after a pause.
+    await expect
+      .poll(() => page.getByTestId('screen-subtitle').textContent(), { timeout: 1_500, interval: 100 })
+      .toMatch(/^[1-9][\d,]* items across 1 connection/)
+
+    await scan(page, withEan.ean!)
+    await expect.poll(() => page.getByRole('dialog', { name: withEan.name }).count()).toBe(1)
+    expect(await page.locator('html').getAttribute('data-tone')).toMatch(/^ok:/)
+    expect(await page.getByTestId('item-facts').textContent()).toContain('On hand')
+    await page.keyboard.press('Escape')
+
+    // One letter dropped from a long word of a name still finds it.
+    const long = [...data.products.values(), ...data.materials.values()]
+      .flatMap((r) => r.name.split(/[^A-Za-z]+/).map((w) => ({ r, w })))
+      .find(({ w }) => w.length >= 8)!
+    const slip = long.w.slice(0, 3) + long.w.slice(4)
+    await page.getByTestId('item-search').fill(slip)
+    await expect
+      .poll(() => page.getByTestId('item-row').filter({ hasText: long.r.name }).count())
+      .toBeGreaterThan(0)
+
+    // A scan that is not a barcode says why, with the error sound, on every screen.
+    for (const key of ['Alt+1', 'Alt+3', 'Alt+4']) {
+      await page.keyboard.press(key)
+      const before = await page.locator('html').getAttribute('data-tone')
+      await scan(page, '4006381333932')
+      await expect.poll(() => page.locator('html').getAttribute('data-tone')).not.toBe(before)
+      expect(await page.locator('html').getAttribute('data-tone')).toMatch(/^error:/)
+      await expect.poll(() => page.getByText('Not a valid barcode').count()).toBeGreaterThan(0)
+    }
+    expect(await page.getByTestId('no-match').count()).toBe(0)
+
+    // Tasks: the words agree with the bar.
+    await page.keyboard.press('Alt+3')
+    const made = await page.getByTestId('task-list').textContent()
+    expect(made).not.toMatch(/lines done/)
+    expect(made).toMatch(/% made|Not started|made/)
   })
 })

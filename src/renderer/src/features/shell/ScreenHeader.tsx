@@ -17,7 +17,7 @@ export function ScreenHeader({
           {title}
         </Title>
         {subtitle && (
-          <Text c="dimmed" size="sm">
+          <Text c="dimmed" size="sm" data-testid="screen-subtitle">
             {subtitle}
           </Text>
         )}
