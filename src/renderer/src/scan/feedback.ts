@@ -36,7 +36,7 @@ function audio(): AudioContext | undefined {
 /** Plays a tone's sound; never throws (no sound device, autoplay policy). */
 export function playTone(tone: Tone): void {
   // Which sound was last asked for, on the page (E2E reads it; a person hears it).
-  document.documentElement.dataset.tone = `${tone}:${++tones}`
+  if (typeof document !== 'undefined') document.documentElement.dataset.tone = `${tone}:${++tones}`
   const { sound, volume } = useScannerSettings.getState()
   if (!sound || volume <= 0) return
   try {

@@ -97,9 +97,7 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
               {data.location && ` · ${data.location.name}`}
             </Text>
           </Group>
-          <Text size="sm">
-            {progressWords(p)}
-          </Text>
+          <Text size="sm">{progressWords(p)}</Text>
           <Progress value={p.percent} aria-label={progressWords(p)} />
           {data.readOnly && (
             <Alert color="gray" variant="light" data-testid="task-read-only">

@@ -23,7 +23,9 @@ export function progressWords(p: { lines: number; linesDone: number; percent: nu
   if (p.linesDone === p.lines) return `All ${lines} made`
   if (p.percent === 0) return `Not started · ${lines}`
   const made = `${Math.max(1, Math.floor(p.percent))}% made`
-  return p.linesDone === 0 ? `${made} · no line finished yet` : `${made} · ${p.linesDone} of ${lines} finished`
+  return p.linesDone === 0
+    ? `${made} · no line finished yet`
+    : `${made} · ${p.linesDone} of ${lines} finished`
 }
 
 const isDone = (t: Task) => t.status === 'done'
