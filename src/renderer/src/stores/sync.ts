@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import type { ResourceProgress } from '../sync/driver'
+import type { PassStart } from '../sync/time-left'
 
 export interface WaitNotice {
   reason: 'rate-limit' | 'retry'
@@ -11,6 +12,8 @@ export interface WaitNotice {
 interface SyncState {
   running: boolean
   progress: Record<string, ResourceProgress>
+  /** When each running pass was first reported (for the time left). */
+  starts: Record<string, PassStart>
   waits: Record<string, WaitNotice>
   errors: Record<string, string>
   setRunning(running: boolean): void
@@ -23,10 +26,19 @@ interface SyncState {
 export const useSync = create<SyncState>((set) => ({
   running: false,
   progress: {},
+  starts: {},
   waits: {},
   errors: {},
   setRunning: (running) => set({ running }),
-  report: (p) => set((s) => ({ progress: { ...s.progress, [`${p.connectionId}/${p.resource}`]: p } })),
+  report: (p) =>
+    set((s) => {
+      const key = `${p.connectionId}/${p.resource}`
+      const begins = p.state === 'running' && s.progress[key]?.state !== 'running'
+      return {
+        progress: { ...s.progress, [key]: p },
+        ...(begins && { starts: { ...s.starts, [key]: { at: Date.now(), pages: p.pagesDone } } })
+      }
+    }),
   wait: (connectionId, notice) =>
     set((s) => {
       const waits = { ...s.waits }

@@ -3,6 +3,7 @@ import { useInterval } from '@mantine/hooks'
 import { useEffect, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useSync } from '../../stores/sync'
+import { timeLeftMs, timeLeftWords } from '../../sync/time-left'
 import { clockTime, planLine } from './plan-words'
 
 /** Per resource: pages and records done, rate-limit waits, errors in plain words. */
@@ -19,7 +20,10 @@ export function SyncProgress({ connectionId }: { connectionId: string }) {
     return ticker.stop
   }, [ticker])
 
+  const starts = useSync((s) => s.starts)
   const waiting = wait && wait.until > now
+  const running = progress.find((p) => p.state === 'running')
+  const left = running && timeLeftMs(running, starts[`${connectionId}/${running.resource}`], now)
   // The budget plan of the pass running now, where the vendor has one.
   const plan = progress.map((p) => planLine(p, now)).find((l) => l !== undefined)
   return (
@@ -33,6 +37,11 @@ export function SyncProgress({ connectionId }: { connectionId: string }) {
           {...(plan.resumesAt !== undefined && { 'data-resumes-at': Math.round(plan.resumesAt) })}
         >
           {plan.text}
+        </Text>
+      )}
+      {!plan && running && left !== undefined && (
+        <Text size="xs" c="dimmed" data-testid="sync-time-left">
+          {running.label}: {timeLeftWords(left)}
         </Text>
       )}
       {progress.map((p) => {
