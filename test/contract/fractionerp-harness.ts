@@ -43,7 +43,13 @@ export function fractionerpHarnessWith(
             ])
           )
           const tasks = new Map(
-            d.workOrders.all().map((w) => [`${cid}:task:${w.id}`, { status: w.status, due: w.due_date }])
+            d.workOrders.all().map((w) => [
+              `${cid}:task:${w.id}`,
+              {
+                status: { Completed: 'done', 'In Production': 'in-progress', Planned: 'pending' }[w.status],
+                due: w.due_date
+              }
+            ])
           )
           const orders = new Map<string, Record<string, unknown>>([
             ...d.purchaseOrders

@@ -82,7 +82,10 @@ export async function startHost(
 
 export interface RunningVendor {
   url: string
+  /** The key it prints ('' for a vendor that logs in). */
   apiKey: string
+  /** The email and password it prints, for a vendor that logs in. */
+  login?: { email: string; password: string }
   /** Connections refused from now on (the vendor is unreachable). */
   cutOff(): Promise<void>
   /** Listening again on the same address, data kept. */
@@ -122,7 +125,12 @@ export async function startVendor(args: string[]): Promise<RunningVendor> {
   child.stderr?.on('data', onData)
   const waitFor = (pattern: RegExp) =>
     new Promise<RegExpExecArray>((resolve) => waiters.push({ pattern, resolve }))
-  const [, url, apiKey] = await waitFor(/Fake \w+: (http\S+) key=(\S+)/)
+  const [, url, printedCredentials] = await waitFor(/Fake \w+: (http\S+) (\w+=.*)$/)
+  // `key=…` or `email=… password=…`
+  const credentials = Object.fromEntries(
+    printedCredentials!.split(' ').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])
+  )
+  const apiKey = credentials.key ?? ''
   const printed = lines.map((l) => /^Fake \w+ headers: (.+)$/.exec(l)?.[1]).find(Boolean)
   const get = async (path: string) => {
     if (!printed) throw new Error('this fake prints no request headers')
@@ -131,7 +139,9 @@ export async function startVendor(args: string[]): Promise<RunningVendor> {
   }
   return {
     url: url!,
-    apiKey: apiKey!,
+    apiKey,
+    ...(credentials.email &&
+      credentials.password && { login: { email: credentials.email, password: credentials.password } }),
     async cutOff() {
       const stopped = waitFor(/Fake \w+: stopped/)
       child.kill('SIGUSR1')
@@ -199,7 +209,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Connects to a vendor through the Connections screen, as a supervisor would (System left as offered unless given). */
 export async function addConnectionThroughUi(
   page: Page,
-  c: { name: string; url: string; apiKey: string; system?: string }
+  c: {
+    name: string
+    url: string
+    apiKey: string
+    system?: string
+    login?: { email: string; password: string }
+  }
 ): Promise<void> {
   await page.locator('[data-section="connections"]').click()
   await page.getByRole('button', { name: 'Add connection' }).click()
@@ -209,6 +225,9 @@ export async function addConnectionThroughUi(
   }
   await page.getByLabel('Name').fill(c.name)
   await page.getByLabel('API address').fill(c.url)
-  await page.getByLabel('API key', { exact: true }).fill(c.apiKey)
+  if (c.login) {
+    await page.getByLabel('Email', { exact: true }).fill(c.login.email)
+    await page.getByLabel('Password', { exact: true }).fill(c.login.password)
+  } else await page.getByLabel('API key', { exact: true }).fill(c.apiKey)
   await page.getByRole('button', { name: 'Connect', exact: true }).click()
 }

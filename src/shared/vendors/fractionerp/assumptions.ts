@@ -26,8 +26,9 @@
  *   any request once the account changes); either stops the sync and pauses the connection.
  * ASSUMPTION: only BOMs with status Approved are an item's components (a works order needs
  *   an approved BOM); a part with several approved BOMs takes the newest.
- * ASSUMPTION (U12): work-order statuses are kept as the vendor words them; "Completed" and
- *   "Closed" count as done.
+ * ASSUMPTION (U12): work-order statuses are not documented. The Tasks screen's states are taken
+ *   from the words the UI help uses: Completed and Closed are done, In Production is in progress,
+ *   anything else (Planned, …) is pending; the vendor's own word stays in `raw`.
  */
 export const FRACTION_ASSUMPTIONS = [
   'U1',
@@ -47,5 +48,11 @@ export const REFRESH_SHARE = 0.2
 /** …but never more than five minutes before it expires (U7). */
 export const REFRESH_MAX_MS = 5 * 60_000
 
-/** Work-order statuses that mean the order is finished (U12). */
-export const DONE_STATUSES = ['completed', 'closed']
+/** Work-order statuses as the Tasks screen's states (U12); unlisted ones are pending. */
+export const WORK_ORDER_STATUS: Readonly<Record<string, string>> = {
+  completed: 'done',
+  closed: 'done',
+  'in production': 'in-progress',
+  'in progress': 'in-progress'
+}
+export const taskStatusOf = (status: string) => WORK_ORDER_STATUS[status.toLowerCase()] ?? 'pending'

@@ -1,7 +1,7 @@
 import type { ItemRecord, OrderRecord, TaskRecord } from '../../model/schemas'
 import { recordKey } from '../../model/records'
 import { itemCodes, searchWords } from '../common'
-import { DONE_STATUSES } from './assumptions'
+import { taskStatusOf } from './assumptions'
 import type { FrBom, FrPart, FrPurchaseOrder, FrShipment, FrWorkOrder } from './schemas'
 
 type Component = NonNullable<ItemRecord['components']>[number]
@@ -66,7 +66,7 @@ export function componentsOf(
 /** A work order is a task making one part; read-only (FractionERP takes no batches). */
 export function mapFrWorkOrder(cid: string, w: FrWorkOrder, raw: unknown): TaskRecord {
   const what = label(w.part_number, w.description) || `part ${w.part_id}`
-  const done = DONE_STATUSES.includes(w.status.toLowerCase())
+  const status = taskStatusOf(w.status)
   return {
     key: recordKey(cid, 'task', String(w.id)),
     connectionId: cid,
@@ -75,7 +75,7 @@ export function mapFrWorkOrder(cid: string, w: FrWorkOrder, raw: unknown): TaskR
     raw,
     ...(w.updated_at && { vendorUpdatedAt: w.updated_at }),
     name: `WO ${w.number} · ${w.description || w.part_number || `part ${w.part_id}`}`,
-    status: w.status,
+    status,
     ...(w.due_date && { due: w.due_date }),
     lines: [
       {
@@ -83,7 +83,11 @@ export function mapFrWorkOrder(cid: string, w: FrWorkOrder, raw: unknown): TaskR
         itemKey: frItemKey(cid, w.part_id),
         name: what,
         planned: w.quantity,
-        ...(w.quantity_completed != null ? { done: w.quantity_completed } : done ? { done: w.quantity } : {}),
+        ...(w.quantity_completed != null
+          ? { done: w.quantity_completed }
+          : status === 'done'
+            ? { done: w.quantity }
+            : {}),
         ...(w.uom && { unit: w.uom })
       }
     ],

@@ -19,5 +19,7 @@ export const fractionerpProfile: VendorProfile = {
     target: countsAtLocation,
     exportReason: exportBecauseReadOnly('FractionERP')
   },
-  batchRefusal: 'FractionERP takes no production batches through its API; record this one there.'
+  batchRefusal: 'FractionERP takes no production batches through its API; record this one there.',
+  taskNote:
+    'Read-only: FractionERP’s API lists works orders but takes no progress or batches from Stockroom. Record the work in FractionERP; the next sync shows it here.'
 }
