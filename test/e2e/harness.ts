@@ -38,18 +38,23 @@ export interface RunningHost {
   dataDir: string
   output: string[]
   stop(): Promise<void>
+  /** `kill -9`: no shutdown of any kind, as a crash or a power cut would stop it. */
+  kill(): Promise<void>
 }
 
-/** Starts `node out/main/web-host.js` on a free port with its own temp data and key dirs. */
+/**
+ * Starts `node out/main/web-host.js` with its own temp data and key dirs (or the
+ * given ones, to start a host again on what a killed one left).
+ */
 export async function startHost(
-  opts: { script?: string[]; env?: Record<string, string>; dataDir?: string } = {}
+  opts: { script?: string[]; env?: Record<string, string>; dataDir?: string; keyDir?: string } = {}
 ): Promise<RunningHost> {
   const root = await mkdtemp(join(tmpdir(), 'stockroom-e2e-'))
   const dataDir = opts.dataDir ?? join(root, 'data')
   const args = opts.script ?? [join(ROOT, 'out', 'main', 'web-host.js')]
   const child = spawn(
     process.execPath,
-    [...args, '--port', '0', '--data-dir', dataDir, '--key-dir', join(root, 'keys')],
+    [...args, '--port', '0', '--data-dir', dataDir, '--key-dir', opts.keyDir ?? join(root, 'keys')],
     {
       cwd: ROOT,
       env: { ...process.env, ...opts.env },
@@ -75,6 +80,10 @@ export async function startHost(
     output,
     stop: async () => {
       await stopChild(child)
+      await rm(root, { recursive: true, force: true })
+    },
+    kill: async () => {
+      await stopChild(child, 'SIGKILL')
       await rm(root, { recursive: true, force: true })
     }
   }
@@ -166,11 +175,11 @@ export async function startVendor(args: string[]): Promise<RunningVendor> {
   }
 }
 
-function stopChild(child: ChildProcess) {
+function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') {
   return new Promise<void>((done) => {
-    if (child.exitCode !== null) return done()
+    if (child.exitCode !== null || child.signalCode !== null) return done()
     child.once('exit', () => done())
-    child.kill('SIGTERM')
+    child.kill(signal)
   })
 }
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { vendorId } from '../../shared/model/vendor'
+import { matchers } from '../fakes/common/faults'
 import { fakeDefinitions, startFake } from '../fakes/registry'
 
 /**
@@ -15,6 +16,8 @@ async function main() {
       size: { type: 'string', default: '3000' },
       seed: { type: 'string', default: '1' },
       'requests-per-minute': { type: 'string' },
+      // Every n-th write is applied and its answer dropped (chaos runs).
+      'drop-writes-every': { type: 'string' },
       // The vendor's rate window in seconds, where it has one (Figgro: 3,600), shrunk for a test.
       'window-seconds': { type: 'string' }
     }
@@ -31,6 +34,8 @@ async function main() {
     ...(windowSeconds && { windowMs: windowSeconds * 1000 })
   })
   const fake = started.server
+  const dropEvery = Number(values['drop-writes-every'] ?? 0)
+  if (dropEvery > 0) fake.faults.add({ kind: 'drop-after-commit', every: dropEvery, match: matchers.isWrite })
   const name = vendor.data
   const credentials = Object.entries(started.credentials)
     .map(([k, v]) => `${k === 'apiKey' ? 'key' : k}=${v}`)
