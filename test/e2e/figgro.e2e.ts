@@ -77,16 +77,21 @@ describe.skipIf(!availability.run)('a Figgro connection synced inside its reques
     await page.locator('[data-section="items"]').click()
     const product = data.products[17]!
     await page.getByTestId('item-search').fill(product.sku)
-    await expect.poll(() => page.getByTestId('item-row').count()).toBe(1)
-    expect(await page.getByTestId('item-row').textContent()).toContain(product.name)
+    await expect.poll(() => page.getByTestId('item-row').textContent()).toContain(product.name)
+    expect(await page.getByTestId('item-row').count()).toBe(1)
+    await page.keyboard.press('Escape') // a search that finds one item may open it
+    await expect.poll(() => page.getByTestId('item-detail').count()).toBe(0)
 
     // A raw material found by its lot number; its lot shows its expiry, flagged when it is near.
-    const material = data.rawMaterials[4]! // i % 9 === 4: expires within 20 days
+    const material = data.rawMaterials[4]! // i % 9 === 4: expires within 12 days
     await page.getByTestId('item-search').fill(material.lotNumber)
     // The row of the search before stays until the new one lands: wait for the material's own row.
     await expect.poll(() => page.getByTestId('item-row').textContent()).toContain(material.sku)
     await expect.poll(() => page.getByTestId('item-row').count()).toBe(1)
+    // The list follows the search after a short debounce: wait for the material, not any one row.
+    await expect.poll(() => page.getByTestId('item-row').textContent()).toContain(material.sku)
     await page.getByTestId('item-row').click()
+    await expect.poll(() => page.getByTestId('item-detail').count()).toBe(1)
     const lots = page.getByTestId('item-lots')
     await expect.poll(() => lots.textContent()).toContain(material.lotNumber)
     expect(await lots.textContent()).toContain(material.expiryDate)

@@ -4,7 +4,7 @@
  * run per 20 products and one to three tickets per run. Every record comes from
  * its own random stream, so record i is the same whatever the size.
  *
- * Guarantees: raw material i with i % 9 === 4 expires within 20 days of `now`;
+ * Guarantees: raw material i with i % 9 === 4 expires within 12 days of `now`;
  * job run 0 is in progress and started within the last day.
  */
 import { CATALOGUE } from '../common/names'
@@ -58,7 +58,7 @@ function rawMaterial(seed: number, i: number, now: number): FgRawMaterial {
     unitOfMeasure: rng.pick(['kg', 'L', 'g', 'ea']),
     updatedAt: iso(now - rng.int(1, 200) * DAY),
     lotNumber: `L${rng.int(2024, 2026)}-${rng.base36(5).toUpperCase()}`,
-    expiryDate: day(startOfUtcDay(now) + (soon ? rng.int(1, 20) : rng.int(45, 720)) * DAY)
+    expiryDate: day(startOfUtcDay(now) + (soon ? rng.int(1, 12) : rng.int(45, 720)) * DAY)
   }
 }
 
