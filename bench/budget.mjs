@@ -1,7 +1,11 @@
-// npm run bench:budget — Figgro's request budget, with the fake's window scaled to 1,000 requests per
-// 60 s (the connection told the same plan): a full pass of about 3,000 pages through the real app
-// (web host + renderer in headless Chromium), then a pass stopped mid-window and restarted (host and
-// browser). Prints and writes bench/results/budget.json.
+// npm run bench:budget — Figgro's request budget, with the fake's window scaled from an hour to 120 s
+// (1,000 requests per rolling 120 s; the app learns the window from the vendor's Reset headers): a full
+// pass of about 3,000 pages through the real app (web host + renderer in headless Chromium), then a pass
+// stopped mid-window and restarted (host and browser). Prints and writes bench/results/budget.json.
+//
+// Why 120 s and not 60: a page costs the app about 0.1 s here (request, mapping, the replica write, one
+// at a time), so 900 pages take about 90 s — a 60 s window would free up before the budget ran out and
+// the run would measure the app's speed, not the planner.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
@@ -17,12 +21,12 @@ import {
 } from './lib.mjs'
 
 const LIMIT = 1000
-const WINDOW_MS = 60_000
+const WINDOW_MS = Number(process.env.BENCH_WINDOW_S ?? 120) * 1000
 const RESERVE = 0.1
 const CAPACITY = LIMIT - Math.ceil(LIMIT * RESERVE)
 // 53,600 products with their raw materials, job runs and tickets make about 3,000 pages of 25.
 const SIZE = Number(process.env.BENCH_SIZE ?? 53_600)
-const RESTART_SIZE = Number(process.env.BENCH_RESTART_SIZE ?? 27_000)
+const RESTART_SIZE = Number(process.env.BENCH_RESTART_SIZE ?? 21_500)
 const RESOURCES = 4
 
 requireBuilt()
@@ -30,7 +34,16 @@ requireBuilt()
 function startFake(size) {
   const fake = startProcess(
     'out/main/fake-vendor.js',
-    ['--vendor', 'figgro', '--size', String(size), '--seed', '5', '--requests-per-minute', String(LIMIT)],
+    [
+      '--vendor',
+      'figgro',
+      '--size',
+      String(size),
+      '--seed',
+      '5',
+      '--window-seconds',
+      String(WINDOW_MS / 1000)
+    ],
     /Fake figgro: (\S+) key=(\S+)/
   )
   let seen = 0
@@ -111,13 +124,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
 async function connect(app, fake) {
   const [, baseUrl, apiKey] = await fake.match
-  await createConnection(app.url, {
-    vendor: 'figgro',
-    label: 'Figgro bench',
-    baseUrl,
-    apiKey,
-    requestsPerMinute: LIMIT // the plan the fake runs: 1,000 a minute instead of an hour
-  })
+  // Told nothing of the scaled window: the connection assumes the documented hour and learns the
+  // vendor's window from its Reset headers.
+  await createConnection(app.url, { vendor: 'figgro', label: 'Figgro bench', baseUrl, apiKey })
 }
 
 // ── 1. A full pass of about 3,000 pages ────────────────────────────────────────────────────────────
@@ -132,8 +141,13 @@ const appA = await startApp({
 await connect(appA, fakeA)
 let eta
 const planTexts = []
+let told = 0
 for (;;) {
   const s = await readState(appA.page)
+  if (Date.now() - told > 15_000) {
+    told = Date.now()
+    console.log(`  … ${pagesDone(s)} of ${pages} pages${s.plan ? `: ${s.plan.text}` : ''}`)
+  }
   if (s.plan && planTexts.at(-1) !== s.plan.text && planTexts.length < 400) planTexts.push(s.plan.text)
   if (!eta && s.plan && pagesDone(s) >= pages / 10)
     eta = { at: Date.now(), pagesDone: pagesDone(s), finishAt: s.plan.finishAt, text: s.plan.text }
@@ -154,12 +168,13 @@ const gaps = arrivals
   .filter((g) => g < 1000)
 const msPerPage = gaps.reduce((a, b) => a + b, 0) / gaps.length
 const requestsA = arrivals.length
-// The soonest the last of N requests can go when at most C may be counted in any window of W:
-// request k (0-based) no sooner than floor(k / C) windows after the first, and no sooner than
-// the pages before it in that window allow.
+// The soonest the last of N requests can go when at most C may be counted in any window of W and a
+// page costs the app msPerPage: request j goes at max(j-1's time + msPerPage, j-C's time + W).
 const minimumMs = (n, c) => {
-  const k = Math.floor((n - 1) / c)
-  return k * WINDOW_MS + (n - 1 - k * c) * msPerPage
+  const t = []
+  for (let j = 0; j < n; j++)
+    t.push(Math.max(j > 0 ? t[j - 1] + msPerPage : 0, j >= c ? t[j - c] + WINDOW_MS : 0))
+  return t[n - 1]
 }
 const elapsedMs = finishedAt - startedAt
 const minShareMs = minimumMs(requestsA, CAPACITY)

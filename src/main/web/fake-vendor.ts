@@ -40,9 +40,6 @@ async function main() {
   const credentials = Object.entries(started.credentials)
     .map(([k, v]) => `${k === 'apiKey' ? 'key' : k}=${v}`)
     .join(' ')
-  // Before the address line, so a caller that waits for the address has the headers already.
-  if (started.authHeaders) console.log(`Fake ${name} headers: ${JSON.stringify(started.authHeaders)}`)
-  console.log(`Fake ${name}: ${fake.url} ${credentials}`)
   // What was asked of it and what it holds, for a benchmark to compare with the minimum (SIGHUP, and on exit).
   const report = () => {
     const requests: Record<string, number> = {}
@@ -84,6 +81,10 @@ async function main() {
   // Cut the vendor off (connections refused) and bring it back on the same port, data kept.
   process.on('SIGUSR1', () => void fake.stop().then(() => console.log(`Fake ${name}: stopped`)))
   process.on('SIGUSR2', () => void fake.start().then(() => console.log(`Fake ${name}: started`)))
+  // The ready lines come last: whoever reads them may signal at once. The headers come before the
+  // address, so a caller that waits for the address has the headers already.
+  if (started.authHeaders) console.log(`Fake ${name} headers: ${JSON.stringify(started.authHeaders)}`)
+  console.log(`Fake ${name}: ${fake.url} ${credentials}`)
 }
 
 main().catch((err: unknown) => {

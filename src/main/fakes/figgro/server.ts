@@ -9,13 +9,12 @@
  * shrink (`windowMs`) so an hour's budget passes in seconds.
  */
 import { FIGGRO_LIMIT, type FiggroEndpoint } from '../../../shared/vendors/figgro/assumptions'
-import { FaultController } from '../common/faults'
-import { startFakeHttpServer } from '../common/http-server'
 import { RollingWindowCounter } from '../common/rolling-window'
-import type { FakeServer, LedgerEntry, RequestLogEntry } from '../common/types'
+import { catalogueSize, serveVendor } from '../common/serve-vendor'
+import type { FakeServer } from '../common/types'
 import type { FiggroData } from './data'
 import { generateFiggro } from './generate'
-import { createFiggroVendor } from './vendor'
+import { figgroSpec } from './vendor'
 
 export type { FiggroData } from './data'
 
@@ -39,9 +38,7 @@ export interface FiggroFakeOptions {
 export const FIGGRO_DEMO_KEY = 'fgr_demo_key'
 
 export async function startFiggroFake(opts: FiggroFakeOptions = {}): Promise<FakeServer<FiggroData>> {
-  const size = opts.size ?? 300
-  if (!Number.isInteger(size) || size < 10 || size > 100_000)
-    throw new Error('size must be an integer in 10..100000')
+  const size = catalogueSize(opts.size, 300)
   const now = opts.now ?? (() => new Date())
   const data = generateFiggro({ seed: opts.seed ?? 1, size, now })
   for (const key of opts.apiKeys ?? [FIGGRO_DEMO_KEY]) data.keys.set(key, 'all')
@@ -50,8 +47,5 @@ export async function startFiggroFake(opts: FiggroFakeOptions = {}): Promise<Fak
     opts.limit ?? FIGGRO_LIMIT.requests,
     opts.windowMs ?? FIGGRO_LIMIT.windowMs
   )
-  const ledger: LedgerEntry[] = []
-  const requests: RequestLogEntry[] = []
-  const vendor = createFiggroVendor(data, window)
-  return startFakeHttpServer({ vendor, data, faults: new FaultController(), ledger, requests, now })
+  return serveVendor(figgroSpec(data, window), { data, now })
 }
