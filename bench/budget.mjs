@@ -6,7 +6,7 @@
 // Why 120 s and not 60: a page costs the app about 0.1 s here (request, mapping, the replica write, one
 // at a time), so 900 pages take about 90 s — a 60 s window would free up before the budget ran out and
 // the run would measure the app's speed, not the planner.
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import {
@@ -65,10 +65,11 @@ function startFake(size) {
   }
 }
 
-async function startApp(dirs) {
+/** The web host and the renderer in Chromium; a restart reuses the port, since the replica belongs to the origin. */
+async function startApp(dirs, port = 0) {
   const host = startProcess(
     'out/main/web-host.js',
-    ['--port', '0', '--data-dir', dirs.data, '--key-dir', dirs.keys, '--no-demo'],
+    ['--port', String(port), '--data-dir', dirs.data, '--key-dir', dirs.keys, '--no-demo'],
     /Stockroom web host: (\S+)/
   )
   const [, url] = await host.match
@@ -83,6 +84,7 @@ async function startApp(dirs) {
   await page.locator('[data-section="connections"]').click()
   return {
     url,
+    port: Number(new URL(url).port),
     page,
     async close() {
       await context.close()
@@ -129,57 +131,85 @@ async function connect(app, fake) {
   await createConnection(app.url, { vendor: 'figgro', label: 'Figgro bench', baseUrl, apiKey })
 }
 
-// ── 1. A full pass of about 3,000 pages ────────────────────────────────────────────────────────────
-const fakeA = startFake(SIZE)
-await fakeA.match
-const pages = pagesOf((await fakeA.stats()).counts)
-const appA = await startApp({
-  data: await tempDir('stockroom-budget-data-'),
-  keys: await tempDir('stockroom-budget-keys-'),
-  profile: await tempDir('stockroom-budget-profile-')
-})
-await connect(appA, fakeA)
-let eta
-const planTexts = []
-let told = 0
-for (;;) {
-  const s = await readState(appA.page)
-  if (Date.now() - told > 15_000) {
-    told = Date.now()
-    console.log(`  … ${pagesDone(s)} of ${pages} pages${s.plan ? `: ${s.plan.text}` : ''}`)
-  }
-  if (s.plan && planTexts.at(-1) !== s.plan.text && planTexts.length < 400) planTexts.push(s.plan.text)
-  if (!eta && s.plan && pagesDone(s) >= pages / 10)
-    eta = { at: Date.now(), pagesDone: pagesDone(s), finishAt: s.plan.finishAt, text: s.plan.text }
-  if (allDone(s)) break
-  await sleep(250)
-}
-const statsA = await fakeA.stats()
-await appA.close()
-await stop(fakeA.child)
+// BENCH_ONLY=restart runs the second part alone and keeps the full-pass figures already written.
+const ONLY_RESTART = process.env.BENCH_ONLY === 'restart'
+const resultsPath = join(ROOT, 'bench', 'results', 'budget.json')
 
-const arrivals = statsA.arrivalsMs
-const startedAt = Date.parse(statsA.firstAt)
-const finishedAt = Date.parse(statsA.lastAt)
-// A page's own cost (request, mapping, the replica write) when the budget holds nothing back.
-const gaps = arrivals
-  .slice(1)
-  .map((t, i) => t - arrivals[i])
-  .filter((g) => g < 1000)
-const msPerPage = gaps.reduce((a, b) => a + b, 0) / gaps.length
-const requestsA = arrivals.length
-// The soonest the last of N requests can go when at most C may be counted in any window of W and a
-// page costs the app msPerPage: request j goes at max(j-1's time + msPerPage, j-C's time + W).
-const minimumMs = (n, c) => {
-  const t = []
-  for (let j = 0; j < n; j++)
-    t.push(Math.max(j > 0 ? t[j - 1] + msPerPage : 0, j >= c ? t[j - c] + WINDOW_MS : 0))
-  return t[n - 1]
+async function fullPass() {
+  // ── 1. A full pass of about 3,000 pages ────────────────────────────────────────────────────────────
+  const fakeA = startFake(SIZE)
+  await fakeA.match
+  const pages = pagesOf((await fakeA.stats()).counts)
+  const appA = await startApp({
+    data: await tempDir('stockroom-budget-data-'),
+    keys: await tempDir('stockroom-budget-keys-'),
+    profile: await tempDir('stockroom-budget-profile-')
+  })
+  await connect(appA, fakeA)
+  let eta
+  const planTexts = []
+  let told = 0
+  for (;;) {
+    const s = await readState(appA.page)
+    if (Date.now() - told > 15_000) {
+      told = Date.now()
+      console.log(`  … ${pagesDone(s)} of ${pages} pages${s.plan ? `: ${s.plan.text}` : ''}`)
+    }
+    if (s.plan && planTexts.at(-1) !== s.plan.text && planTexts.length < 400) planTexts.push(s.plan.text)
+    if (!eta && s.plan && pagesDone(s) >= pages / 10)
+      eta = { at: Date.now(), pagesDone: pagesDone(s), finishAt: s.plan.finishAt, text: s.plan.text }
+    if (allDone(s)) break
+    await sleep(250)
+  }
+  const statsA = await fakeA.stats()
+  await appA.close()
+  await stop(fakeA.child)
+
+  const arrivals = statsA.arrivalsMs
+  const startedAt = Date.parse(statsA.firstAt)
+  const finishedAt = Date.parse(statsA.lastAt)
+  // A page's own cost (request, mapping, the replica write) when the budget holds nothing back.
+  const gaps = arrivals
+    .slice(1)
+    .map((t, i) => t - arrivals[i])
+    .filter((g) => g < 1000)
+  const msPerPage = gaps.reduce((a, b) => a + b, 0) / gaps.length
+  const requestsA = arrivals.length
+  // The soonest the last of N requests can go when at most C may be counted in any window of W and a
+  // page costs the app msPerPage: request j goes at max(j-1's time + msPerPage, j-C's time + W).
+  const minimumMs = (n, c) => {
+    const t = []
+    for (let j = 0; j < n; j++)
+      t.push(Math.max(j > 0 ? t[j - 1] + msPerPage : 0, j >= c ? t[j - c] + WINDOW_MS : 0))
+    return t[n - 1]
+  }
+  const elapsedMs = finishedAt - startedAt
+  const minShareMs = minimumMs(requestsA, CAPACITY)
+  const minFullMs = minimumMs(requestsA, LIMIT)
+  const etaErrorMs = eta ? eta.finishAt - finishedAt : NaN
+
+  return {
+    pages,
+    requests: requestsA,
+    rateLimited: statsA.statuses['429'] ?? 0,
+    pagesFetchedTwice: statsA.repeated,
+    seconds: Math.round(elapsedMs / 100) / 10,
+    msPerPage: Math.round(msPerPage * 10) / 10,
+    minimumSecondsAtSyncShare: Math.round(minShareMs / 100) / 10,
+    ratioToSyncShareMinimum: Math.round((elapsedMs / minShareMs) * 1000) / 1000,
+    minimumSecondsAtFullLimit: Math.round(minFullMs / 100) / 10,
+    ratioToFullLimitMinimum: Math.round((elapsedMs / minFullMs) * 1000) / 1000,
+    etaAtTenPercent: eta && {
+      pagesDone: eta.pagesDone,
+      shown: eta.text,
+      errorSeconds: Math.round(etaErrorMs / 100) / 10,
+      errorOfRemaining: Math.round((Math.abs(etaErrorMs) / (finishedAt - eta.at)) * 1000) / 1000,
+      errorOfPass: Math.round((Math.abs(etaErrorMs) / elapsedMs) * 1000) / 1000
+    },
+    planLines: planTexts.filter((_, i) => i % Math.ceil(planTexts.length / 12) === 0)
+  }
 }
-const elapsedMs = finishedAt - startedAt
-const minShareMs = minimumMs(requestsA, CAPACITY)
-const minFullMs = minimumMs(requestsA, LIMIT)
-const etaErrorMs = eta ? eta.finishAt - finishedAt : NaN
+const full = ONLY_RESTART ? JSON.parse(readFileSync(resultsPath, 'utf8')).fullPass : await fullPass()
 
 // ── 2. A pass stopped mid-window, host and browser restarted ─────────────────────────────────────────
 const fakeB = startFake(RESTART_SIZE)
@@ -206,7 +236,7 @@ for (;;) {
 }
 const beforeRestart = await fakeB.stats()
 await appB.close()
-appB = await startApp(dirsB) // the same data and profile: the app starts, finds the pass and resumes it
+appB = await startApp(dirsB, appB.port) // the same data, profile and origin: the app finds the pass and resumes it
 for (;;) {
   const s = await readState(appB.page)
   if (allDone(s)) break
@@ -218,25 +248,7 @@ await stop(fakeB.child)
 
 const result = {
   window: { limit: LIMIT, windowMs: WINDOW_MS, reserve: RESERVE },
-  fullPass: {
-    pages,
-    requests: requestsA,
-    rateLimited: statsA.statuses['429'] ?? 0,
-    pagesFetchedTwice: statsA.repeated,
-    seconds: Math.round(elapsedMs / 100) / 10,
-    msPerPage: Math.round(msPerPage * 10) / 10,
-    minimumSecondsAtSyncShare: Math.round(minShareMs / 100) / 10,
-    ratioToSyncShareMinimum: Math.round((elapsedMs / minShareMs) * 1000) / 1000,
-    minimumSecondsAtFullLimit: Math.round(minFullMs / 100) / 10,
-    ratioToFullLimitMinimum: Math.round((elapsedMs / minFullMs) * 1000) / 1000,
-    etaAtTenPercent: eta && {
-      pagesDone: eta.pagesDone,
-      shown: eta.text,
-      errorSeconds: Math.round(etaErrorMs / 100) / 10,
-      errorOfRemaining: Math.round((Math.abs(etaErrorMs) / (finishedAt - eta.at)) * 1000) / 1000,
-      errorOfPass: Math.round((Math.abs(etaErrorMs) / elapsedMs) * 1000) / 1000
-    }
-  },
+  fullPass: full,
   restart: {
     pages: pagesB,
     stoppedAfterPages: stoppedAt,
@@ -244,10 +256,9 @@ const result = {
     requests: Object.values(statsB.statuses).reduce((a, b) => a + b, 0),
     rateLimited: statsB.statuses['429'] ?? 0,
     pagesFetchedTwice: statsB.repeated
-  },
-  planLines: planTexts.filter((_, i) => i % Math.ceil(planTexts.length / 12) === 0)
+  }
 }
-writeFileSync(join(ROOT, 'bench', 'results', 'budget.json'), JSON.stringify(result, null, 2) + '\n')
+writeFileSync(resultsPath, JSON.stringify(result, null, 2) + '\n')
 const f = result.fullPass
 console.log(
   `Figgro budget, fake window scaled to ${LIMIT} requests per ${WINDOW_MS / 1000} s, ${RESERVE * 100}% kept in reserve:`
