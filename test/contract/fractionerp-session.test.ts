@@ -2,13 +2,13 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { FaultController } from '../../src/main/fakes/common/faults'
-import type { FractionData } from '../../src/main/fakes/fractionerp/server'
+import { startFractionFake, type FractionData } from '../../src/main/fakes/fractionerp/server'
 import { syncConnection } from '../../src/renderer/src/sync/driver'
 import type { HostClient } from '../../src/shared/host-api/client'
 import { createHostClient } from '../../src/renderer/src/bridge/host'
 import { connectVendor, type Connected } from '../helpers/connected'
-import { createTestServices } from '../helpers/main-services'
-import { freshDb } from '../helpers/replica'
+import { createTestServices, instantClock } from '../helpers/main-services'
+import { freshDb, inProcessHost } from '../helpers/replica'
 import { expectReplicaEquals } from './conformance'
 import { fractionerpHarnessWith } from './fractionerp-harness'
 
@@ -173,6 +173,51 @@ describe('FractionERP session', () => {
         for (const f of await readdir(dir, { recursive: true, withFileTypes: true }))
           if (f.isFile()) expect(await readFile(join(f.parentPath, f.name), 'utf8')).not.toContain(password)
     } finally {
+      db.close()
+      await fake.close()
+      await t.cleanup()
+    }
+  })
+
+  it('when the hour’s requests run out mid-pass, it says when the sync continues and continues then, without a 429', async () => {
+    // Vendor and Stockroom share one clock whose waits pass at once, so the hour goes by in no time.
+    const clock = instantClock()
+    const fake = await startFractionFake({
+      seed: 3,
+      size: 500,
+      hourlyLimit: 6,
+      now: () => new Date(clock.now())
+    })
+    const t = await createTestServices({ clock, maxAttempts: 3, random: () => 0.05 })
+    const db = freshDb()
+    const host = inProcessHost(t.services)
+    const waits: { ms: number; reason: string; at: number }[] = []
+    const off = t.services.events.subscribe((name, payload) => {
+      if (name === 'sync:wait')
+        waits.push({ ...(payload as { ms: number; reason: string }), at: clock.now() })
+    })
+    try {
+      const created = await t.services.connections.create({
+        vendor: 'fractionerp',
+        label: 'Hourly',
+        baseUrl: fake.url,
+        login: { email: fake.data.user.email, password: fake.data.user.password }
+      })
+      await db.connections.put({ ...created } as never)
+      await syncConnection(db, host, created.id)
+      const harness = fractionerpHarnessWith({})
+      const expected = (await harness.start({ seed: 3, size: 500 })) as Awaited<
+        ReturnType<typeof harness.start>
+      >
+      await expectReplicaEquals(db, created.id, expected.expected(created.id))
+      await expected.close()
+      // The wait announced runs to the end of the vendor's hour (X-RateLimit-Reset), not a guess.
+      const long = waits.filter((w) => w.reason === 'rate-limit' && w.ms > 60_000)
+      expect(long.length).toBeGreaterThanOrEqual(1)
+      for (const w of long) expect((w.at + w.ms) % 3_600_000).toBeLessThan(1000)
+      expect(fake.requests.filter((r) => r.status === 429)).toEqual([])
+    } finally {
+      off()
       db.close()
       await fake.close()
       await t.cleanup()
