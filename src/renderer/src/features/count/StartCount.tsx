@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconPlayerPlay, IconPlugConnected } from '@tabler/ic
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import type { Location } from '../../../../shared/model/records'
+import { defaultCountConnection } from '../../count/default-connection'
 import { locationPath, startCount } from '../../count/sessions'
 import { getDb } from '../../db/db'
 import { useUi } from '../../stores/ui'
@@ -48,7 +49,8 @@ export function StartCount() {
   const go = useUi((s) => s.go)
   const connections = useLiveQuery(() => db.connections.toArray(), [])
   const [connectionId, setConnectionId] = useState<string | null>(null)
-  const chosenConnection = connectionId ?? connections?.[0]?.id ?? null
+  const preferred = useLiveQuery(() => defaultCountConnection(db), [])
+  const chosenConnection = connectionId ?? preferred ?? null
   const [locationKey, setLocationKey] = useState<string | null>(null)
   const [blind, setBlind] = useState(false)
   const [error, setError] = useState<string | null>(null)
