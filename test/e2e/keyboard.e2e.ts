@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateInventora } from '../../src/main/fakes/inventora/generate'
@@ -6,6 +8,7 @@ import {
   e2eAvailability,
   launchBrowser,
   openApp,
+  screenshot,
   startHost,
   startVendor,
   type RunningHost,
@@ -204,5 +207,77 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
     const made = await page.getByTestId('task-list').textContent()
     expect(made).not.toMatch(/lines done/)
     expect(made).toMatch(/% made|Not started|made/)
+  })
+
+  it('passes axe on every screen with no serious violation, and is drawn at floor size in both themes and widths', async () => {
+    await ready()
+    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+    // Evaluated, not added as a script tag: the page's content-security policy refuses inline scripts.
+    await page.evaluate(axeSource)
+    await page.keyboard.press('Alt+1')
+    await page.getByTestId('floor-everywhere').focus()
+    await page.keyboard.press('Space')
+    await expect.poll(() => page.getByTestId('floor-everywhere').isChecked()).toBe(true)
+    const screens = ['items', 'count', 'tasks', 'outbox', 'connections', 'activity']
+    const serious: string[] = []
+    for (const [i, screen] of screens.entries()) {
+      await page.keyboard.press(`Alt+${i + 1}`)
+      await expect.poll(() => page.getByTestId('screen-title').count()).toBe(1)
+      const found = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: Document): Promise<AxeResults> } }).axe
+        type AxeResults = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }
+        const r = await axe.run(document)
+        return (
+          r.violations
+            // ASSUMPTION (U-floor-contrast): colour contrast of Mantine's light and filled badge
+            // colours is not yet judged here (listed in the README as work to do); every other rule is.
+            .filter((v) => (v.impact === 'serious' || v.impact === 'critical') && v.id !== 'color-contrast')
+            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+        )
+      })
+      serious.push(...found.map((f) => `${screen} ${f}`))
+      // Floor density: body text and every control large enough for a gloved hand.
+      const small = await page.evaluate(() =>
+        [
+          ...document.querySelectorAll<HTMLElement>(
+            'main button, main input, main [tabindex="0"], nav button'
+          )
+        ]
+          .filter((el) => el.offsetParent !== null)
+          .map((el) => ({ el, box: (el.closest('label') ?? el).getBoundingClientRect() }))
+          .filter(({ box }) => box.width > 1 && box.height > 1 && box.height < 43.5)
+          .map(
+            ({ el, box }) =>
+              `${el.tagName} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.height)}px`
+          )
+      )
+      expect(small, screen).toEqual([])
+    }
+
+    // Notices raised by the tests above are dismissed (by their own buttons) so the screens show.
+    await page.evaluate(() =>
+      document.querySelectorAll<HTMLElement>('.mantine-Notification-closeButton').forEach((b) => b.click())
+    )
+    await expect.poll(() => page.locator('.mantine-Notification-root').count()).toBe(0)
+    for (const [w, h] of [
+      [1024, 768],
+      [1366, 768]
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h })
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme })
+        await page.evaluate(
+          (s) => document.documentElement.setAttribute('data-mantine-color-scheme', s),
+          scheme
+        )
+        for (const [i, screen] of screens.entries()) {
+          await page.keyboard.press(`Alt+${i + 1}`)
+          await expect.poll(() => page.getByTestId('screen-title').count()).toBe(1)
+          await screenshot(page, `floor-${screen}-${w}x${h}-${scheme}`)
+        }
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 800 })
+    expect(serious).toEqual([])
   })
 })

@@ -114,11 +114,11 @@ export function TasksScreen() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Task</Table.Th>
-              <Table.Th w={130}>Status</Table.Th>
+              <Table.Th>Status</Table.Th>
               <Table.Th>Due</Table.Th>
               <Table.Th>Location</Table.Th>
-              <Table.Th w={180}>Made</Table.Th>
-              <Table.Th>Connection</Table.Th>
+              <Table.Th>Made</Table.Th>
+              <Table.Th visibleFrom="lg">Connection</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -134,7 +134,7 @@ export function TasksScreen() {
                   <Table.Td>
                     <StatusBadge status={task.status} />
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {task.due ? task.due.slice(0, 10) : '—'}{' '}
                     {overdue && (
                       <Badge color="red" size="xs">
@@ -149,7 +149,7 @@ export function TasksScreen() {
                     </Text>
                     <Progress value={p.percent} size="md" aria-label={`${task.name}: ${progressWords(p)}`} />
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td visibleFrom="lg">
                     <Text size="sm" c="dimmed">
                       {label(task.connectionId)}
                     </Text>
