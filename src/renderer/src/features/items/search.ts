@@ -21,8 +21,10 @@ const CANDIDATES = 400
  * 1. a code (barcode, GTIN in any length, SKU, supplier code) by the code index;
  *    a valid barcode means that code only;
  * 2. words of name and SKU by prefix, and the SKU by prefix;
- * 3. when those leave room: words found inside other words and words with one
- *    slip (two in long words), by three-letter pieces.
+ * 3. only when those find nothing: words found inside other words and words with
+ *    one slip (two in long words), by three-letter pieces. A code or name that
+ *    matches as typed is never crowded by near misses (a count's item picker
+ *    shows the one SKU typed, not eight that look like it).
  * In that order, without repeats.
  */
 export async function searchItems(db: StockroomDb, text: string, limit = SEARCH_LIMIT): Promise<Item[]> {
@@ -46,9 +48,8 @@ export async function searchItems(db: StockroomDb, text: string, limit = SEARCH_
     : []
   const bySku = await db.items.where('sku').startsWithIgnoreCase(q).limit(limit).toArray()
   const found = dedupe([...exact, ...bySku, ...byWords])
-  if (found.length >= limit) return found.slice(0, limit)
-  const inside = await byPieces(db, words, limit - found.length, new Set(found.map((i) => i.key)))
-  return [...found, ...inside]
+  if (found.length > 0) return found.slice(0, limit)
+  return byPieces(db, words, limit, new Set())
 }
 
 /** Items whose words contain every query word, or nearly (see {@link fuzzyWordMatch}), best first. */
