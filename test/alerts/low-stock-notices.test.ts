@@ -21,7 +21,7 @@ describe('low-stock notices reach the notifier', () => {
     await scheduler.syncAll()
   })
   afterEach(async () => {
-    scheduler.stop()
+    await scheduler.stop()
     await c.close()
   })
 
@@ -162,7 +162,7 @@ describe('low-stock rows follow the items they are about', () => {
     try {
       const scheduler = startSyncScheduler(c.db, c.host, 3_600_000)
       await scheduler.syncAll()
-      scheduler.stop()
+      await scheduler.stop()
       const keys = (await c.db.alerts.toCollection().primaryKeys()) as string[]
       expect(keys.length).toBeGreaterThan(1)
       // An item gone from the replica (removed at the vendor) leaves no low-stock row behind.
@@ -217,7 +217,7 @@ describe("Inventora's minLevel", () => {
       const again = await c.host.call('notices:list', {})
       expect(again.ok && again.value.length).toBe(reply.value.length)
     } finally {
-      scheduler.stop()
+      await scheduler.stop()
       await c.close()
     }
   })

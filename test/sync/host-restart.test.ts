@@ -30,7 +30,7 @@ describe('a sync interrupted by a host restart', () => {
   let scheduler: SyncScheduler | undefined
   let transport: ReturnType<typeof createWsTransport> | undefined
   afterEach(async () => {
-    scheduler?.stop()
+    await scheduler?.stop()
     transport?.close()
     await host.close()
     db.close()

@@ -16,7 +16,7 @@ describe('sync scheduler', () => {
     useSync.setState({ progress: {} })
   })
   afterEach(async () => {
-    scheduler?.stop()
+    await scheduler?.stop()
     await c.close()
   })
 

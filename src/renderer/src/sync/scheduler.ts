@@ -12,7 +12,8 @@ export interface SyncScheduler {
   /** Sync every connection now (queued behind a run in progress). */
   syncAll(opts?: { forceFull?: boolean }): Promise<void>
   cancel(): void
-  stop(): void
+  /** Stops for good; resolves once the run in progress (if any) has let go of the replica. */
+  stop(): Promise<void>
 }
 
 /**
@@ -30,6 +31,7 @@ export function startSyncScheduler(
   let controller: AbortController | undefined
   let queued: Promise<void> | undefined
   let running: Promise<void> | undefined
+  let stopped = false
   /** The run in progress has not read its list of connections yet: it will see anything added now. */
   let listing = false
   let runningFull = false
@@ -99,6 +101,7 @@ export function startSyncScheduler(
       : runOnce(forceFull)
 
   const syncAll = ({ forceFull = false } = {}): Promise<void> => {
+    if (stopped) return Promise.resolve()
     if (!running) {
       listing = true
       runningFull = forceFull
@@ -133,7 +136,6 @@ export function startSyncScheduler(
   // The interval counts from the end of the last run, however it was started: a long first sync
   // (or one a new connection started) is not followed at once by a scheduled one.
   let timer: ReturnType<typeof setTimeout> | undefined
-  let stopped = false
   const tick = () => {
     timer = undefined
     if (!running) void syncAll()
@@ -148,13 +150,14 @@ export function startSyncScheduler(
   return {
     syncAll,
     cancel: () => controller?.abort(),
-    stop() {
+    async stop() {
       stopped = true
       if (timer) clearTimeout(timer)
       offRequested()
       offWait()
       globalThis.removeEventListener?.('online', onOnline)
       controller?.abort()
+      await (queued ?? running)?.catch(() => undefined)
     }
   }
 }
