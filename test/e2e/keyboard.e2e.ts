@@ -280,4 +280,63 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
     await page.setViewportSize({ width: 1280, height: 800 })
     expect(serious).toEqual([])
   })
+
+  it('runs a whole count and a batch, start to submit, with the keyboard and the scanner alone', async () => {
+    await ready()
+    const pointer = await watchPointer(page)
+    const press = async (testId: string, key = 'Enter') => {
+      await page.getByTestId(testId).focus()
+      await page.keyboard.press(key)
+    }
+    const place = data.locations[0]!
+    const open = [...data.tasks.values()].filter((t) => !t.deleted && t.status !== 'done')
+    const makers = (id: string) => open.filter((t) => t.items.some((i) => i.resourceId === id))
+    const task = open.find((t) => {
+      const first = t.items[0]
+      return first && data.resource(first.resourceId)?.ean && makers(first.resourceId).length === 1
+    })!
+    const product = data.resource(task.items[0]!.resourceId)!
+    const other = [...data.products.values()].find((p) => p.ean && p.id !== product.id)!
+
+    // Count: pick the place by typing, start, scan, review, submit.
+    await page.keyboard.press('Alt+2')
+    await page.getByTestId('count-location').focus()
+    await page.keyboard.type(place.name)
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('count-location-stock').count()).toBe(1)
+    await press('count-start-button')
+    await expect.poll(() => page.getByTestId('count-session').count()).toBe(1)
+    for (const code of [product.ean!, other.ean!, product.ean!]) await scan(page, code)
+    await expect.poll(() => page.getByTestId('count-line').count()).toBe(2)
+    await press('count-review-button')
+    await expect.poll(() => page.getByTestId('review-row').count()).toBe(2)
+    await press('submit-count')
+    await press('confirm-submit')
+    await expect.poll(() => page.getByTestId('submit-result').count(), { timeout: 30_000 }).toBe(1)
+
+    // Batch: the product scanned on Tasks opens the one task making it; record 5.
+    await page.keyboard.press('Alt+3')
+    await expect.poll(() => page.getByTestId('task-row').count()).toBeGreaterThan(0)
+    await scan(page, product.ean!)
+    await expect.poll(() => page.getByRole('dialog', { name: task.name, exact: true }).count()).toBe(1)
+    await page.getByTestId('record-batch').first().focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('batch-quantity').focus()
+    await page.keyboard.type('5')
+    await press('batch-save')
+    await page.keyboard.press('Escape')
+
+    // The batch reaches the vendor: one more on that line, of 5.
+    const line = task.items[0]!
+    const batches = async () => {
+      const t = (await vendor.get(`/tasks/${task.id}`)) as {
+        Items: { id: number; Batches: { quantity: number }[] }[]
+      }
+      return t.Items.find((i) => i.id === line.id)!.Batches
+    }
+    await expect.poll(async () => (await batches()).length, { timeout: 60_000 }).toBe(line.batches.length + 1)
+    expect((await batches()).at(-1)!.quantity).toBe(5)
+    expect(await pointer()).toBe(0)
+  })
 })
