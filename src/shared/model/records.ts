@@ -162,6 +162,11 @@ export interface CountLine {
    * only for the quantity approved: counting the line again asks for a new approval.
    */
   approval?: { by: string; at: string; counted: number }
+  /**
+   * Stock no scan found, set to zero in the review ("not counted"): counted 0 against
+   * what the vendor's profile says zero takes off. Choosing "leave as is" removes the line.
+   */
+  zeroed?: boolean
 }
 
 /** One scan or typed quantity of a count session, in order, so the last can be undone. */

@@ -150,6 +150,12 @@ export interface VendorProfile {
     target(location: LocationRecord, ancestors: LocationRecord[]): LocationRecord
     /** When the vendor takes no stock writes: why, for the CSV export's message. */
     exportReason?: string
+    /**
+     * What "set to zero" means for stock at the counted location that no scan found:
+     * how much the write takes off (it is sent as counted 0 against that), or why it
+     * cannot be zeroed here. Absent: all of the on-hand quantity, as {@link zeroAllOnHand}.
+     */
+    zero?(stock: NotCountedStock): ZeroMeaning
   }
   stockWrites?: StockWrites
   batchWrites?: BatchWrites
@@ -161,6 +167,21 @@ export interface VendorProfile {
    */
   taskNote?: string
 }
+
+/** One stocked item (× lot) at a counted location that no scan found. */
+export interface NotCountedStock {
+  /** On hand there, as the replica says. */
+  onHand: number
+  tracking: 'none' | 'lot' | 'serial'
+  /** The stock is of one lot (a stock record with a lot), not of the item as a whole. */
+  lot: boolean
+}
+
+/** What setting not-counted stock to zero writes: counted 0 against `writeOff`, or a refusal in plain words. */
+export type ZeroMeaning = { writeOff: number } | { refuse: string }
+
+/** The usual meaning of zero: everything on hand there is gone. */
+export const zeroAllOnHand = (stock: NotCountedStock): ZeroMeaning => ({ writeOff: stock.onHand })
 
 /** Vendors that keep stock at the location counted. */
 export const countsAtLocation: VendorProfile['counts']['target'] = (location) => location

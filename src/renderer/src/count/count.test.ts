@@ -15,6 +15,7 @@ import {
   UnconfirmedQuantity,
   undoLast
 } from './lines'
+import { chooseNotCounted, notCounted, recountNotCounted } from './not-counted'
 import { reviewCount, reviewRow } from './review'
 import { activeCount, CountError, discardCount, locationLabel, setCountState, startCount } from './sessions'
 import { fx, seedReplica } from './testing'
@@ -409,5 +410,51 @@ describe('a quantity far from expected', () => {
     const sent = await submitCount(db, s.id, { limits })
     expect(sent).toMatchObject({ variances: 1 })
     expect(sent.csv?.text).toContain('999')
+  })
+})
+
+describe('items not counted', () => {
+  it('lists the stocked items (× lot) no scan found; a line without a lot covers every lot', async () => {
+    const s = await start()
+    await countScan(db, s.id, fx.bolt.ean, { now })
+    const rows = await notCounted(db, s.id)
+    expect(rows.map((r) => [r.itemKey, r.lotKey, r.onHand, r.choice])).toEqual(
+      expect.arrayContaining([
+        [fx.milk.key, fx.lotL1, 10, 'leave'],
+        [fx.milk.key, fx.lotL2, 4, 'leave'],
+        [fx.milk.key, undefined, 1, 'leave'],
+        [fx.glue.c1, undefined, 3, 'leave']
+      ])
+    )
+    expect(rows).toHaveLength(4)
+    await countScan(db, s.id, fx.milk.ean, { now })
+    expect((await notCounted(db, s.id)).map((r) => r.itemKey)).toEqual([fx.glue.c1])
+  })
+
+  it('sets one to zero as the vendor means it, leaves it as is again, and recounts another', async () => {
+    const s = await start()
+    const rows = await notCounted(db, s.id)
+    const glue = rows.find((r) => r.itemKey === fx.glue.c1)!
+    await chooseNotCounted(db, s.id, glue, 'zero', { now })
+    expect(await db.countLines.get(glue.id)).toMatchObject({ counted: 0, expected: 3, zeroed: true })
+    expect((await notCounted(db, s.id)).find((r) => r.id === glue.id)?.choice).toBe('zero')
+    await chooseNotCounted(db, s.id, glue, 'leave')
+    expect(await db.countLines.get(glue.id)).toBeUndefined()
+    expect(await db.countEvents.where('countId').equals(s.id).count()).toBe(0)
+
+    // Frostbyte writes off batch-tracked stock batch by batch: the item's stock outside a batch cannot be zeroed.
+    const loose = rows.find((r) => r.itemKey === fx.milk.key && r.lotKey === undefined)!
+    await expect(chooseNotCounted(db, s.id, loose, 'zero')).rejects.toThrow(/batch by batch/)
+    const l1 = rows.find((r) => r.lotKey === fx.lotL1)!
+    await chooseNotCounted(db, s.id, l1, 'zero')
+    expect(await db.countLines.get(l1.id)).toMatchObject({ counted: 0, expected: 10 })
+
+    const l2 = rows.find((r) => r.lotKey === fx.lotL2)!
+    await recountNotCounted(db, s.id, l2, 3, { now })
+    expect(await db.countLines.get(l2.id)).toMatchObject({ counted: 3, expected: 4 })
+    expect((await notCounted(db, s.id)).some((r) => r.id === l2.id)).toBe(false)
+    // Undo takes the recount back: the lot is not counted again.
+    await undoLast(db, s.id)
+    expect((await notCounted(db, s.id)).some((r) => r.id === l2.id)).toBe(true)
   })
 })

@@ -1,4 +1,4 @@
-import type { VendorProfile } from '../profile'
+import { zeroAllOnHand, type VendorProfile } from '../profile'
 import { frostbyteStockWrites } from './writes'
 
 /** Frostbyte Pro: a warehouse system with stock per warehouse, signed adjustments and idempotency keys. */
@@ -23,7 +23,18 @@ export const frostbyteProfile: VendorProfile = {
         ? undefined
         : `Frostbyte Pro keeps stock per warehouse, not per zone or bin, so a ${location.kind} count cannot be compared with its stock: count the whole warehouse instead.`,
     target: (location, ancestors) =>
-      location.kind === 'warehouse' ? location : (ancestors.find((a) => a.kind === 'warehouse') ?? location)
+      location.kind === 'warehouse' ? location : (ancestors.find((a) => a.kind === 'warehouse') ?? location),
+    // Its adjustments take batch-tracked stock off batch by batch and refuse to take it negative (422),
+    // and serials are sold or scrapped one by one in the app: only whole-item stock and batches are zeroed.
+    zero: (stock) =>
+      stock.tracking === 'serial'
+        ? {
+            refuse:
+              'Frostbyte Pro writes off serial-numbered stock serial by serial: scan the serials that are there, or scrap the rest in Frostbyte Pro.'
+          }
+        : stock.tracking === 'lot' && !stock.lot
+          ? { refuse: 'Frostbyte Pro writes off batch-tracked stock batch by batch: set each batch to zero.' }
+          : zeroAllOnHand(stock)
   },
   stockWrites: frostbyteStockWrites
 }

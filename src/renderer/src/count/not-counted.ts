@@ -1,0 +1,156 @@
+import type { CountLine } from '../../../shared/model/records'
+import { zeroAllOnHand } from '../../../shared/vendors/profile'
+import { vendorProfiles } from '../../../shared/vendors/profiles'
+import type { StockroomDb } from '../db/db'
+import { lineIdOf, roundQty } from './lines'
+import { CountError, isoNow, type Clock } from './sessions'
+
+/** Stock the replica has at the counted location (one item × lot) that no scan found. */
+export interface NotCountedRow {
+  /** The id its count line has, or would have. */
+  id: string
+  itemKey: string
+  lotKey?: string
+  /** On hand there when the review was made. */
+  onHand: number
+  /** Set to zero in the review (a zeroed line stands for it), or left as is. */
+  choice: 'leave' | 'zero'
+}
+
+/**
+ * The location's stocked items (× lot) without a count line of their own. A line
+ * without a lot covers every lot of its item (it was compared with all of them), so
+ * those lots are counted. A line set to zero here is listed, with that choice.
+ */
+export async function notCounted(db: StockroomDb, countId: string): Promise<NotCountedRow[]> {
+  const session = await db.counts.get(countId)
+  if (!session) return []
+  const [stock, lines] = await Promise.all([
+    db.stock.where('locationKey').equals(session.locationKey).toArray(),
+    db.countLines.where('countId').equals(countId).toArray()
+  ])
+  const byId = new Map(lines.map((l) => [l.id, l]))
+  const wholeItem = new Set(lines.filter((l) => l.lotKey === undefined && !l.zeroed).map((l) => l.itemKey))
+  const rows = new Map<string, NotCountedRow>()
+  for (const s of stock) {
+    const id = lineIdOf(countId, s.itemKey, s.lotKey)
+    const line = byId.get(id)
+    if ((line && !line.zeroed) || (s.lotKey !== undefined && wholeItem.has(s.itemKey))) continue
+    const row = rows.get(id) ?? {
+      id,
+      itemKey: s.itemKey,
+      ...(s.lotKey !== undefined && { lotKey: s.lotKey }),
+      onHand: 0,
+      choice: line?.zeroed ? ('zero' as const) : ('leave' as const)
+    }
+    row.onHand = roundQty(row.onHand + s.onHand)
+    rows.set(id, row)
+  }
+  return [...rows.values()].filter((r) => r.onHand !== 0 || r.choice === 'zero')
+}
+
+async function openSession(db: StockroomDb, countId: string) {
+  const session = await db.counts.get(countId)
+  if (!session || session.state === 'submitted') throw new CountError('This count is not open.')
+  return session
+}
+
+/** Writes a line for stock no scan found: as counted by a recount, or zeroed. Undoable like any recount. */
+async function putLine(
+  db: StockroomDb,
+  countId: string,
+  row: NotCountedRow,
+  line: Pick<CountLine, 'counted' | 'expected'> & { zeroed?: boolean },
+  o: Clock
+): Promise<CountLine> {
+  const at = isoNow(o)
+  const existing = await db.countLines.get(row.id)
+  const next: CountLine = {
+    id: row.id,
+    countId,
+    itemKey: row.itemKey,
+    ...(row.lotKey !== undefined && { lotKey: row.lotKey }),
+    counted: line.counted,
+    expected: line.expected,
+    countedAt: existing?.countedAt ?? at,
+    updatedAt: at,
+    ...(line.zeroed && { zeroed: true })
+  }
+  await db.countLines.put(next)
+  await db.countEvents.add({
+    countId,
+    lineId: row.id,
+    kind: 'set',
+    quantity: line.counted,
+    previous: existing?.counted ?? 0,
+    createdLine: !existing,
+    at
+  })
+  return next
+}
+
+/**
+ * "Set to zero" or "leave as is" for stock no scan found. Zero means what the
+ * vendor's profile says (all on hand, or a refusal where the vendor cannot write it
+ * off that way); it becomes a line counted 0, sent like any other difference.
+ */
+export async function chooseNotCounted(
+  db: StockroomDb,
+  countId: string,
+  row: NotCountedRow,
+  choice: 'leave' | 'zero',
+  o: Clock = {}
+): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.counts, db.countLines, db.countEvents, db.items, db.connections],
+    async () => {
+      const session = await openSession(db, countId)
+      const existing = await db.countLines.get(row.id)
+      if (existing && !existing.zeroed)
+        throw new CountError('This item was counted since; it is in the list above.')
+      if (choice === 'leave') {
+        if (!existing) return
+        await db.countEvents
+          .where('countId')
+          .equals(countId)
+          .filter((e) => e.lineId === row.id)
+          .delete()
+        await db.countLines.delete(row.id)
+        return
+      }
+      const [item, connection] = await Promise.all([
+        db.items.get(row.itemKey),
+        db.connections.get(session.connectionId)
+      ])
+      if (!item || !connection)
+        throw new CountError('This item is no longer in the replica. Sync, then review the count.')
+      const zero = vendorProfiles[connection.vendor].counts.zero ?? zeroAllOnHand
+      const meaning = zero({
+        onHand: row.onHand,
+        tracking: item.tracking,
+        lot: row.lotKey !== undefined
+      })
+      if ('refuse' in meaning) throw new CountError(meaning.refuse)
+      await putLine(db, countId, row, { counted: 0, expected: meaning.writeOff, zeroed: true }, o)
+    }
+  )
+}
+
+/** "Recount" for stock no scan found: what was found now becomes its line (0 included). */
+export async function recountNotCounted(
+  db: StockroomDb,
+  countId: string,
+  row: NotCountedRow,
+  quantity: number,
+  o: Clock = {}
+): Promise<CountLine> {
+  if (!Number.isFinite(quantity) || quantity < 0) throw new CountError('Enter a quantity of 0 or more.')
+  return db.transaction('rw', [db.counts, db.countLines, db.countEvents], async () => {
+    await openSession(db, countId)
+    const existing = await db.countLines.get(row.id)
+    if (existing && !existing.zeroed)
+      throw new CountError('This item was counted since; it is in the list above.')
+    return putLine(db, countId, row, { counted: roundQty(quantity), expected: row.onHand }, o)
+  })
+}
