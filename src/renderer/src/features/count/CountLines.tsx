@@ -3,21 +3,59 @@ import { IconDots, IconFlag, IconFlagOff, IconRepeat } from '@tabler/icons-react
 import { memo } from 'react'
 import { markForRecount } from '../../count/lines'
 import { getDb } from '../../db/db'
+import { ItemCell } from './ItemCell'
 import { formatQty, formatVariance } from './format'
-import type { CountLineView } from './use-count-data'
+import type { CountLineView, NotCountedView } from './use-count-data'
 
-/** The lines of a count while counting, newest first, with big counted figures for the floor. */
+/** Rows of expected stock drawn at most, so a big location does not slow every scan down. */
+const EXPECTED_SHOWN = 200
+
+export type RowStatus = 'expected' | 'found' | 'unexpected' | 'zeroed'
+
+export function lineStatus(line: CountLineView['line']): RowStatus {
+  if (line.zeroed) return 'zeroed'
+  return line.expected > 0 ? 'found' : 'unexpected'
+}
+
+const STATUS_BADGE: Record<RowStatus, { label: string; color: string }> = {
+  expected: { label: 'expected', color: 'gray' },
+  found: { label: 'found', color: 'teal' },
+  unexpected: { label: 'not expected here', color: 'orange' },
+  zeroed: { label: 'set to zero', color: 'red' }
+}
+
+function StatusBadge({ status }: { status: RowStatus }) {
+  const { label, color } = STATUS_BADGE[status]
+  return (
+    <Badge
+      size="sm"
+      color={color}
+      variant={status === 'expected' ? 'outline' : 'light'}
+      data-testid="row-status"
+    >
+      {label}
+    </Badge>
+  )
+}
+
+/**
+ * The lines of a count while counting, newest first, with big counted figures for the
+ * floor; then, unless the count is blind, the stock expected there that no scan found yet.
+ */
 export const CountLines = memo(function CountLines({
   lines,
+  expected,
   showExpected,
   lastLineId,
   onRecount
 }: {
   lines: CountLineView[]
+  expected: NotCountedView[]
   showExpected: boolean
   lastLineId: string | undefined
   onRecount: (line: CountLineView) => void
 }) {
+  const waiting = showExpected ? expected.filter((v) => v.row.choice === 'leave') : []
   return (
     <Table verticalSpacing="xs" striped data-testid="count-lines">
       <Table.Thead>
@@ -37,6 +75,7 @@ export const CountLines = memo(function CountLines({
             <Table.Tr
               key={line.id}
               data-testid="count-line"
+              data-status={showExpected ? lineStatus(line) : undefined}
               data-sku={item?.sku}
               data-counted={line.counted}
               bg={line.id === lastLineId ? 'var(--mantine-color-green-light)' : undefined}
@@ -52,6 +91,7 @@ export const CountLines = memo(function CountLines({
                       lot {lot.lotNumber}
                     </Badge>
                   )}
+                  {showExpected && <StatusBadge status={lineStatus(line)} />}
                   {line.recount && (
                     <Badge size="sm" color="orange" variant="light">
                       recount
@@ -87,6 +127,34 @@ export const CountLines = memo(function CountLines({
             </Table.Tr>
           )
         })}
+        {waiting.slice(0, EXPECTED_SHOWN).map(({ row, item, lot }) => (
+          <Table.Tr key={row.id} data-testid="count-line" data-status="expected" data-sku={item?.sku}>
+            <Table.Td>
+              <ItemCell item={item} lot={lot} fallback={row.itemKey} dimmed>
+                <StatusBadge status="expected" />
+              </ItemCell>
+            </Table.Td>
+            <Table.Td ta="right">
+              <Text fz={28} fw={700} lh={1.1} c="dimmed">
+                —
+              </Text>
+            </Table.Td>
+            <Table.Td ta="right">
+              <Text fz="lg">{formatQty(row.onHand)}</Text>
+            </Table.Td>
+            <Table.Td />
+            <Table.Td />
+          </Table.Tr>
+        ))}
+        {waiting.length > EXPECTED_SHOWN && (
+          <Table.Tr>
+            <Table.Td colSpan={5}>
+              <Text size="sm" c="dimmed">
+                …and {waiting.length - EXPECTED_SHOWN} more items expected here; the review lists them all.
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        )}
       </Table.Tbody>
     </Table>
   )

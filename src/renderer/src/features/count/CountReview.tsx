@@ -9,7 +9,9 @@ import { getDb } from '../../db/db'
 import { submitCount, type SubmitResult } from '../../outbox/submit-count'
 import { countLimits, useCountLimits } from '../../stores/count-limits'
 import { ApproveModal } from './ApproveModal'
+import { NotCountedReview } from './NotCountedReview'
 import { LineMenu } from './CountLines'
+import { ItemCell } from './ItemCell'
 import { formatQty, formatShare, formatVariance } from './format'
 import type { CountData, CountLineView } from './use-count-data'
 
@@ -145,7 +147,8 @@ export function CountReview({
         <Table.Tbody>
           {rows.map((row) => {
             const view = byId.get(row.line.id)
-            if (!view) return null
+            // Lines set to zero are shown, with their choice, in the not-counted list below.
+            if (!view || row.line.zeroed) return null
             return (
               <Table.Tr
                 key={row.line.id}
@@ -162,17 +165,7 @@ export function CountReview({
                 data-sku={view.item?.sku}
               >
                 <Table.Td>
-                  <Text fw={600}>{view.item?.name ?? 'Item no longer in the replica'}</Text>
-                  <Group gap={6}>
-                    <Text size="sm" c="dimmed" ff="monospace">
-                      {view.item?.sku ?? row.line.itemKey}
-                    </Text>
-                    {view.lot && (
-                      <Badge size="sm" color="grape" variant="light">
-                        lot {view.lot.lotNumber}
-                      </Badge>
-                    )}
-                  </Group>
+                  <ItemCell item={view.item} lot={view.lot} fallback={row.line.itemKey} />
                 </Table.Td>
                 <Table.Td ta="right">
                   <Text fz="lg">{formatQty(row.line.expected)}</Text>
@@ -247,6 +240,7 @@ export function CountReview({
           </Table.Tr>
         </Table.Tfoot>
       </Table>
+      <NotCountedReview session={session} rows={data.notCounted} />
       {totals.toApprove > 0 && (
         <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="review-approval-needed">
           {totals.toApprove} line{totals.toApprove === 1 ? ' is' : 's are'} far from what was expected (over{' '}

@@ -35,7 +35,7 @@ import { ScanBanner } from './ScanBanner'
 import { ScannerSettings } from './ScannerSettings'
 import { StartCount } from './StartCount'
 import { SubmittedCount, type Submitted } from './SubmittedCount'
-import { useCountData, type CountLineView } from './use-count-data'
+import { useCountData, type CountLineView, type NotCountedView } from './use-count-data'
 
 const SUBTITLE = 'Stock counts by location, with a USB barcode scanner.'
 
@@ -214,6 +214,7 @@ function ActiveCount({
             session={session}
             events={data.events}
             lines={data.lines}
+            expected={data.notCounted}
             noStock={data.stockRecords === 0}
             onRecount={setRecounting}
           />
@@ -265,12 +266,14 @@ function Counting({
   session,
   events,
   lines,
+  expected,
   noStock,
   onRecount
 }: {
   session: CountSession
   events: number
   lines: CountLineView[]
+  expected: NotCountedView[]
   noStock: boolean
   onRecount: (line: CountLineView) => void
 }) {
@@ -297,7 +300,7 @@ function Counting({
         <Button
           size="md"
           leftSection={<IconListCheck size={18} />}
-          disabled={lines.length === 0}
+          disabled={lines.length === 0 && expected.length === 0}
           onClick={() =>
             void setCountState(getDb(), session.id, 'review').then(() => useCountUi.getState().clear())
           }
@@ -311,7 +314,7 @@ function Counting({
           No stock is recorded at this location in the replica, so every expected quantity is 0.
         </Text>
       )}
-      {lines.length === 0 ? (
+      {lines.length === 0 && (session.blind || expected.length === 0) ? (
         <EmptyState icon={IconBarcode} title="Nothing counted yet">
           Scan each item where it stands; scan it again for every further unit, or type the quantity first. A
           GS1 label with a quantity counts that many at once.
@@ -324,6 +327,7 @@ function Counting({
           </Text>
           <CountLines
             lines={lines}
+            expected={expected}
             showExpected={!session.blind}
             lastLineId={lastLineId}
             onRecount={onRecount}

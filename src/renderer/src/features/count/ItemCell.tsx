@@ -1,0 +1,38 @@
+import { Badge, Group, Text } from '@mantine/core'
+import type { ReactNode } from 'react'
+import type { Item, Lot } from '../../../../shared/model/records'
+
+/** An item as a count lists it: name, SKU, its lot, and any badges the list adds. */
+export function ItemCell({
+  item,
+  lot,
+  fallback,
+  dimmed,
+  children
+}: {
+  item: Item | undefined
+  lot: Lot | undefined
+  /** Shown for an item no longer in the replica. */
+  fallback: string
+  dimmed?: boolean
+  children?: ReactNode
+}) {
+  return (
+    <>
+      <Text fw={600} c={dimmed ? 'dimmed' : undefined}>
+        {item?.name ?? 'Item no longer in the replica'}
+      </Text>
+      <Group gap={6}>
+        <Text size="sm" c="dimmed" ff="monospace">
+          {item?.sku ?? fallback}
+        </Text>
+        {lot && (
+          <Badge size="sm" color="grape" variant="light">
+            lot {lot.lotNumber}
+          </Badge>
+        )}
+        {children}
+      </Group>
+    </>
+  )
+}

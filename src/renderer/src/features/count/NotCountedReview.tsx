@@ -1,0 +1,169 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title
+} from '@mantine/core'
+import { useState } from 'react'
+import type { CountSession } from '../../../../shared/model/records'
+import { chooseNotCounted, recountNotCounted } from '../../count/not-counted'
+import { getDb } from '../../db/db'
+import { ItemCell } from './ItemCell'
+import { formatQty } from './format'
+import type { NotCountedView } from './use-count-data'
+
+type Choice = 'leave' | 'zero' | 'recount'
+
+/**
+ * The location's stocked items that no scan found, each with a choice: leave as is
+ * (nothing is sent), set to zero (a difference sent like any other, as the vendor's
+ * profile means zero), or recount (type what is there now).
+ */
+export function NotCountedReview({ session, rows }: { session: CountSession; rows: NotCountedView[] }) {
+  const [error, setError] = useState<string | null>(null)
+  const [recounting, setRecounting] = useState<NotCountedView | null>(null)
+  if (rows.length === 0) return null
+  const zeroed = rows.filter((r) => r.row.choice === 'zero')
+
+  const choose = async (view: NotCountedView, choice: Choice) => {
+    setError(null)
+    if (choice === 'recount') return setRecounting(view)
+    try {
+      await chooseNotCounted(getDb(), session.id, view.row, choice)
+    } catch (e) {
+      setError(`${view.item?.name ?? 'This item'}: ${e instanceof Error ? e.message : String(e)}`)
+    }
+  }
+
+  return (
+    <Stack gap="xs" data-testid="not-counted">
+      <Group justify="space-between">
+        <Title order={4}>
+          Not counted: {rows.length} item{rows.length === 1 ? '' : 's'} stocked here that no scan found
+        </Title>
+        {zeroed.length > 0 && (
+          <Badge color="red" variant="light" data-testid="not-counted-zeroed">
+            {zeroed.length} set to zero
+          </Badge>
+        )}
+      </Group>
+      <Text size="sm" c="dimmed">
+        Left as is, nothing is sent for them. Set to zero sends the difference, as for any counted line.
+      </Text>
+      {error && (
+        <Alert color="red" data-testid="not-counted-error">
+          {error}
+        </Alert>
+      )}
+      <Table verticalSpacing={4} data-testid="not-counted-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Item</Table.Th>
+            <Table.Th ta="right">Expected</Table.Th>
+            <Table.Th ta="right">Difference</Table.Th>
+            <Table.Th w={330} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((view) => (
+            <Table.Tr
+              key={view.row.id}
+              data-testid="not-counted-row"
+              data-sku={view.item?.sku}
+              data-choice={view.row.choice}
+              bg={view.row.choice === 'zero' ? 'var(--mantine-color-red-light)' : undefined}
+            >
+              <Table.Td>
+                <ItemCell item={view.item} lot={view.lot} fallback={view.row.itemKey} />
+              </Table.Td>
+              <Table.Td ta="right">
+                <Text fz="lg">{formatQty(view.row.onHand)}</Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Text fz="lg" fw={600} c={view.row.choice === 'zero' ? 'red.7' : 'dimmed'}>
+                  {view.row.choice === 'zero' ? `−${formatQty(view.row.onHand)}` : '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <SegmentedControl
+                  size="xs"
+                  value={view.row.choice}
+                  onChange={(v) => void choose(view, v as Choice)}
+                  data={[
+                    { value: 'leave', label: 'Leave as is' },
+                    { value: 'zero', label: 'Set to zero' },
+                    { value: 'recount', label: 'Recount…' }
+                  ]}
+                  data-testid="not-counted-choice"
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Modal opened={recounting !== null} onClose={() => setRecounting(null)} title="Recount" centered>
+        {recounting && (
+          <RecountMissing
+            key={recounting.row.id}
+            session={session}
+            view={recounting}
+            onDone={() => setRecounting(null)}
+          />
+        )}
+      </Modal>
+    </Stack>
+  )
+}
+
+function RecountMissing({
+  session,
+  view,
+  onDone
+}: {
+  session: CountSession
+  view: NotCountedView
+  onDone: () => void
+}) {
+  const [value, setValue] = useState<string | number>('')
+  const [error, setError] = useState<string | null>(null)
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault()
+        const quantity = typeof value === 'number' ? value : Number.NaN
+        recountNotCounted(getDb(), session.id, view.row, quantity).then(onDone, (err: unknown) =>
+          setError(err instanceof Error ? err.message : String(err))
+        )
+      }}
+    >
+      <Stack>
+        <Text fw={600}>{view.item?.name ?? view.row.itemKey}</Text>
+        <NumberInput
+          label="Counted now"
+          description={`Expected ${formatQty(view.row.onHand)}. Enter 0 if none are there.`}
+          value={value}
+          onChange={setValue}
+          min={0}
+          data-autofocus
+          error={error}
+          data-testid="not-counted-recount-quantity"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" data-testid="not-counted-recount-save">
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
