@@ -25,7 +25,7 @@ describe.skipIf(!availability.run)('items not counted', () => {
     const page = await openApp(app.browser, app.host.url)
     await connectAndSync(page, app.vendor)
     await startCountAt(page, warehouse.name)
-    const row = (sku: string) => page.locator(`[data-testid="count-line"][data-sku="${sku}"]`)
+    const row = (sku: string) => page.locator(`[data-sku="${sku}"][data-status]`)
 
     // Before any scan every stocked item is a row, expected.
     await expect.poll(() => row(gone.sku).getAttribute('data-status')).toBe('expected')

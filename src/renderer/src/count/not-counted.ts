@@ -17,18 +17,21 @@ export interface NotCountedRow {
   choice: 'leave' | 'zero'
 }
 
+/** A stock record as {@link missingFrom} needs it. */
+export interface StockAt {
+  itemKey: string
+  lotKey?: string
+  onHand: number
+}
+
 /**
  * The location's stocked items (× lot) without a count line of their own. A line
  * without a lot covers every lot of its item (it was compared with all of them), so
- * those lots are counted. A line set to zero here is listed, with that choice.
+ * those lots are counted. A line set to zero here is listed, with that choice. Pure:
+ * the count screen keeps the stock query apart from the lines, so a scan does not
+ * read the whole location again.
  */
-export async function notCounted(db: StockroomDb, countId: string): Promise<NotCountedRow[]> {
-  const session = await db.counts.get(countId)
-  if (!session) return []
-  const [stock, lines] = await Promise.all([
-    db.stock.where('locationKey').equals(session.locationKey).toArray(),
-    db.countLines.where('countId').equals(countId).toArray()
-  ])
+export function missingFrom(countId: string, stock: StockAt[], lines: CountLine[]): NotCountedRow[] {
   const byId = new Map(lines.map((l) => [l.id, l]))
   const wholeItem = new Set(lines.filter((l) => l.lotKey === undefined && !l.zeroed).map((l) => l.itemKey))
   const rows = new Map<string, NotCountedRow>()
@@ -47,6 +50,17 @@ export async function notCounted(db: StockroomDb, countId: string): Promise<NotC
     rows.set(id, row)
   }
   return [...rows.values()].filter((r) => r.onHand !== 0 || r.choice === 'zero')
+}
+
+/** {@link missingFrom} for a count, read from the replica. */
+export async function notCounted(db: StockroomDb, countId: string): Promise<NotCountedRow[]> {
+  const session = await db.counts.get(countId)
+  if (!session) return []
+  const [stock, lines] = await Promise.all([
+    db.stock.where('locationKey').equals(session.locationKey).toArray(),
+    db.countLines.where('countId').equals(countId).toArray()
+  ])
+  return missingFrom(countId, stock, lines)
 }
 
 async function openSession(db: StockroomDb, countId: string) {

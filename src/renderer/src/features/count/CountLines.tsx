@@ -8,7 +8,7 @@ import { formatQty, formatVariance } from './format'
 import type { CountLineView, NotCountedView } from './use-count-data'
 
 /** Rows of expected stock drawn at most, so a big location does not slow every scan down. */
-const EXPECTED_SHOWN = 200
+const EXPECTED_SHOWN = 100
 
 export type RowStatus = 'expected' | 'found' | 'unexpected' | 'zeroed'
 
@@ -128,7 +128,7 @@ export const CountLines = memo(function CountLines({
           )
         })}
         {waiting.slice(0, EXPECTED_SHOWN).map(({ row, item, lot }) => (
-          <Table.Tr key={row.id} data-testid="count-line" data-status="expected" data-sku={item?.sku}>
+          <Table.Tr key={row.id} data-testid="count-expected" data-status="expected" data-sku={item?.sku}>
             <Table.Td>
               <ItemCell item={item} lot={lot} fallback={row.itemKey} dimmed>
                 <StatusBadge status="expected" />

@@ -21,6 +21,9 @@ import type { NotCountedView } from './use-count-data'
 
 type Choice = 'leave' | 'zero' | 'recount'
 
+/** Rows drawn at first: a warehouse can hold thousands of items no scan found. */
+const PAGE = 100
+
 /**
  * The location's stocked items that no scan found, each with a choice: leave as is
  * (nothing is sent), set to zero (a difference sent like any other, as the vendor's
@@ -29,6 +32,7 @@ type Choice = 'leave' | 'zero' | 'recount'
 export function NotCountedReview({ session, rows }: { session: CountSession; rows: NotCountedView[] }) {
   const [error, setError] = useState<string | null>(null)
   const [recounting, setRecounting] = useState<NotCountedView | null>(null)
+  const [limit, setLimit] = useState(PAGE)
   if (rows.length === 0) return null
   const zeroed = rows.filter((r) => r.row.choice === 'zero')
 
@@ -72,7 +76,7 @@ export function NotCountedReview({ session, rows }: { session: CountSession; row
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((view) => (
+          {rows.slice(0, limit).map((view) => (
             <Table.Tr
               key={view.row.id}
               data-testid="not-counted-row"
@@ -108,6 +112,11 @@ export function NotCountedReview({ session, rows }: { session: CountSession; row
           ))}
         </Table.Tbody>
       </Table>
+      {rows.length > limit && (
+        <Button variant="subtle" onClick={() => setLimit((n) => n + PAGE * 5)} data-testid="not-counted-more">
+          Show more ({rows.length - limit} not shown)
+        </Button>
+      )}
       <Modal opened={recounting !== null} onClose={() => setRecounting(null)} title="Recount" centered>
         {recounting && (
           <RecountMissing
