@@ -47,21 +47,22 @@ export default tseslint.config(
       'Only the desktop entry, window/ and platform/electron-* touch Electron; services go through platform ports.'
     )
   },
-  // Main's layers: connectors sit on the HTTP client and pacer, the gateway runs connectors and
-  // reports domain errors, host/ turns those into host-API failures, and the desktop app never
-  // loads the web host.
+  // Main's layers, bottom up: http/ (the paced HTTP client), connectors/ (one vendor each, on
+  // http/), gateway/ (runs connectors, reports domain errors), host/ (turns those into host-API
+  // failures). The desktop app never loads the web host.
+  {
+    files: ['src/main/http/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: noImports(
+      ['**/connectors/**', '**/gateway/**', '**/host/**', '**/web/**', '**/window/**', '**/connections/**'],
+      'The HTTP client and pacer sit below the connectors: they know no vendor and no host.'
+    )
+  },
   {
     files: ['src/main/connectors/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: noImports(
-      [
-        '**/gateway/gateway',
-        '**/gateway/gateway-errors',
-        '**/host/**',
-        '**/web/**',
-        '**/window/**',
-        '**/connections/**'
-      ],
+      ['**/gateway/**', '**/host/**', '**/web/**', '**/window/**', '**/connections/**'],
       'Connectors sit below the gateway: they use the HTTP client and throw VendorError, nothing above.'
     )
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Pacer, type PacerClock } from '../gateway/pacer'
+import { Pacer, type PacerClock } from '../http/pacer'
 import { budgetPlan, handBackWait, HAND_BACK_WAIT_MS, PassTracker } from './budget-pages'
 
 const clock = (): PacerClock & { t: number } => {

@@ -1,5 +1,5 @@
 import type { PageResult, SyncPlan } from '../../shared/host-api/sync'
-import type { Pacer } from '../gateway/pacer'
+import type { Pacer } from '../http/pacer'
 
 /**
  * Waits longer than this are handed back to the renderer (which can show

@@ -1,8 +1,8 @@
 import type { ConnectionInfo, LoginCredentials } from '../../shared/host-api/connections'
 import type { PageResult, ResourcePlan } from '../../shared/host-api/sync'
 import type { VendorId } from '../../shared/model/vendor'
-import type { BudgetPolicy, PacerClock, RateLimit, RateLimitHeaders } from '../gateway/pacer'
-import type { VendorHttp, VendorHttpOptions } from '../gateway/vendor-http'
+import type { BudgetPolicy, PacerClock, RateLimit, RateLimitHeaders } from '../http/pacer'
+import type { VendorHttp, VendorHttpOptions } from '../http/vendor-http'
 
 export interface PageRequest {
   resource: string

@@ -23,7 +23,7 @@ import {
   mapFgTicket
 } from '../../shared/vendors/figgro/map'
 import type { PageResult, ResourcePlan } from '../../shared/host-api/sync'
-import { VendorError } from '../gateway/vendor-http'
+import { VendorError } from '../http/vendor-http'
 import { budgetPlan, handBackWait, PassTracker } from './budget-pages'
 import type { ConnectorDefinition, PageRequest, VendorConnector } from './connector'
 import { mapRecords } from './page-mapping'

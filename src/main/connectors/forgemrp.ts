@@ -15,7 +15,7 @@ import {
 } from '../../shared/vendors/forgemrp/schemas'
 import type { LocationRecord } from '../../shared/model/schemas'
 import type { PageResult, ResourcePlan } from '../../shared/host-api/sync'
-import { VendorError } from '../gateway/vendor-http'
+import { VendorError } from '../http/vendor-http'
 import type { ConnectorDefinition, PageRequest, VendorConnector } from './connector'
 import { mapRecords } from './page-mapping'
 

@@ -1,6 +1,6 @@
 import { REFRESH_MAX_MS, REFRESH_SHARE } from '../../shared/vendors/fractionerp/assumptions'
 import { frSession } from '../../shared/vendors/fractionerp/schemas'
-import { VendorError, type VendorResponse } from '../gateway/vendor-http'
+import { VendorError, type VendorResponse } from '../http/vendor-http'
 import type { AuthSession, SessionContext } from './connector'
 
 const SECOND = 1000

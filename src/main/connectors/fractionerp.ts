@@ -16,7 +16,7 @@ import {
   frWorkOrder,
   type FrBom
 } from '../../shared/vendors/fractionerp/schemas'
-import { VendorError } from '../gateway/vendor-http'
+import { VendorError } from '../http/vendor-http'
 import type { ConnectorDefinition, PageRequest, VendorConnector } from './connector'
 import { accountRefusal, fractionSession } from './fractionerp-session'
 import { mapRecords } from './page-mapping'

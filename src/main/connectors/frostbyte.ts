@@ -9,7 +9,7 @@ import {
   fbWarehouse
 } from '../../shared/vendors/frostbyte/schemas'
 import { fbParseLocationId } from '../../shared/vendors/frostbyte/ids'
-import { VendorError } from '../gateway/vendor-http'
+import { VendorError } from '../http/vendor-http'
 import type { ConnectorDefinition, PageRequest, VendorConnector } from './connector'
 import { mapRecords } from './page-mapping'
 

@@ -7,7 +7,7 @@ import {
 } from '../../shared/vendors/inventora/schemas'
 import { mapInvLocation, mapInvResource, mapInvTask, type InvKind } from '../../shared/vendors/inventora/map'
 import type { PageResult, ResourcePlan } from '../../shared/host-api/sync'
-import { VendorError, type VendorHttp } from '../gateway/vendor-http'
+import { VendorError, type VendorHttp } from '../http/vendor-http'
 import type { ConnectorDefinition, PageRequest, VendorConnector } from './connector'
 import { mapRecords } from './page-mapping'
 

@@ -1,8 +1,8 @@
 import type { ConnectionInfo } from '../../shared/host-api/connections'
 import type { ConnectionRegistry } from '../connections/registry'
 import type { ConnectorDefinition } from '../connectors/connector'
-import { realClock, type PacerClock } from './pacer'
-import { VendorError, type VendorHttp, type VendorHttpOptions } from './vendor-http'
+import { realClock, type PacerClock } from '../http/pacer'
+import { VendorError, type VendorHttp, type VendorHttpOptions } from '../http/vendor-http'
 
 /**
  * How one connection's requests are authenticated: a stored API key put in

@@ -8,8 +8,8 @@ import type { ConnectorDefinition, PageRequest, VendorConnector } from '../conne
 import { ConnectionFailure, GatewayError } from './gateway-errors'
 import type { EventBus } from '../host/event-bus'
 import { connectionAuth } from './connection-auth'
-import type { PacerClock } from './pacer'
-import { VendorError, VendorHttp } from './vendor-http'
+import type { PacerClock } from '../http/pacer'
+import { VendorError, VendorHttp } from '../http/vendor-http'
 
 interface Live {
   baseUrl: string
