@@ -309,6 +309,13 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
     await expect.poll(() => page.getByTestId('count-session').count()).toBe(1)
     for (const code of [product.ean!, other.ean!, product.ean!]) await scan(page, code)
     await expect.poll(() => page.getByTestId('count-line').count()).toBe(2)
+    // Ctrl+Z in a field takes back the last scan, and the scan again puts it back.
+    await page.getByTestId('count-quantity').focus()
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => page.getByTestId('scan-banner').getAttribute('data-status')).toBe('undone')
+    await page.keyboard.press('Escape')
+    await scan(page, product.ean!)
+    await expect.poll(() => page.getByTestId('scan-banner').getAttribute('data-status')).toBe('counted')
     await press('count-review-button')
     await expect.poll(() => page.getByTestId('review-row').count()).toBe(2)
     await press('submit-count')

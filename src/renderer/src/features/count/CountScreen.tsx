@@ -122,7 +122,8 @@ function ActiveCount({
   const reviewing = session.state === 'review'
 
   useScanner((code) => void submitScan(session.id, code))
-  useHotkeys([['mod+Z', () => void submitUndo(session.id)]])
+  // From anywhere in a count, fields included: the Undo button promises it, and a scan never types into them.
+  useHotkeys([['mod+Z', () => void submitUndo(session.id)]], [])
 
   const discard = () =>
     modals.openConfirmModal({
