@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import type { ConnectionInfo } from '../../../shared/host-api/connections'
 import { getHost } from '../bridge/host'
 import { getDb, journalForwarder } from '../db/db'
+import { watchStorage } from '../db/storage-watch'
 import { requestPersistentStorage } from '../db/persistent-storage'
 import { restoredAnything, restoreFromJournal, restoreMessage } from '../db/restore-from-journal'
 import { useOutboxStatus } from '../stores/outbox'
@@ -13,6 +14,7 @@ import { startOutboxRunner, type OutboxRunner } from '../outbox/runner'
 
 let scheduler: SyncScheduler | undefined
 let outbox: OutboxRunner | undefined
+let stopStorageWatch: (() => void) | undefined
 /** The running scheduler (for "Sync now" buttons); undefined until the app is ready. */
 export const getScheduler = () => scheduler
 /** The outbox replayer (kick it after queueing a write); undefined until the app is ready. */
@@ -53,6 +55,7 @@ export function useHostBootstrap() {
         journalForwarder.attach(host)
         // Ask the browser to keep this origin's data under storage pressure (it may say no; the journal stays).
         void requestPersistentStorage()
+        stopStorageWatch ??= watchStorage()
         const restored = await restoreFromJournal(db, host)
         if (restoredAnything(restored))
           notifications.show({
