@@ -7,8 +7,12 @@ import { useUi } from '../stores/ui'
  * Notices follow the host's notifier. A click on one (an OS notification, the
  * tray's low-stock entry, or a notice shown in the page) opens what it is
  * about. Where the host has no OS notifications (the web host) its notifier
- * hands each notice to the page, which shows it until clicked or closed.
+ * hands each notice to the page, which shows it for a while, as an OS
+ * notification does, so it never sits over the buttons people need; the
+ * Activity log and the Low stock list keep what it said.
  */
+const NOTICE_SHOWN_MS = 12_000
+
 export function useHostNotices() {
   useEffect(() => {
     const host = getHost()
@@ -21,7 +25,7 @@ export function useHostNotices() {
         title: notice.title,
         message: notice.body,
         color: 'orange',
-        autoClose: false,
+        autoClose: NOTICE_SHOWN_MS,
         style: { cursor: 'pointer' },
         'data-testid': 'host-notice',
         onClick: () => {
