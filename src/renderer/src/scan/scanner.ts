@@ -1,4 +1,6 @@
+import { notifications } from '@mantine/notifications'
 import { useEffect, useEffectEvent } from 'react'
+import { playTone } from './feedback'
 import { useScannerSettings, type ScannerSettings } from '../stores/scanner'
 import { focusedEditTarget } from './dom-target'
 import { createKeyboardWedge, type KeyboardWedge } from './keyboard-wedge'
@@ -15,10 +17,24 @@ interface Registration {
 }
 const registrations: Registration[] = []
 
+/** A modal dialog is open: the screen behind it must not take a scan it cannot show. */
+const dialogOpen = (): boolean =>
+  typeof document !== 'undefined' && document.querySelector('[role="dialog"][aria-modal="true"]') !== null
+
 function dispatch(code: string): void {
   let target: Registration | undefined
   for (const r of registrations) if (!target || r.priority >= target.priority) target = r
   if (!target) return
+  if (target.priority < DIALOG_PRIORITY && dialogOpen()) {
+    // Never counted behind the dialog: refused, with the error sound, until it is closed.
+    notifications.show({
+      color: 'red',
+      title: 'Scan not taken',
+      message: 'A dialog is open: finish or close it (Escape), then scan again.'
+    })
+    playTone('error')
+    return
+  }
   try {
     target.handler(code)
   } catch (error) {
@@ -121,6 +137,8 @@ export function registerScanHandler(handler: ScanHandler, priority: number): () 
   }
 }
 
+/** Priority of a dialog that takes scans itself; only such a handler gets a scan while a dialog is open. */
+export const DIALOG_PRIORITY = 20
 /** Priority of a screen's own handler; above {@link GLOBAL_PRIORITY}. */
 export const SCREEN_PRIORITY = 10
 export const GLOBAL_PRIORITY = 0

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { parseScan } from '../../../../shared/scan/parse-scan'
 import { vendorProfiles } from '../../../../shared/vendors/profiles'
 import { getDb } from '../../db/db'
-import { useScanner } from '../../scan/scanner'
+import { DIALOG_PRIORITY, useScanner } from '../../scan/scanner'
 import { RecordBatchModal, type BatchTarget } from './RecordBatchModal'
 import { StatusBadge } from './StatusBadge'
 import { progressWords, taskProgress } from './tasks'
@@ -75,7 +75,9 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
         ...(quantity !== undefined && { quantity })
       })
     },
-    taskKey !== null && canRecord && target === null
+    taskKey !== null && canRecord && target === null,
+    // The task's drawer takes the scan itself: what was made, for this task.
+    DIALOG_PRIORITY
   )
 
   const lineName = new Map(data?.task.lines.map((l) => [l.lineId, l.name]) ?? [])
