@@ -8,13 +8,14 @@ import { connectAndSync, plainStock, startCountAt } from './count-page'
 import {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
+  type RunningHost,
+  type RunningVendor,
+  dismissNotices,
   e2eAvailability,
   launchBrowser,
   openApp,
   startHost,
-  startVendor,
-  type RunningHost,
-  type RunningVendor
+  startVendor
 } from './harness'
 import { nextBanner, scan } from './scanner'
 
@@ -80,6 +81,7 @@ describe.skipIf(!availability.run)(
     const countOne = async (page: Page, warehouseName: string, barcode: string, seq: number) => {
       await startCountAt(page, warehouseName)
       await nextBanner(page, seq, () => scan(page, barcode))
+      await dismissNotices(page)
       await page.getByTestId('count-review-button').click()
       await page.getByTestId('submit-count').click()
       await page.getByTestId('confirm-submit').click()

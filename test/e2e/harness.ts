@@ -240,3 +240,13 @@ export async function addConnectionThroughUi(
   } else await page.getByLabel('API key', { exact: true }).fill(c.apiKey)
   await page.getByRole('button', { name: 'Connect', exact: true }).click()
 }
+
+/**
+ * Closes the notices on screen with their own close buttons, as a person would, so
+ * none covers what the test clicks next (a notice under the pointer does not close by itself).
+ */
+export async function dismissNotices(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    document.querySelectorAll<HTMLElement>('.mantine-Notification-closeButton').forEach((b) => b.click())
+  )
+}

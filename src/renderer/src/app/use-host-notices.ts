@@ -28,7 +28,9 @@ export function useHostNotices() {
         autoClose: NOTICE_SHOWN_MS,
         style: { cursor: 'pointer' },
         'data-testid': 'host-notice',
-        onClick: () => {
+        onClick: (event: { target: EventTarget | null }) => {
+          // Its close button only closes it: that click must not open what the notice is about.
+          if ((event.target as Element | null)?.closest?.('button')) return
           notifications.hide(notice.id)
           // Through the notifier, as an OS notification's click would go.
           void getHost().call('notices:click', { id: notice.id })
