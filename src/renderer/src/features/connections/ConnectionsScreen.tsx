@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Badge,
+  Box,
   Button,
   Card,
   Group,
@@ -221,7 +222,9 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
       <VendorCapabilities vendor={c.vendor} />
       <ResourceFailures connectionId={c.id} />
       <SyncProgress connectionId={c.id} />
-      <MuteSwitch muteKey={c.id} kind="connection" label="Notify me when items run low here" />
+      <Box mt="md">
+        <MuteSwitch muteKey={c.id} kind="connection" label="Notify me when items run low here" />
+      </Box>
     </Card>
   )
 }

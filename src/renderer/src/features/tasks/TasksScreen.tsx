@@ -64,8 +64,9 @@ export function TasksScreen() {
           subtitle="Production tasks, jobs and work orders from your connections."
         />
         <EmptyState icon={IconClipboardList} title="No tasks yet">
-          Production tasks appear here after a sync of a system that keeps them (Inventora). Frostbyte Pro has
-          no production tasks.
+          Production tasks, jobs and work orders appear here after a sync of a system that keeps them:
+          Inventora’s production tasks, ForgeMRP’s jobs, FractionERP’s work orders and Figgro’s job runs.
+          Frostbyte Pro has none.
         </EmptyState>
       </>
     )
