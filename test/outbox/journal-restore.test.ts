@@ -95,7 +95,8 @@ describe('what people recorded survives the loss of IndexedDB', () => {
       counts: 0,
       countLines: 0,
       countEvents: 0,
-      outbox: 0
+      outbox: 0,
+      barcodeLinks: 0
     })
     second.db.close()
   })

@@ -23,7 +23,8 @@ const COMPACT_AFTER_BYTES = 2 * 1024 * 1024
  *
  * Bounded: a rewrite keeps only what is still open — outbox entries not yet
  * confirmed by the vendor (or discarded), counts not yet submitted with their
- * lines and events.
+ * lines and events — and the barcode links (one small record per linked code,
+ * removed when the link is).
  */
 export class Journal {
   private readonly file: string
@@ -89,7 +90,8 @@ export class Journal {
         counts: all('counts'),
         countLines: all('countLines'),
         countEvents: all('countEvents'),
-        outbox: all('outbox')
+        outbox: all('outbox'),
+        barcodeLinks: all('barcodeLinks')
       }
     }
   }

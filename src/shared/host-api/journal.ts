@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** The local tables that hold what people recorded: kept twice, in IndexedDB and in main's journal. */
-export const journaledTables = ['counts', 'countLines', 'countEvents', 'outbox'] as const
+export const journaledTables = ['counts', 'countLines', 'countEvents', 'outbox', 'barcodeLinks'] as const
 export type JournaledTable = (typeof journaledTables)[number]
 
 const key = z.union([z.string().max(500), z.number()])
@@ -25,7 +25,8 @@ export const journalSnapshot = z.object({
     counts: z.array(z.record(z.string(), z.unknown())),
     countLines: z.array(z.record(z.string(), z.unknown())),
     countEvents: z.array(z.record(z.string(), z.unknown())),
-    outbox: z.array(z.record(z.string(), z.unknown()))
+    outbox: z.array(z.record(z.string(), z.unknown())),
+    barcodeLinks: z.array(z.record(z.string(), z.unknown()))
   })
 })
 export type JournalSnapshot = z.infer<typeof journalSnapshot>

@@ -216,3 +216,22 @@ export interface Mute {
   kind: 'item' | 'connection'
   at: string
 }
+
+/**
+ * A code linked by hand to an item of one connection, after a scan the vendor's
+ * codes did not resolve (items without barcodes, replaced labels). Kept in the
+ * replica and in main's journal: it is what people recorded, not vendor data.
+ */
+export interface BarcodeLink {
+  /** {@link barcodeLinkKey}: one link per connection and code. */
+  key: string
+  connectionId: string
+  /** The scan's first lookup key (GTIN-14, or the code trimmed and upper-cased): what a scan is looked up by. */
+  code: string
+  itemKey: string
+  linkedAt: string
+  /** The PC it was linked on, as the CSV it came from said. */
+  linkedOn?: string
+}
+
+export const barcodeLinkKey = (connectionId: string, code: string) => `${connectionId}:link:${code}`

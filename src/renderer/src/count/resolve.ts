@@ -1,5 +1,6 @@
 import type { Item, Lot } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
+import { itemsForCode } from './barcode-links'
 
 export type Resolution =
   | { status: 'found'; item: Item }
@@ -10,8 +11,9 @@ export type Resolution =
   | { status: 'unknown' }
 
 /**
- * Finds the items carrying any of a scan's keys, across every connection, by the
- * `codes` multi-entry index. With `connectionId` (a count's connection) only that
+ * Finds the items a scan's keys name, across every connection: by the `codes`
+ * index and by the codes linked by hand (a link wins in its connection, see
+ * {@link itemsForCode}). With `connectionId` (a count's connection) only that
  * connection's items can match, and a code known only elsewhere says so.
  */
 export async function resolveCode(
@@ -20,10 +22,7 @@ export async function resolveCode(
   connectionId?: string
 ): Promise<Resolution> {
   if (keys.length === 0) return { status: 'unknown' }
-  const all = await db.items.where('codes').anyOf(keys).distinct().toArray()
-  // The scan's first key is its likeliest reading; keep that order among matches.
-  const rank = (item: Item) => Math.min(...keys.map((k, i) => (item.codes.includes(k) ? i : keys.length)))
-  all.sort((a, b) => rank(a) - rank(b) || a.key.localeCompare(b.key))
+  const all = await itemsForCode(db, keys)
   const mine = connectionId === undefined ? all : all.filter((i) => i.connectionId === connectionId)
   const [first] = mine
   if (first && mine.length === 1) return { status: 'found', item: first }

@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie'
 import type {
   ActivityEntry,
   AlertState,
+  BarcodeLink,
   Checkpoint,
   ConnectionRow,
   CountEvent,
@@ -38,6 +39,7 @@ export type StockroomDb = Dexie & {
   overlays: EntityTable<Overlay, 'key'>
   activity: EntityTable<ActivityEntry, 'id'>
   mutes: EntityTable<Mute, 'key'>
+  barcodeLinks: EntityTable<BarcodeLink, 'key'>
 }
 
 export const DB_NAME = 'stockroom'

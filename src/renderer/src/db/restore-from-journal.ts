@@ -19,13 +19,13 @@ export async function restoreFromJournal(
   host: HostClient,
   now: () => Date = () => new Date()
 ): Promise<RestoreReport> {
-  const report: RestoreReport = { counts: 0, countLines: 0, countEvents: 0, outbox: 0 }
+  const report: RestoreReport = { counts: 0, countLines: 0, countEvents: 0, outbox: 0, barcodeLinks: 0 }
   const reply = await host.call('journal:snapshot', {})
   if (!reply.ok) return report
   const { tables } = reply.value
   await db.transaction(
     'rw',
-    [db.counts, db.countLines, db.countEvents, db.outbox, db.overlays, db.activity],
+    [db.counts, db.countLines, db.countEvents, db.outbox, db.barcodeLinks, db.overlays, db.activity],
     async () => {
       for (const name of journaledTables) {
         const table = db.table(name)
@@ -73,7 +73,8 @@ export function restoreMessage(r: RestoreReport): string {
   const parts = [
     r.outbox > 0 && `${r.outbox} queued write${r.outbox === 1 ? '' : 's'}`,
     r.counts > 0 && `${r.counts} count${r.counts === 1 ? '' : 's'}`,
-    r.countLines > 0 && `${r.countLines} counted line${r.countLines === 1 ? '' : 's'}`
+    r.countLines > 0 && `${r.countLines} counted line${r.countLines === 1 ? '' : 's'}`,
+    r.barcodeLinks > 0 && `${r.barcodeLinks} barcode link${r.barcodeLinks === 1 ? '' : 's'}`
   ].filter(Boolean)
   return `This PC's local database had been lost (a full disk, or its browser data cleared). Stockroom restored ${parts.join(', ') || 'what was recorded'} from its journal: nothing you counted is lost, and every write is still sent once.`
 }

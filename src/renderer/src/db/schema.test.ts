@@ -12,6 +12,7 @@ describe('replica schema', () => {
       [
         'activity',
         'alerts',
+        'barcodeLinks',
         'checkpoints',
         'connections',
         'countEvents',

@@ -85,6 +85,12 @@ export const schemaVersions: SchemaVersion[] = [
           item.grams = searchGrams(item.words ?? [])
         })
     }
+  },
+  {
+    // Codes linked by hand to an item: looked up by key (connection + code) on every scan, by code across
+    // connections, and by item for its detail.
+    version: 7,
+    stores: { barcodeLinks: 'key, code, connectionId, itemKey' }
   }
 ]
 

@@ -1,4 +1,5 @@
 import { defaultVarianceLimits, type VarianceLimits } from '../../../shared/count/quantity'
+import { writeCsv, type CsvCell } from '../../../shared/csv/csv'
 import type { CountLine, Location, OutboxEntry } from '../../../shared/model/records'
 import type { PlannedWrite, StockWrites, Variance } from '../../../shared/vendors/profile'
 import { vendorProfiles } from '../../../shared/vendors/profiles'
@@ -275,23 +276,18 @@ async function toVariances(
 }
 
 function toCsv(lines: CountLine[], variances: Variance[], location: Location): string {
-  const cell = (v: string | number) => (typeof v === 'number' ? String(v) : `"${v.replace(/"/g, '""')}"`)
   const byItem = new Map(variances.map((v) => [v.itemKey + (v.lotKey ?? ''), v]))
-  const rows = [['location', 'item', 'expected', 'counted', 'variance', 'counted at'].map(cell).join(',')]
+  const rows: CsvCell[][] = [['location', 'item', 'expected', 'counted', 'variance', 'counted at']]
   for (const l of lines) {
     const v = byItem.get(l.itemKey + (l.lotKey ?? ''))
-    rows.push(
-      [
-        location.name,
-        v?.label ?? l.itemKey,
-        l.expected,
-        l.counted,
-        round(l.counted - l.expected),
-        l.countedAt
-      ]
-        .map(cell)
-        .join(',')
-    )
+    rows.push([
+      location.name,
+      v?.label ?? l.itemKey,
+      l.expected,
+      l.counted,
+      round(l.counted - l.expected),
+      l.countedAt
+    ])
   }
-  return rows.join('\r\n') + '\r\n'
+  return writeCsv(rows)
 }

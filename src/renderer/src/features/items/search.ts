@@ -2,6 +2,7 @@ import { parseScan } from '../../../../shared/scan/parse-scan'
 import type { Item } from '../../../../shared/model/records'
 import { searchGrams, searchWords } from '../../../../shared/vendors/common'
 import type { StockroomDb } from '../../db/db'
+import { itemsForCode } from '../../count/barcode-links'
 import { fuzzyWordMatch } from './fuzzy-match'
 
 export const SEARCH_LIMIT = 100
@@ -18,8 +19,8 @@ const CANDIDATES = 400
 /**
  * Items matching what was typed or scanned, across every connection, all by
  * index (never a walk over the whole table):
- * 1. a code (barcode, GTIN in any length, SKU, supplier code) by the code index;
- *    a valid barcode means that code only;
+ * 1. a code (barcode, GTIN in any length, SKU, supplier code) by the code index,
+ *    or a code linked by hand; a valid barcode means that code only;
  * 2. words of name and SKU by prefix, and the SKU by prefix;
  * 3. only when those find nothing: words found inside other words and words with
  *    one slip (two in long words), by three-letter pieces. A code or name that
@@ -33,7 +34,7 @@ export async function searchItems(db: StockroomDb, text: string, limit = SEARCH_
 
   const scan = parseScan(q)
   const keys = scan.ok ? scan.keys : [q.toUpperCase()]
-  const exact = keys.length > 0 ? await db.items.where('codes').anyOf(keys).limit(limit).toArray() : []
+  const exact = (await itemsForCode(db, keys)).slice(0, limit)
   if (scan.ok && scan.kind !== 'plain') return dedupe(exact)
 
   const words = searchWords(q)

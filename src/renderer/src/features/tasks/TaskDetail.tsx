@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { parseScan } from '../../../../shared/scan/parse-scan'
 import { vendorProfiles } from '../../../../shared/vendors/profiles'
+import { itemsForCode } from '../../count/barcode-links'
 import { getDb } from '../../db/db'
 import { DIALOG_PRIORITY, useScanner } from '../../scan/scanner'
 import { RecordBatchModal, type BatchTarget } from './RecordBatchModal'
@@ -27,7 +28,6 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
     const location = task.locationKey ? await db.locations.get(task.locationKey) : undefined
     const items = await db.items.bulkGet(task.lines.map((l) => l.itemKey))
     const sku = new Map(items.flatMap((i) => (i ? [[i.key, i.sku] as const] : [])))
-    const codes = new Map(items.flatMap((i) => (i ? [[i.key, new Set(i.codes)] as const] : [])))
     const queued = await db.outbox
       .where('connectionId')
       .equals(task.connectionId)
@@ -44,20 +44,22 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
       profile && !connection.capabilities.includes('task-write')
         ? (profile.taskNote ?? profile.batchRefusal ?? `${profile.name} takes no batches from Stockroom.`)
         : undefined
-    return { task, location, sku, codes, queued, readOnly }
+    return { task, location, sku, queued, readOnly }
   }, [taskKey])
 
   const canRecord =
     data?.task.connectionId !== undefined && data.task.status !== 'done' && data.readOnly === undefined
   useScanner(
-    (code) => {
+    async (code) => {
       if (!data) return
       const scan = parseScan(code)
       if (!scan.ok) {
         notifications.show({ color: 'red', title: 'Scan not read', message: scan.error.message })
         return
       }
-      const line = data.task.lines.find((l) => scan.keys.some((k) => data.codes.get(l.itemKey)?.has(k)))
+      // By the vendor's codes and the codes linked by hand, as every lookup.
+      const items = new Set((await itemsForCode(getDb(), scan.keys)).map((i) => i.key))
+      const line = data.task.lines.find((l) => items.has(l.itemKey))
       if (!line) {
         notifications.show({
           color: 'orange',

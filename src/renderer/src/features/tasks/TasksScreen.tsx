@@ -4,6 +4,7 @@ import { IconClipboardList, IconSearch } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import { parseScan } from '../../../../shared/scan/parse-scan'
+import { itemsForCode } from '../../count/barcode-links'
 import { getDb } from '../../db/db'
 import { useScanner } from '../../scan/scanner'
 import { refuseScan } from '../../scan/use-global-scanner'
@@ -41,7 +42,7 @@ export function TasksScreen() {
   useScanner(async (code) => {
     const scan = parseScan(code, { prefixes: useScannerSettings.getState().prefixes })
     if (!scan.ok) return refuseScan(scan.error)
-    const items = await getDb().items.where('codes').anyOf(scan.keys).toArray()
+    const items = await itemsForCode(getDb(), scan.keys)
     if (items.length === 0) {
       notifications.show({
         color: 'orange',
