@@ -131,7 +131,11 @@ export interface CountSession {
   connectionId: string
   /** Warehouse, zone, bin or location being counted. */
   locationKey: string
-  state: 'open' | 'review' | 'submitted'
+  /**
+   * parked: kept with its scans while scans go to a count at another location (a
+   * location label was scanned); it resumes when its location's label is scanned again.
+   */
+  state: 'open' | 'review' | 'parked' | 'submitted'
   /** Expected quantities are hidden while counting. */
   blind: boolean
   startedAt: string

@@ -1,9 +1,10 @@
 import { outsized, type VarianceLimits } from '../../../shared/count/quantity'
-import type { CountEvent, CountLine, Item, Lot } from '../../../shared/model/records'
+import type { CountEvent, CountLine, Item, Location, Lot } from '../../../shared/model/records'
 import { parseScan, type ScanError, type ScanResult } from '../../../shared/scan'
 import type { StockroomDb } from '../db/db'
 import type { Tone } from '../scan/tone'
 import { addToCount, expectedAt, lineIdOf, roundQty } from './lines'
+import { findLocationLabel } from './location-switch'
 import { findLot, resolveCode } from './resolve'
 import { ACTIVE_STATES, CountError, type Clock } from './sessions'
 
@@ -28,6 +29,8 @@ export type CountScanOutcome =
   | { status: 'elsewhere'; context: ScanContext; items: Item[] }
   | { status: 'ambiguous'; context: ScanContext; items: Item[] }
   | { status: 'duplicate'; context: ScanContext; item: Item }
+  /** No item carries the code, but a location label does: scans are to go there (nothing counted). */
+  | { status: 'location'; context: ScanContext; locations: Location[] }
   /**
    * Nothing written: the line would end far outside this PC's variance limits, so the
    * person must confirm the quantity (then {@link countItem} with `confirmed`).
@@ -64,6 +67,8 @@ export function toneOf(outcome: CountScanOutcome): Tone {
       return 'ok'
     case 'invalid':
       return 'error'
+    case 'location':
+      return 'location'
     default:
       return 'unknown'
   }
@@ -109,8 +114,12 @@ export async function countScan(
   switch (found.status) {
     case 'found':
       return countItem(db, countId, found.item, context, o)
-    case 'unknown':
+    case 'unknown': {
+      // Only now, so an item scan never pays for it: one indexed lookup of location labels.
+      const locations = await findLocationLabel(db, scan.keys, session.connectionId)
+      if (locations.length > 0) return { status: 'location', context, locations }
       return { status: 'unknown', context, reason: 'no-item' }
+    }
     default:
       return { status: found.status, context, items: found.items }
   }

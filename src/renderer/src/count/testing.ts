@@ -2,6 +2,7 @@ import type { ConnectionRow, Item, Location, Lot, Stock } from '../../../shared/
 import { withCheckDigit } from '../../../shared/scan'
 import { itemCodes, searchWords } from '../../../shared/vendors/common'
 import type { StockroomDb } from '../db/db'
+import { indexLocation } from '../db/location-index'
 
 /** A small replica for count tests: two connections, a warehouse with a zone and a bin, items with and without lots. */
 export const fx = {
@@ -36,7 +37,12 @@ const item = (key: string, connectionId: string, name: string, sku: string, ean:
   tracking: 'none'
 })
 
-const location = (key: string, name: string, kind: Location['kind'], parentKey?: string): Location => ({
+export const location = (
+  key: string,
+  name: string,
+  kind: Location['kind'],
+  parentKey?: string
+): Location => ({
   key,
   connectionId: key.split(':')[0] ?? '',
   vendorId: key.split(':').pop() ?? key,
@@ -93,12 +99,14 @@ export async function seedReplica(db: StockroomDb): Promise<void> {
     }
   ]
   await db.connections.bulkPut(connections)
-  await db.locations.bulkPut([
-    location(fx.warehouse, 'Main DC', 'warehouse'),
-    location(fx.zone, 'Ambient', 'zone', fx.warehouse),
-    location(fx.bin, 'A-01-01', 'bin', fx.zone),
-    location(fx.otherWarehouse, 'Other DC', 'warehouse')
-  ])
+  await db.locations.bulkPut(
+    [
+      { ...location(fx.warehouse, 'Main DC', 'warehouse'), code: 'MDC' },
+      location(fx.zone, 'Ambient', 'zone', fx.warehouse),
+      location(fx.bin, 'A-01-01', 'bin', fx.zone),
+      location(fx.otherWarehouse, 'Other DC', 'warehouse')
+    ].map(indexLocation)
+  )
   const milk = { ...item(fx.milk.key, 'c1', 'Milk 1 L', fx.milk.sku, fx.milk.ean), tracking: 'lot' as const }
   await db.items.bulkPut([
     item(fx.bolt.key, 'c1', 'Hex bolt M8', fx.bolt.sku, fx.bolt.ean),

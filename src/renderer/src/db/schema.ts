@@ -1,5 +1,6 @@
 import type { Dexie, Transaction } from 'dexie'
 import { searchGrams, searchWords } from '../../../shared/vendors/common'
+import { locationLabels } from './location-index'
 
 /**
  * The replica's schema, one entry per version. Versions are only ever added:
@@ -91,6 +92,21 @@ export const schemaVersions: SchemaVersion[] = [
     // connections, and by item for its detail.
     version: 7,
     stores: { barcodeLinks: 'key, code, connectionId, itemKey' }
+  },
+  {
+    // A scanned location label (warehouse, zone or bin code, or its name) is found by one indexed lookup.
+    version: 8,
+    stores: {
+      locations: 'key, connectionId, parentKey, kind, syncId, [connectionId+resource+syncId], *labels'
+    },
+    async upgrade(tx) {
+      await tx
+        .table('locations')
+        .toCollection()
+        .modify((l: { code?: string; name: string; vendorId: string; labels?: string[] }) => {
+          l.labels = locationLabels(l)
+        })
+    }
   }
 ]
 

@@ -10,8 +10,8 @@ interface Note {
 }
 
 /**
- * Three sounds that can be told apart across a noisy floor without looking: one
- * short high beep, two mid blips, a low buzz.
+ * Four sounds that can be told apart across a noisy floor without looking: one
+ * short high beep, two mid blips, a low buzz, a rising three-note chime.
  */
 const sounds: Record<Tone, Note[]> = {
   ok: [{ freq: 1760, ms: 90, type: 'sine' }],
@@ -19,7 +19,13 @@ const sounds: Record<Tone, Note[]> = {
     { freq: 660, ms: 110, type: 'triangle' },
     { freq: 660, ms: 110, type: 'triangle', gapMs: 70 }
   ],
-  error: [{ freq: 160, ms: 420, type: 'square' }]
+  error: [{ freq: 160, ms: 420, type: 'square' }],
+  // Rising, unlike any of the others: "you are somewhere else now".
+  location: [
+    { freq: 880, ms: 90, type: 'sine' },
+    { freq: 1175, ms: 90, type: 'sine', gapMs: 30 },
+    { freq: 1568, ms: 140, type: 'sine', gapMs: 30 }
+  ]
 }
 
 let context: AudioContext | undefined

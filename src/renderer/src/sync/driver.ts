@@ -2,9 +2,10 @@ import { Dexie } from 'dexie'
 import type { HostClient } from '../../../shared/host-api/client'
 import type { PageResult, ResourcePlan, SyncPlan } from '../../../shared/host-api/sync'
 import type { ReplicaTable } from '../../../shared/model/schemas'
-import type { AlertState, Checkpoint, Item, ResourceFailure } from '../../../shared/model/records'
+import type { AlertState, Checkpoint, Item, Location, ResourceFailure } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
 import { indexItem } from '../db/item-index'
+import { indexLocation } from '../db/location-index'
 
 /** The vendor's documented overlap for incremental passes (Frostbyte: one minute). */
 export const INCREMENTAL_OVERLAP_MS = 60_000
@@ -328,11 +329,13 @@ async function applyPage(
     for (const [table, rows] of Object.entries(page.batch)) {
       if (!rows || rows.length === 0) continue
       const stamp = (r: object) => ({ ...r, syncId: cp.syncId })
-      writes.push(
-        db
-          .table(table)
-          .bulkPut(table === 'items' ? (rows as Item[]).map((r) => stamp(indexItem(r))) : rows.map(stamp))
-      )
+      const indexed =
+        table === 'items'
+          ? (rows as Item[]).map(indexItem)
+          : table === 'locations'
+            ? (rows as Location[]).map(indexLocation)
+            : rows
+      writes.push(db.table(table).bulkPut(indexed.map(stamp)))
     }
     await Promise.all(writes)
     for (const key of page.deleted) {

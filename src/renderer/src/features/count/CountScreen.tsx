@@ -28,10 +28,12 @@ import { ConfirmQuantity } from './ConfirmQuantity'
 import { CountReview } from './CountReview'
 import { submitScan, submitUndo, useCountUi } from './count-ui'
 import { formatQty } from './format'
+import { ParkedCounts } from './ParkedCounts'
 import { PickItem } from './PickItem'
 import { QuantityEntry } from './QuantityEntry'
 import { RecountModal } from './RecountModal'
 import { ScanBanner } from './ScanBanner'
+import { ScansGoTo } from './ScansGoTo'
 import { ScannerSettings } from './ScannerSettings'
 import { StartCount } from './StartCount'
 import { SubmittedCount, type Submitted } from './SubmittedCount'
@@ -84,6 +86,7 @@ export function CountScreen() {
           <ScreenHeader title="Count" subtitle={SUBTITLE} actions={settingsButton} />
           <Stack>
             {submitted && <SubmittedCount submitted={submitted} onDismiss={() => setSubmitted(null)} />}
+            <ParkedCounts />
             <StartCount />
           </Stack>
         </>
@@ -170,6 +173,7 @@ function ActiveCount({
         }
       />
       <Stack data-testid="count-session" data-state={session.state}>
+        <ScansGoTo where={data?.locationLabel} />
         {/* In review the banner only appears for a scan made there. */}
         {(!reviewing || banner) && (
           <ScanBanner
@@ -220,6 +224,7 @@ function ActiveCount({
             onRecount={setRecounting}
           />
         )}
+        <ParkedCounts />
       </Stack>
       <RecountModal
         target={recounting}

@@ -6,6 +6,7 @@ import {
   IconCircleCheck,
   IconHelpCircle,
   IconInfoCircle,
+  IconMapPin,
   IconX
 } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
@@ -154,10 +155,51 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
           : `Back to ${formatQty(undone.event.previous)} counted.`
       }
     }
+    case 'location':
+      return { icon: <IconMapPin size={36} />, title: 'Location label', detail: content.context.code }
+    case 'switched':
+      return { icon: <IconMapPin size={36} />, ...describeSwitch(content) }
+    case 'refused':
+      return {
+        icon: <IconMapPin size={36} />,
+        title: 'Scans still go where they went',
+        detail: <Text data-testid="scan-refused">{content.message}</Text>
+      }
     case 'failed':
       return { icon: <IconX size={36} />, title: 'Not saved', detail: content.message }
     case 'info':
       return { icon: <IconInfoCircle size={36} />, title: content.message }
+  }
+}
+
+function describeSwitch(content: BannerContent & { status: 'switched' }): Pick<Shown, 'title' | 'detail'> {
+  const { switched, where, leftWhere, scannedName } = content
+  const left = switched.left
+  const lines = [
+    scannedName && `The ${scannedName} is not counted on its own here, so scans go to ${where}.`,
+    switched.how === 'resumed' && 'Everything counted here before is still there.',
+    left &&
+      leftWhere &&
+      (left.parked
+        ? `The count at ${leftWhere} is kept with its ${left.scans} scan${left.scans === 1 ? '' : 's'}: scan its label to go back.`
+        : `The count at ${leftWhere} had no scans yet, so it moved here.`)
+  ].filter((l): l is string => typeof l === 'string')
+  return {
+    title:
+      switched.how === 'same'
+        ? `Already counting at ${where}`
+        : switched.how === 'resumed'
+          ? `Back to counting at ${where}`
+          : `Now counting at ${where}`,
+    detail: (
+      <Stack gap={2} data-testid="scan-switch">
+        {lines.length > 0 ? (
+          lines.map((l) => <Text key={l}>{l}</Text>)
+        ) : (
+          <Text>Scan the items that stand here.</Text>
+        )}
+      </Stack>
+    )
   }
 }
 

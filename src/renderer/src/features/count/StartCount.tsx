@@ -4,11 +4,14 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import type { Location } from '../../../../shared/model/records'
 import { defaultCountConnection } from '../../count/default-connection'
-import { locationPath, startCount } from '../../count/sessions'
+import { goToLocation } from '../../count/location-switch'
+import { locationPath } from '../../count/sessions'
 import { getDb } from '../../db/db'
+import { handleGlobalScan } from '../../scan/use-global-scanner'
+import { useScanner } from '../../scan/scanner'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
-import { useCountUi } from './count-ui'
+import { submitStartLabel, useCountUi } from './count-ui'
 
 const kindLabel: Record<Location['kind'], string> = {
   warehouse: 'warehouse',
@@ -56,6 +59,13 @@ export function StartCount() {
   const [error, setError] = useState<string | null>(null)
   const [starting, setStarting] = useState(false)
 
+  // A location label starts the count there; any other scan does what it does on every screen.
+  useScanner(async (code) => {
+    const { label, refusal } = await submitStartLabel(code, blind)
+    if (!label) await handleGlobalScan(code)
+    else setError(refusal ?? null)
+  })
+
   const options = useLiveQuery(
     async () =>
       chosenConnection
@@ -92,7 +102,8 @@ export function StartCount() {
     setStarting(true)
     setError(null)
     try {
-      await startCount(db, { connectionId: chosenConnection, locationKey, blind })
+      // A count kept aside at this location resumes rather than a second one starting there.
+      await goToLocation(db, { connectionId: chosenConnection, locationKey, blind })
       useCountUi.getState().clear()
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
@@ -107,8 +118,9 @@ export function StartCount() {
         <div>
           <Title order={4}>Start a count</Title>
           <Text size="sm" c="dimmed">
-            Pick what you are counting, then scan everything that stands there. Every scan is saved on this PC
-            at once; the differences are sent when you submit, even if the network is down now.
+            Pick what you are counting, or scan its location label (warehouse, zone or bin), then scan
+            everything that stands there. Every scan is saved on this PC at once; the differences are sent
+            when you submit, even if the network is down now.
           </Text>
         </div>
         {(connections?.length ?? 0) > 1 && (

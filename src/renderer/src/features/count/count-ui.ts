@@ -1,7 +1,10 @@
 import { create } from 'zustand'
 import { readTypedQuantity, type TypedQuantity } from '../../../../shared/count/quantity'
-import type { Item } from '../../../../shared/model/records'
+import type { CountSession, Item, Location } from '../../../../shared/model/records'
+import { parseScan } from '../../../../shared/scan'
 import { countItem, countScan, toneOf, type CountScanOutcome, type ScanContext } from '../../count/count-scan'
+import { findLocationLabel, goToLabel, type LabelOutcome } from '../../count/location-switch'
+import { resolveCode } from '../../count/resolve'
 import { undoLast, type Undone } from '../../count/lines'
 import { getDb } from '../../db/db'
 import { playTone } from '../../scan/feedback'
@@ -16,6 +19,10 @@ export type BannerContent =
   | { status: 'undone'; undone: Undone; item: Item | undefined }
   | { status: 'failed'; message: string }
   | { status: 'info'; message: string }
+  /** A location label was scanned: where scans go now. */
+  | (LabelOutcome & { status: 'switched' })
+  /** A location label that cannot be counted here, in words. */
+  | { status: 'refused'; message: string }
 
 /** A scan's outcome, with what the Quantity field held if that could not be used. */
 export type ScanReport = CountScanOutcome & { ignoredQuantity?: string }
@@ -88,11 +95,63 @@ export function submitScan(countId: string, raw: string): Promise<void> {
       const times = typed.status === 'ok' ? typed.value : 1
       const prefixes = useScannerSettings.getState().prefixes
       const outcome = await countScan(getDb(), countId, raw, { times, prefixes, limits: countLimits() })
+      if (outcome.status === 'location') {
+        await reportLabel(outcome.locations, false)
+        return
+      }
       report(typed.status === 'code-like' ? { ...outcome, ignoredQuantity: typed.text } : outcome)
     } catch (error) {
       reportFailure(error)
     }
   })
+}
+
+/** Goes where a scanned location label says, and says so with the location tone (or why not). */
+async function reportLabel(locations: Location[], blind: boolean): Promise<LabelOutcome> {
+  const outcome = await goToLabel(getDb(), locations, { blind })
+  const ui = useCountUi.getState()
+  const tone = outcome.status === 'switched' ? 'location' : 'error'
+  ui.show(outcome, tone)
+  ui.setQuantityText('')
+  playTone(tone)
+  return outcome
+}
+
+/** Back to a count kept aside: as if its location's label were scanned. */
+export function submitGoBack(session: CountSession): Promise<void> {
+  return enqueue(async () => {
+    try {
+      const location = await getDb().locations.get(session.locationKey)
+      if (!location) throw new Error('That location is no longer in the replica. Sync, then try again.')
+      await reportLabel([location], session.blind)
+    } catch (error) {
+      reportFailure(error)
+    }
+  })
+}
+
+/**
+ * A scan on the Count screen with no count open: a location label (a code no item
+ * carries) starts a count there, blind as the form says. Returns false for any
+ * other scan, which is then handled as on every screen; a label that cannot be
+ * counted comes back in words for the form.
+ */
+export function submitStartLabel(raw: string, blind: boolean): Promise<{ label: boolean; refusal?: string }> {
+  let result: { label: boolean; refusal?: string } = { label: false }
+  return enqueue(async () => {
+    try {
+      const db = getDb()
+      const scan = parseScan(raw, { prefixes: useScannerSettings.getState().prefixes })
+      if (!scan.ok || (await resolveCode(db, scan.keys)).status !== 'unknown') return
+      const locations = await findLocationLabel(db, scan.keys)
+      if (locations.length === 0) return
+      const outcome = await reportLabel(locations, blind)
+      result = outcome.status === 'refused' ? { label: true, refusal: outcome.message } : { label: true }
+    } catch (error) {
+      result = { label: true, refusal: failure(error) }
+      playTone('error')
+    }
+  }).then(() => result)
 }
 
 /** Counts an item picked by hand for a scan that did not resolve to one item. */
