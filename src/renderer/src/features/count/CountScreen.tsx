@@ -174,6 +174,7 @@ function ActiveCount({
       />
       <Stack data-testid="count-session" data-state={session.state}>
         <ScansGoTo where={data?.locationLabel} />
+        <ParkedCounts />
         {/* In review the banner only appears for a scan made there. */}
         {(!reviewing || banner) && (
           <ScanBanner
@@ -224,7 +225,6 @@ function ActiveCount({
             onRecount={setRecounting}
           />
         )}
-        <ParkedCounts />
       </Stack>
       <RecountModal
         target={recounting}
