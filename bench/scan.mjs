@@ -1,174 +1,49 @@
-// npm run bench:scan — scan-to-screen latency of a count: from the Enter keystroke of a scanner burst
-// to the count line updated on screen, with 100,000 items in the replica, in headless Chromium
-// (on-disk profile) through the web host. Prints p50/p95 and writes bench/results/scan.json.
+// npm run bench:scan — how soon a count shows a scan, and how soon a search shows what was typed.
+//
+// Scan: from the Enter keystroke of a scanner burst to the count line showing the new quantity, with
+// 3,000 and then 100,000 items in the replica, in headless Chromium (on-disk profile) through the web
+// host; p50/p95/max, and p50/p95 of each phase of the app's path (its `scan:*` User Timing measures).
+// Search: from each keystroke typed into the Items search to the results for that text, at the largest
+// size. Writes bench/results/scan.json.
+//
+//   BENCH_SIZES=3000,100000  replica sizes (items) to scan at, in that order
+//   BENCH_SCANS=300          scans per size
+//   --search-only            the search part only (writes bench/results/search.json)
+//   --profile                CPU profiles of the page: artifacts/scan-<items>.cpuprofile, search-<items>…
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
-import {
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  createConnection,
-  percentile,
-  requireBuilt,
-  ROOT,
-  startProcess,
-  stop,
-  tempDir
-} from './lib.mjs'
+import { ROOT } from './lib.mjs'
+import { fillReplica, openSyncedApp, profiled, summary, takePhases } from './replica-app.mjs'
+import { searchBench } from './search-run.mjs'
 
-const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000)
+const SIZES = (process.env.BENCH_SIZES ?? '3000,100000').split(',').map(Number)
 const SCANS = Number(process.env.BENCH_SCANS ?? 300)
+const SEARCH_ONLY = process.argv.includes('--search-only')
+const PROFILE = process.argv.includes('--profile')
 const VENDOR_SIZE = 3_000
 
-requireBuilt()
-const fake = startProcess(
-  'out/main/fake-vendor.js',
-  ['--size', String(VENDOR_SIZE), '--seed', '5', '--requests-per-minute', '1000000'],
-  /Fake frostbyte: (\S+) key=(\S+)/
-)
-const [, vendorUrl, apiKey] = await fake.match
-const host = startProcess(
-  'out/main/web-host.js',
-  [
-    '--port',
-    '0',
-    '--data-dir',
-    await tempDir('stockroom-scan-data-'),
-    '--key-dir',
-    await tempDir('stockroom-scan-keys-'),
-    '--no-demo'
-  ],
-  /Stockroom web host: (\S+)/
-)
-const [, hostUrl] = await host.match
-const context = await chromium.launchPersistentContext(await tempDir('stockroom-scan-profile-'), {
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  args: CHROMIUM_ARGS,
-  viewport: { width: 1280, height: 800 },
-  reducedMotion: 'reduce',
-  bypassCSP: true // only so the replica can be filled to 100,000 items with Dexie from the page
-})
-// The Enter keydown is stamped before the app's own listeners see it (they may stop the event).
-await context.addInitScript(() => {
-  window.__enterAt = 0
-  window.addEventListener('keydown', (e) => e.key === 'Enter' && (window.__enterAt = performance.now()), true)
-})
-const page = context.pages()[0] ?? (await context.newPage())
-await page.goto(hostUrl)
-await page.waitForSelector('body[data-ready="true"]')
+const app = await openSyncedApp(VENDOR_SIZE)
+const { page, cdp } = app
 
-// A real connection, synced by the app.
-await createConnection(hostUrl, {
-  vendor: 'frostbyte',
-  label: 'Bench',
-  baseUrl: vendorUrl,
-  apiKey,
-  requestsPerMinute: 1_000_000
-})
-await page.locator('[data-section="connections"]').click()
-await page.waitForSelector('[data-testid="sync-stock-on-hand"]', { timeout: 120_000 })
-await page.waitForFunction(
-  () => document.querySelector('[data-testid="sync-stock-on-hand"]')?.textContent?.startsWith('up to date'),
-  null,
-  { timeout: 300_000 }
-)
+async function startCount(warehouse) {
+  await page.locator('[data-section="count"]').click()
+  await page.getByTestId('count-location').click()
+  await page.getByTestId('count-location').fill(warehouse)
+  await page.getByRole('option', { name: `${warehouse} (whole warehouse)` }).click()
+  await page.getByTestId('count-start-button').click()
+  await page.waitForSelector('[data-testid="count-session"]')
+}
 
-// Fill the replica to ITEMS items of the same connection (distinct valid EAN-13 codes), so every
-// lookup runs against an index of that size.
-await page.addScriptTag({ path: join(ROOT, 'node_modules', 'dexie', 'dist', 'dexie.js') })
-const plan = await page.evaluate(async (total) => {
-  const db = new window.Dexie('stockroom')
-  await db.open()
-  const items = db.table('items')
-  const existing = await items.count()
-  const sample = await items.limit(1).first()
-  const ean = (n) => {
-    const body = String(200000000000 + n).slice(0, 12)
-    let sum = 0
-    for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3)
-    return body + String((10 - (sum % 10)) % 10)
-  }
-  for (let i = existing; i < total; i += 5000) {
-    const chunk = []
-    for (let n = i; n < Math.min(total, i + 5000); n++) {
-      const code = ean(n)
-      chunk.push({
-        ...sample,
-        key: `${sample.connectionId}:item:bench-${n}`,
-        vendorId: `bench-${n}`,
-        sku: `BEN-${n}`,
-        name: `Bench item ${n}`,
-        codes: ['0' + code, `BEN-${n}`],
-        words: ['bench', 'item', String(n), 'ben'],
-        raw: { id: `bench-${n}` }
-      })
-    }
-    await items.bulkPut(chunk)
-  }
-  // Products with stock in the first warehouse and a barcode: what a person would scan there.
-  const warehouse = await db.table('locations').where('kind').equals('warehouse').first()
-  const stock = await db.table('stock').where('locationKey').equals(warehouse.key).toArray()
-  const keys = [...new Set(stock.map((s) => s.itemKey))]
-  const stocked = (await items.bulkGet(keys)).filter(
-    (i) => i && i.tracking === 'none' && i.codes.some((c) => /^0\d{13}$/.test(c))
-  )
-  const count = await items.count()
-  db.close()
-  return {
-    count,
-    warehouse: warehouse.name,
-    products: stocked
-      .slice(0, 60)
-      .map((i) => ({ sku: i.sku, barcode: i.codes.find((c) => /^0\d{13}$/.test(c)).slice(1) }))
-  }
-}, ITEMS)
-if (plan.products.length < 10) throw new Error('not enough stocked products to scan')
+async function discardCount() {
+  await page.getByTestId('count-discard').click()
+  await page.getByTestId('confirm-discard').click()
+  await page.waitForSelector('[data-testid="count-start-button"]')
+}
 
-// A count session at that warehouse, started through the Count screen.
-await page.locator('[data-section="count"]').click()
-await page.getByTestId('count-location').click()
-await page.getByTestId('count-location').fill(plan.warehouse)
-await page.getByRole('option', { name: `${plan.warehouse} (whole warehouse)` }).click()
-await page.getByTestId('count-start-button').click()
-await page.waitForSelector('[data-testid="count-session"]')
-
-// Scanner bursts through CDP with keystroke timestamps 3 ms apart (as a USB scanner types); the page
-// stamps the Enter keydown and the moment the line shows the new count.
-const cdp = await context.newCDPSession(page)
-const counts = new Map()
-const latencies = []
-let missed = 0
-for (let i = 0; i < SCANS; i++) {
-  const p = plan.products[i % plan.products.length]
-  const expected = (counts.get(p.sku) ?? 0) + 1
-  counts.set(p.sku, expected)
-  const shown = page.evaluate(
-    ({ sku, expected }) =>
-      new Promise((resolve) => {
-        const done = () => {
-          const el = document.querySelector(
-            `[data-testid="count-line"][data-sku="${CSS.escape(sku)}"] [data-testid="count-line-counted"]`
-          )
-          if (el && el.textContent === String(expected)) {
-            observer.disconnect()
-            resolve(performance.now() - window.__enterAt)
-            return true
-          }
-          return false
-        }
-        const observer = new MutationObserver(done)
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true })
-        // A scan that never shows (read as typing, say) is reported, not waited for forever.
-        setTimeout(() => {
-          observer.disconnect()
-          resolve(null)
-        }, 5_000)
-      }),
-    { sku: p.sku, expected }
-  )
+/** Scanner bursts through CDP with keystroke timestamps 3 ms apart (as a USB scanner types). */
+async function burst(code) {
   const start = Date.now() / 1000
-  const keys = [...p.barcode].map((ch) => ({ key: ch, text: ch }))
+  const keys = [...code].map((ch) => ({ key: ch, text: ch }))
   keys.push({ key: 'Enter', text: '\r' })
   await Promise.all(
     keys.flatMap(({ key, text }, k) => {
@@ -180,32 +55,92 @@ for (let i = 0; i < SCANS; i++) {
       ]
     })
   )
-  const ms = await shown
-  if (ms === null) {
-    missed++
-    counts.set(p.sku, expected - 1)
-    // Whatever half-state the missed burst left (text in a field, a pending burst) is cleared.
-    await page.keyboard.press('Escape')
-  } else latencies.push(ms)
 }
-await context.close()
-await stop(host.child)
-await stop(fake.child)
 
-latencies.sort((a, b) => a - b)
-const result = {
-  items: plan.count,
-  scans: latencies.length,
-  missed,
-  p50Ms: Math.round(percentile(latencies, 50) * 10) / 10,
-  p95Ms: Math.round(percentile(latencies, 95) * 10) / 10,
-  maxMs: Math.round(latencies.at(-1) * 10) / 10
+/** Resolves with ms from the Enter keystroke until the line of `sku` shows `expected`; null after 5 s. */
+const lineShows = (sku, expected) =>
+  page.evaluate(
+    ({ sku, expected }) =>
+      new Promise((resolve) => {
+        const done = () => {
+          const el = document.querySelector(
+            `[data-testid="count-line"][data-sku="${CSS.escape(sku)}"] [data-testid="count-line-counted"]`
+          )
+          if (el && el.textContent === String(expected)) {
+            observer.disconnect()
+            resolve(performance.now() - window.__enterAt)
+          }
+        }
+        const observer = new MutationObserver(done)
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true })
+        // A scan that never shows (read as typing, say) is reported, not waited for forever.
+        setTimeout(() => {
+          observer.disconnect()
+          resolve(null)
+        }, 5_000)
+      }),
+    { sku, expected }
+  )
+
+async function scanRun(plan) {
+  if (plan.products.length < 10) throw new Error('not enough stocked products to scan')
+  await startCount(plan.warehouse)
+  await takePhases(page)
+  const counts = new Map()
+  const latencies = []
+  let missed = 0
+  await profiled(cdp, PROFILE && `scan-${plan.count}`, async () => {
+    for (let i = 0; i < SCANS; i++) {
+      const p = plan.products[i % plan.products.length]
+      const expected = (counts.get(p.sku) ?? 0) + 1
+      counts.set(p.sku, expected)
+      const shown = lineShows(p.sku, expected)
+      await burst(p.barcode)
+      const ms = await shown
+      if (ms === null) {
+        missed++
+        counts.set(p.sku, expected - 1)
+        // Whatever half-state the missed burst left (text in a field, a pending burst) is cleared.
+        await page.keyboard.press('Escape')
+      } else latencies.push(ms)
+    }
+  })
+  const phases = await takePhases(page)
+  await discardCount()
+  return { items: plan.count, scans: latencies.length, missed, ...summary(latencies), phases }
 }
-writeFileSync(join(ROOT, 'bench', 'results', 'scan.json'), JSON.stringify(result, null, 2) + '\n')
+
+function print(result) {
+  console.log(
+    `Scan to screen (Enter → count line), ${result.items.toLocaleString()} items, ${result.scans} scans: ` +
+      `p50 ${result.p50Ms} ms   p95 ${result.p95Ms} ms   max ${result.maxMs} ms   (${result.missed} not shown within 5 s)`
+  )
+  for (const [phase, f] of Object.entries(result.phases))
+    console.log(`    ${phase.padEnd(9)} p50 ${String(f.p50Ms).padStart(6)} ms   p95 ${String(f.p95Ms).padStart(6)} ms`)
+}
+
+const results = {}
+let plan
+if (!SEARCH_ONLY) {
+  results.scan = []
+  for (const size of SIZES) {
+    plan = await fillReplica(page, size)
+    const result = await scanRun(plan)
+    print(result)
+    results.scan.push(result)
+  }
+}
+plan = await fillReplica(page, Math.max(...SIZES))
+results.search = await searchBench(page, plan, PROFILE && ((run) => profiled(cdp, `search-${plan.count}`, run)))
+const s = results.search
 console.log(
-  `Scan to screen (Enter keystroke → count line updated), ${result.items.toLocaleString()} items in the replica, ${result.scans} scans:`
+  `Search as you type (keystroke → results), ${s.items.toLocaleString()} items, ${s.keystrokes} keystrokes: ` +
+    `p50 ${s.p50Ms} ms   p95 ${s.p95Ms} ms   max ${s.maxMs} ms; Items total shown ${s.totalShownMs} ms after opening the screen`
 )
-console.log(
-  `  p50 ${result.p50Ms} ms   p95 ${result.p95Ms} ms   max ${result.maxMs} ms   (${missed} scans not shown within 5 s)`
+await app.close()
+
+writeFileSync(
+  join(ROOT, 'bench', 'results', SEARCH_ONLY ? 'search.json' : 'scan.json'),
+  JSON.stringify(SEARCH_ONLY ? results.search : results, null, 2) + '\n'
 )
 process.exit(0)

@@ -2,6 +2,7 @@ import { outsized, type VarianceLimits } from '../../../shared/count/quantity'
 import type { CountEvent, CountLine, Item, Location, Lot } from '../../../shared/model/records'
 import { parseScan, type ScanError, type ScanResult } from '../../../shared/scan'
 import type { StockroomDb } from '../db/db'
+import type { ScanTimer } from '../scan/scan-timing'
 import type { Tone } from '../scan/tone'
 import { addToCount, expectedAt, lineIdOf, roundQty } from './lines'
 import { findLocationLabel } from './location-switch'
@@ -96,6 +97,8 @@ export interface EntryGuard {
   limits?: VarianceLimits
   /** The person confirmed this entry after a `confirm` outcome. */
   confirmed?: boolean
+  /** Measures the scan's phases (see scan-timing). */
+  timer?: ScanTimer
 }
 
 export async function countScan(
@@ -105,12 +108,14 @@ export async function countScan(
   o: Clock & EntryGuard & { times?: number; prefixes?: string[] } = {}
 ): Promise<CountScanOutcome> {
   const scan = parseScan(raw, o.prefixes ? { prefixes: o.prefixes } : {})
+  o.timer?.lap('parse')
   if (!scan.ok) return { status: 'invalid', raw, error: scan.error }
   const context = contextOf(scan, o.times ?? 1)
   const session = await db.counts.get(countId)
   if (!session || !ACTIVE_STATES.includes(session.state)) throw new CountError('This count is not open.')
   if (scan.keys.length === 0) return { status: 'unknown', context, reason: 'no-product-number' }
   const found = await resolveCode(db, scan.keys, session.connectionId)
+  o.timer?.lap('lookup')
   switch (found.status) {
     case 'found':
       return countItem(db, countId, found.item, context, o)
@@ -139,7 +144,7 @@ export async function countItem(
   o: Clock & EntryGuard = {}
 ): Promise<CountScanOutcome> {
   const quantity = roundQty((context.labelQuantity ?? 1) * context.times)
-  return db.transaction(
+  const outcome = await db.transaction<CountScanOutcome>(
     'rw',
     [db.counts, db.countLines, db.countEvents, db.stock, db.lots, db.connections],
     async () => {
@@ -182,4 +187,6 @@ export async function countItem(
       }
     }
   )
+  o.timer?.lap('commit')
+  return outcome
 }

@@ -4,6 +4,7 @@ import { playTone } from './feedback'
 import { useScannerSettings, type ScannerSettings } from '../stores/scanner'
 import { focusedEditTarget } from './dom-target'
 import { createKeyboardWedge, type KeyboardWedge } from './keyboard-wedge'
+import { noteScanKey } from './scan-timing'
 
 export type ScanHandler = (code: string) => void
 
@@ -22,6 +23,7 @@ const dialogOpen = (): boolean =>
   typeof document !== 'undefined' && document.querySelector('[role="dialog"][aria-modal="true"]') !== null
 
 function dispatch(code: string): void {
+  noteScanKey()
   let target: Registration | undefined
   for (const r of registrations) if (!target || r.priority >= target.priority) target = r
   if (!target) return

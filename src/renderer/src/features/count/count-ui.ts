@@ -8,6 +8,7 @@ import { resolveCode } from '../../count/resolve'
 import { undoLast, type Undone } from '../../count/lines'
 import { getDb } from '../../db/db'
 import { playTone } from '../../scan/feedback'
+import { awaitLine, timerForScan, type ScanTimer } from '../../scan/scan-timing'
 import type { Tone } from '../../scan/tone'
 import { countLimits } from '../../stores/count-limits'
 import { useScannerSettings } from '../../stores/scanner'
@@ -74,12 +75,16 @@ const failure = (error: unknown): string =>
  * committed. Every scan empties the Quantity field, whatever came of it: a quantity
  * left over from a failed or unknown scan must not multiply the next one.
  */
-function report(outcome: ScanReport) {
+function report(outcome: ScanReport, timer?: ScanTimer) {
   const tone = toneOf(outcome)
   const ui = useCountUi.getState()
   ui.show(outcome, tone)
   ui.setQuantityText('')
   playTone(tone)
+  if (timer) {
+    timer.lap('feedback')
+    if (outcome.status === 'counted') awaitLine(timer, outcome.line.id, outcome.line.counted)
+  }
 }
 
 function reportFailure(error: unknown) {
@@ -89,17 +94,24 @@ function reportFailure(error: unknown) {
 
 /** A scan from the scanner, or a code typed by hand. */
 export function submitScan(countId: string, raw: string): Promise<void> {
+  const timer = timerForScan()
   return enqueue(async () => {
     try {
+      timer.lap('queue')
       const typed = typedQuantity()
       const times = typed.status === 'ok' ? typed.value : 1
       const prefixes = useScannerSettings.getState().prefixes
-      const outcome = await countScan(getDb(), countId, raw, { times, prefixes, limits: countLimits() })
+      const outcome = await countScan(getDb(), countId, raw, {
+        times,
+        prefixes,
+        limits: countLimits(),
+        timer
+      })
       if (outcome.status === 'location') {
         await reportLabel(outcome.locations, false)
         return
       }
-      report(typed.status === 'code-like' ? { ...outcome, ignoredQuantity: typed.text } : outcome)
+      report(typed.status === 'code-like' ? { ...outcome, ignoredQuantity: typed.text } : outcome, timer)
     } catch (error) {
       reportFailure(error)
     }

@@ -33,7 +33,9 @@ export function ItemsScreen() {
   const openItem = useUi((s) => s.openItem)
   const low = useUi((s) => s.itemsView.low)
   const setView = useUi((s) => s.setItemsView)
-  const items = useLiveQuery(() => searchItems(getDb(), query), [query])
+  // The results carry the text they answer, so the screen (and a benchmark) can tell them from older ones.
+  const found = useLiveQuery(async () => ({ query, items: await searchItems(getDb(), query) }), [query])
+  const items = found?.items
   // A scan on this screen searches for what was scanned, and opens the item when only one matches.
   useScanner(async (code) => {
     const scan = parseScan(code, { prefixes: useScannerSettings.getState().prefixes })
@@ -79,11 +81,11 @@ export function ItemsScreen() {
             mb="sm"
           />
           {items && items.length === 0 ? (
-            <Text c="dimmed" data-testid="no-match">
+            <Text c="dimmed" data-testid="no-match" data-query={found?.query}>
               Nothing matches “{query}”. Check the code, or search by name.
             </Text>
           ) : (
-            <ItemResults items={items ?? []} onOpen={open} />
+            <ItemResults items={items ?? []} query={found?.query} onOpen={open} />
           )}
         </>
       )}
@@ -105,16 +107,18 @@ function ItemsHeader() {
 
 const ItemResults = memo(function ItemResults({
   items,
+  query,
   onOpen
 }: {
   items: Item[]
+  query: string | undefined
   onOpen: (key: string) => void
 }) {
   const connections = useUi((s) => s.connections)
   const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
   return (
     <>
-      <Table highlightOnHover striped data-testid="item-results">
+      <Table highlightOnHover striped data-testid="item-results" data-query={query}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>SKU</Table.Th>
