@@ -1,14 +1,12 @@
 import { ActionIcon, Badge, Group, Menu, Table, Text } from '@mantine/core'
 import { IconDots, IconFlag, IconFlagOff, IconRepeat } from '@tabler/icons-react'
-import { memo } from 'react'
+import { memo, useLayoutEffect } from 'react'
 import { markForRecount } from '../../count/lines'
 import { getDb } from '../../db/db'
+import { lineShown } from '../../scan/scan-timing'
 import { ItemCell } from './ItemCell'
 import { formatQty, formatVariance } from './format'
-import type { CountLineView, NotCountedView } from './use-count-data'
-
-/** Rows of expected stock drawn at most, so a big location does not slow every scan down. */
-const EXPECTED_SHOWN = 100
+import type { CountLineView, NotCountedView, Waiting } from './use-count-data'
 
 export type RowStatus = 'expected' | 'found' | 'unexpected' | 'zeroed'
 
@@ -44,18 +42,22 @@ function StatusBadge({ status }: { status: RowStatus }) {
  */
 export const CountLines = memo(function CountLines({
   lines,
-  expected,
+  waiting,
   showExpected,
   lastLineId,
   onRecount
 }: {
   lines: CountLineView[]
-  expected: NotCountedView[]
+  waiting: Waiting
   showExpected: boolean
   lastLineId: string | undefined
   onRecount: (line: CountLineView) => void
 }) {
-  const waiting = showExpected ? expected.filter((v) => v.row.choice === 'leave') : []
+  // The scanned line is on top once drawn: that closes the scan's timing.
+  useLayoutEffect(() => {
+    const top = lines[0]?.line
+    if (top) lineShown(top.id, top.counted)
+  }, [lines])
   return (
     <Table verticalSpacing="xs" striped data-testid="count-lines">
       <Table.Thead>
@@ -68,89 +70,22 @@ export const CountLines = memo(function CountLines({
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {lines.map((view) => {
-          const { line, item, lot } = view
-          const variance = line.counted - line.expected
-          return (
-            <Table.Tr
-              key={line.id}
-              data-testid="count-line"
-              data-status={showExpected ? lineStatus(line) : undefined}
-              data-sku={item?.sku}
-              data-counted={line.counted}
-              bg={line.id === lastLineId ? 'var(--mantine-color-green-light)' : undefined}
-            >
-              <Table.Td>
-                <Text fw={600}>{item?.name ?? 'Item no longer in the replica'}</Text>
-                <Group gap={6}>
-                  <Text size="sm" c="dimmed" ff="monospace">
-                    {item?.sku ?? line.itemKey}
-                  </Text>
-                  {lot && (
-                    <Badge size="sm" color="grape" variant="light">
-                      lot {lot.lotNumber}
-                    </Badge>
-                  )}
-                  {showExpected && <StatusBadge status={lineStatus(line)} />}
-                  {line.recount && (
-                    <Badge size="sm" color="orange" variant="light">
-                      recount
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td ta="right">
-                <Text fz={28} fw={700} lh={1.1} data-testid="count-line-counted">
-                  {formatQty(line.counted)}
-                </Text>
-                {item?.unit && (
-                  <Text size="xs" c="dimmed">
-                    {item.unit}
-                  </Text>
-                )}
-              </Table.Td>
-              {showExpected && (
-                <Table.Td ta="right">
-                  <Text fz="lg">{formatQty(line.expected)}</Text>
-                </Table.Td>
-              )}
-              {showExpected && (
-                <Table.Td ta="right">
-                  <Text fz="lg" fw={600} c={variance === 0 ? 'dimmed' : variance > 0 ? 'blue.7' : 'red.7'}>
-                    {formatVariance(variance)}
-                  </Text>
-                </Table.Td>
-              )}
-              <Table.Td>
-                <LineMenu view={view} onRecount={onRecount} />
-              </Table.Td>
-            </Table.Tr>
-          )
-        })}
-        {waiting.slice(0, EXPECTED_SHOWN).map(({ row, item, lot }) => (
-          <Table.Tr key={row.id} data-testid="count-expected" data-status="expected" data-sku={item?.sku}>
-            <Table.Td>
-              <ItemCell item={item} lot={lot} fallback={row.itemKey} dimmed>
-                <StatusBadge status="expected" />
-              </ItemCell>
-            </Table.Td>
-            <Table.Td ta="right">
-              <Text fz={28} fw={700} lh={1.1} c="dimmed">
-                —
-              </Text>
-            </Table.Td>
-            <Table.Td ta="right">
-              <Text fz="lg">{formatQty(row.onHand)}</Text>
-            </Table.Td>
-            <Table.Td />
-            <Table.Td />
-          </Table.Tr>
+        {lines.map((view) => (
+          <LineRow
+            key={view.line.id}
+            view={view}
+            showExpected={showExpected}
+            last={view.line.id === lastLineId}
+            onRecount={onRecount}
+          />
         ))}
-        {waiting.length > EXPECTED_SHOWN && (
+        {showExpected && waiting.first.map((view) => <ExpectedRow key={view.row.id} view={view} />)}
+        {showExpected && waiting.count > waiting.first.length && (
           <Table.Tr>
             <Table.Td colSpan={5}>
               <Text size="sm" c="dimmed">
-                …and {waiting.length - EXPECTED_SHOWN} more items expected here; the review lists them all.
+                …and {waiting.count - waiting.first.length} more items expected here; the review lists them
+                all.
               </Text>
             </Table.Td>
           </Table.Tr>
@@ -193,3 +128,121 @@ export function LineMenu({
     </Menu>
   )
 }
+
+/** Same line as drawn: a scan re-draws its own row only, however many lines the count has. */
+const sameLine = (a: CountLineView, b: CountLineView): boolean =>
+  a.line === b.line ||
+  (a.line.id === b.line.id &&
+    a.line.counted === b.line.counted &&
+    a.line.expected === b.line.expected &&
+    a.line.recount === b.line.recount &&
+    a.line.zeroed === b.line.zeroed &&
+    a.item?.name === b.item?.name &&
+    a.item?.sku === b.item?.sku &&
+    a.item?.unit === b.item?.unit &&
+    a.lot?.lotNumber === b.lot?.lotNumber)
+
+const LineRow = memo(
+  function LineRow({
+    view,
+    showExpected,
+    last,
+    onRecount
+  }: {
+    view: CountLineView
+    showExpected: boolean
+    last: boolean
+    onRecount: (line: CountLineView) => void
+  }) {
+    const { line, item, lot } = view
+    const variance = line.counted - line.expected
+    return (
+      <Table.Tr
+        data-testid="count-line"
+        data-status={showExpected ? lineStatus(line) : undefined}
+        data-sku={item?.sku}
+        data-counted={line.counted}
+        bg={last ? 'var(--mantine-color-green-light)' : undefined}
+      >
+        <Table.Td>
+          <Text fw={600}>{item?.name ?? 'Item no longer in the replica'}</Text>
+          <Group gap={6}>
+            <Text size="sm" c="dimmed" ff="monospace">
+              {item?.sku ?? line.itemKey}
+            </Text>
+            {lot && (
+              <Badge size="sm" color="grape" variant="light">
+                lot {lot.lotNumber}
+              </Badge>
+            )}
+            {showExpected && <StatusBadge status={lineStatus(line)} />}
+            {line.recount && (
+              <Badge size="sm" color="orange" variant="light">
+                recount
+              </Badge>
+            )}
+          </Group>
+        </Table.Td>
+        <Table.Td ta="right">
+          <Text fz={28} fw={700} lh={1.1} data-testid="count-line-counted">
+            {formatQty(line.counted)}
+          </Text>
+          {item?.unit && (
+            <Text size="xs" c="dimmed">
+              {item.unit}
+            </Text>
+          )}
+        </Table.Td>
+        {showExpected && (
+          <Table.Td ta="right">
+            <Text fz="lg">{formatQty(line.expected)}</Text>
+          </Table.Td>
+        )}
+        {showExpected && (
+          <Table.Td ta="right">
+            <Text fz="lg" fw={600} c={variance === 0 ? 'dimmed' : variance > 0 ? 'blue.7' : 'red.7'}>
+              {formatVariance(variance)}
+            </Text>
+          </Table.Td>
+        )}
+        <Table.Td>
+          <LineMenu view={view} onRecount={onRecount} />
+        </Table.Td>
+      </Table.Tr>
+    )
+  },
+  (a, b) =>
+    a.showExpected === b.showExpected &&
+    a.last === b.last &&
+    a.onRecount === b.onRecount &&
+    sameLine(a.view, b.view)
+)
+
+const ExpectedRow = memo(
+  function ExpectedRow({ view: { row, item, lot } }: { view: NotCountedView }) {
+    return (
+      <Table.Tr data-testid="count-expected" data-status="expected" data-sku={item?.sku}>
+        <Table.Td>
+          <ItemCell item={item} lot={lot} fallback={row.itemKey} dimmed>
+            <StatusBadge status="expected" />
+          </ItemCell>
+        </Table.Td>
+        <Table.Td ta="right">
+          <Text fz={28} fw={700} lh={1.1} c="dimmed">
+            —
+          </Text>
+        </Table.Td>
+        <Table.Td ta="right">
+          <Text fz="lg">{formatQty(row.onHand)}</Text>
+        </Table.Td>
+        <Table.Td />
+        <Table.Td />
+      </Table.Tr>
+    )
+  },
+  (a, b) =>
+    a.view.row.id === b.view.row.id &&
+    a.view.row.onHand === b.view.row.onHand &&
+    a.view.item === b.view.item &&
+    a.view.lot === b.view.lot
+)

@@ -14,7 +14,7 @@ import { useHotkeys } from '@mantine/hooks'
 import { modals } from '@mantine/modals'
 import { IconArrowBackUp, IconBarcode, IconListCheck, IconSettings, IconTrash } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { CountSession } from '../../../../shared/model/records'
 import { activeCount, discardCount, setCountState } from '../../count/sessions'
 import { getDb } from '../../db/db'
@@ -24,6 +24,7 @@ import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
 import { CountLines } from './CountLines'
+import { withCommitted } from './committed-lines'
 import { ConfirmQuantity } from './ConfirmQuantity'
 import { CountReview } from './CountReview'
 import { submitScan, submitUndo, useCountUi } from './count-ui'
@@ -37,7 +38,7 @@ import { ScansGoTo } from './ScansGoTo'
 import { ScannerSettings } from './ScannerSettings'
 import { StartCount } from './StartCount'
 import { SubmittedCount, type Submitted } from './SubmittedCount'
-import { useCountData, type CountLineView, type NotCountedView } from './use-count-data'
+import { useCountData, type CountLineView, type Waiting } from './use-count-data'
 
 const SUBTITLE = 'Stock counts by location, with a USB barcode scanner.'
 
@@ -220,7 +221,7 @@ function ActiveCount({
             session={session}
             events={data.events}
             lines={data.lines}
-            expected={data.notCounted}
+            waiting={data.waiting}
             noStock={data.stockRecords === 0}
             onRecount={setRecounting}
           />
@@ -270,20 +271,22 @@ function CodeEntry({ countId }: { countId: string }) {
 
 function Counting({
   session,
-  events,
-  lines,
-  expected,
+  events: readEvents,
+  lines: read,
+  waiting,
   noStock,
   onRecount
 }: {
   session: CountSession
   events: number
   lines: CountLineView[]
-  expected: NotCountedView[]
+  waiting: Waiting
   noStock: boolean
   onRecount: (line: CountLineView) => void
 }) {
   const banner = useCountUi((s) => s.banner)
+  const shown = useMemo(() => withCommitted(read, readEvents, banner), [read, readEvents, banner])
+  const { lines, events } = shown
   const units = lines.reduce((n, v) => n + v.line.counted, 0)
   const lastLineId = banner?.content.status === 'counted' ? banner.content.line.id : undefined
 
@@ -306,7 +309,7 @@ function Counting({
         <Button
           size="md"
           leftSection={<IconListCheck size={18} />}
-          disabled={lines.length === 0 && expected.length === 0}
+          disabled={lines.length === 0 && waiting.listed === 0}
           onClick={() =>
             void setCountState(getDb(), session.id, 'review').then(() => useCountUi.getState().clear())
           }
@@ -320,7 +323,7 @@ function Counting({
           No stock is recorded at this location in the replica, so every expected quantity is 0.
         </Text>
       )}
-      {lines.length === 0 && (session.blind || expected.length === 0) ? (
+      {lines.length === 0 && (session.blind || waiting.listed === 0) ? (
         <EmptyState icon={IconBarcode} title="Nothing counted yet">
           Scan each item where it stands; scan it again for every further unit, or type the quantity first. A
           GS1 label with a quantity counts that many at once.
@@ -333,7 +336,7 @@ function Counting({
           </Text>
           <CountLines
             lines={lines}
-            expected={expected}
+            waiting={waiting}
             showExpected={!session.blind}
             lastLineId={lastLineId}
             onRecount={onRecount}

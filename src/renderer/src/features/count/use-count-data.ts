@@ -2,9 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo } from 'react'
 import type { CountLine, CountSession, Item, Location, Lot } from '../../../../shared/model/records'
 import { recountedLineIds } from '../../count/lines'
-import { missingFrom, type NotCountedRow } from '../../count/not-counted'
+import type { NotCountedRow } from '../../count/not-counted'
+import { groupStock, uncounted, type StockGroups } from '../../count/uncounted'
 import { locationLabel } from '../../count/sessions'
 import { getDb } from '../../db/db'
+import { timedRequery } from '../../scan/scan-timing'
 
 export interface CountLineView {
   line: CountLine
@@ -28,77 +30,131 @@ export interface CountData {
   connectionLabel: string
   /** Stock records at the location in the replica; 0 means every expected quantity is 0. */
   stockRecords: number
-  /** Stocked at the location, and no scan found it (yet); zeroed ones included, with that choice. */
-  notCounted: NotCountedView[]
+  /**
+   * Stocked at the location, and no scan found it (yet); zeroed ones included, with that
+   * choice. Worked out when first read (the review), not on every scan.
+   */
+  readonly notCounted: NotCountedView[]
+  /** What the counting screen lists of it: the first rows still waiting for a scan, and how many there are. */
+  waiting: Waiting
+}
+
+/** Rows of stock still waiting for a scan that the counting screen draws at most. */
+export const WAITING_SHOWN = 100
+
+export interface Waiting {
+  /** At most {@link WAITING_SHOWN}, in the order the review lists them. */
+  first: NotCountedView[]
+  /** Rows waiting for a scan. */
+  count: number
+  /** Rows of {@link CountData.notCounted} (those set to zero included). */
+  listed: number
 }
 
 interface StockHere {
-  stock: { itemKey: string; lotKey?: string; onHand: number }[]
+  /** Grouped as count lines and sorted by item name once per sync, not per scan. */
+  groups: StockGroups
   items: Map<string, Item>
   lots: Map<string, Lot>
 }
+
+const byName = (items: Map<string, Item>) => (a: { itemKey: string }, b: { itemKey: string }) =>
+  (items.get(a.itemKey)?.name ?? '').localeCompare(items.get(b.itemKey)?.name ?? '')
 
 /**
  * The stock at a location with its items, read apart from the count's lines: it
  * changes with a sync, not with a scan, so scanning never reads the whole location.
  */
-function useStockHere(locationKey: string): StockHere | undefined {
+function useStockHere(countId: string, locationKey: string): StockHere | undefined {
   return useLiveQuery(async () => {
     const db = getDb()
     const stock = await db.stock.where('locationKey').equals(locationKey).toArray()
     const itemKeys = [...new Set(stock.map((s) => s.itemKey))]
     const lotKeys = [...new Set(stock.flatMap((s) => (s.lotKey ? [s.lotKey] : [])))]
     const [items, lots] = await Promise.all([db.items.bulkGet(itemKeys), db.lots.bulkGet(lotKeys)])
+    const itemMap = new Map(items.flatMap((i) => (i ? [[i.key, i] as const] : [])))
+    const sorted = stock
+      .map((s) => ({ itemKey: s.itemKey, ...(s.lotKey && { lotKey: s.lotKey }), onHand: s.onHand }))
+      .sort(byName(itemMap))
     return {
-      stock: stock.map((s) => ({
-        itemKey: s.itemKey,
-        ...(s.lotKey && { lotKey: s.lotKey }),
-        onHand: s.onHand
-      })),
-      items: new Map(items.flatMap((i) => (i ? [[i.key, i] as const] : []))),
+      groups: groupStock(countId, sorted),
+      items: itemMap,
       lots: new Map(lots.flatMap((l) => (l ? [[l.key, l] as const] : [])))
     }
-  }, [locationKey])
+  }, [countId, locationKey])
 }
 
-/** Everything the count screens show of one session, live from the replica. */
-export function useCountData(session: CountSession): CountData | undefined {
-  const here = useStockHere(session.locationKey)
-  const data = useLiveQuery(async () => {
+/** Where the count is, and of which connection: changes with a sync, never with a scan. */
+function usePlace(session: CountSession) {
+  return useLiveQuery(async () => {
     const db = getDb()
-    const lines = await db.countLines.where('countId').equals(session.id).toArray()
-    lines.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id))
-    const [items, lots, recounted, events, location, label, connection, stockRecords] = await Promise.all([
-      db.items.bulkGet(lines.map((l) => l.itemKey)),
-      db.lots.bulkGet(lines.map((l) => l.lotKey ?? '')),
-      recountedLineIds(db, session.id),
-      db.countEvents.where('countId').equals(session.id).count(),
+    const [location, label, connection, stockRecords] = await Promise.all([
       db.locations.get(session.locationKey),
       locationLabel(db, session.locationKey),
       db.connections.get(session.connectionId),
       db.stock.where('locationKey').equals(session.locationKey).count()
     ])
     return {
-      lines: lines.map((line, i) => ({ line, item: items[i], lot: line.lotKey ? lots[i] : undefined })),
-      recounted,
-      events,
       location,
       locationLabel: label,
       connectionLabel: connection?.label ?? session.connectionId,
-      stockRecords,
-      rawLines: lines
+      stockRecords
     }
-  }, [session.id, session.locationKey, session.connectionId])
+  }, [session.locationKey, session.connectionId])
+}
+
+const newestFirst = (a: CountLine, b: CountLine) =>
+  a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+
+/** The count's lines with their items; which lines were recounted only matters (and is read) in review. */
+function useLines(session: CountSession) {
+  const reviewing = session.state === 'review'
+  return useLiveQuery(
+    () =>
+      timedRequery(async () => {
+        const db = getDb()
+        const lines = await db.countLines.where('countId').equals(session.id).toArray()
+        lines.sort(newestFirst)
+        const [items, lots, recounted, events] = await Promise.all([
+          db.items.bulkGet(lines.map((l) => l.itemKey)),
+          db.lots.bulkGet(lines.map((l) => l.lotKey ?? '')),
+          reviewing ? recountedLineIds(db, session.id) : new Set<string>(),
+          db.countEvents.where('countId').equals(session.id).count()
+        ])
+        return {
+          lines: lines.map((line, i) => ({ line, item: items[i], lot: line.lotKey ? lots[i] : undefined })),
+          recounted,
+          events,
+          rawLines: lines
+        }
+      }),
+    [session.id, reviewing]
+  )
+}
+
+/** Everything the count screens show of one session, live from the replica. */
+export function useCountData(session: CountSession): CountData | undefined {
+  const here = useStockHere(session.id, session.locationKey)
+  const place = usePlace(session)
+  const data = useLines(session)
   return useMemo(() => {
-    if (!data || !here) return undefined
+    if (!data || !place || !here) return undefined
     const { rawLines, ...rest } = data
-    const notCounted = missingFrom(session.id, here.stock, rawLines)
-      .map((row) => ({
-        row,
-        item: here.items.get(row.itemKey),
-        lot: row.lotKey ? here.lots.get(row.lotKey) : undefined
-      }))
-      .sort((a, b) => (a.item?.name ?? '').localeCompare(b.item?.name ?? ''))
-    return { ...rest, notCounted }
-  }, [data, here, session.id])
+    const left = uncounted(here.groups, rawLines)
+    const view = (row: NotCountedRow): NotCountedView => ({
+      row,
+      item: here.items.get(row.itemKey),
+      lot: row.lotKey ? here.lots.get(row.lotKey) : undefined
+    })
+    let all: NotCountedView[] | undefined
+    return {
+      ...rest,
+      ...place,
+      get notCounted() {
+        all ??= left.all().map(view)
+        return all
+      },
+      waiting: { first: left.firstWaiting(WAITING_SHOWN).map(view), count: left.waiting, listed: left.total }
+    }
+  }, [data, place, here])
 }
