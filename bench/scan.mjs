@@ -116,7 +116,9 @@ function print(result) {
       `p50 ${result.p50Ms} ms   p95 ${result.p95Ms} ms   max ${result.maxMs} ms   (${result.missed} not shown within 5 s)`
   )
   for (const [phase, f] of Object.entries(result.phases))
-    console.log(`    ${phase.padEnd(9)} p50 ${String(f.p50Ms).padStart(6)} ms   p95 ${String(f.p95Ms).padStart(6)} ms`)
+    console.log(
+      `    ${phase.padEnd(9)} p50 ${String(f.p50Ms).padStart(6)} ms   p95 ${String(f.p95Ms).padStart(6)} ms`
+    )
 }
 
 const results = {}
@@ -131,7 +133,11 @@ if (!SEARCH_ONLY) {
   }
 }
 plan = await fillReplica(page, Math.max(...SIZES))
-results.search = await searchBench(page, plan, PROFILE && ((run) => profiled(cdp, `search-${plan.count}`, run)))
+results.search = await searchBench(
+  page,
+  plan,
+  PROFILE && ((run) => profiled(cdp, `search-${plan.count}`, run))
+)
 const s = results.search
 console.log(
   `Search as you type (keystroke → results), ${s.items.toLocaleString()} items, ${s.keystrokes} keystrokes: ` +
