@@ -1,3 +1,4 @@
+import { hostname } from 'node:os'
 import { vendorProfiles } from '../../shared/vendors/profiles'
 import type { AppSettings, appSettings } from '../../shared/host-api/app'
 import type { ConnectionRegistry } from '../connections/registry'
@@ -35,7 +36,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
       name: 'Stockroom',
       version: d.version,
       platform: d.platform.kind,
-      dataDir: d.dataDir
+      dataDir: d.dataDir,
+      pcName: hostname()
     }),
     'app:ping': async ({ echo }) => ({ echo, at: new Date().toISOString() }),
     'app:getSettings': () => d.settings.read(),

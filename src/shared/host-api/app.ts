@@ -4,7 +4,9 @@ export const appInfo = z.object({
   name: z.string(),
   version: z.string(),
   platform: z.enum(['desktop', 'web']),
-  dataDir: z.string()
+  dataDir: z.string(),
+  /** This PC's name (its host name): says on which PC a barcode link was made. */
+  pcName: z.string().max(200)
 })
 export type AppInfo = z.infer<typeof appInfo>
 

@@ -5,8 +5,8 @@ import type { NoticeTarget } from '../../../shared/host-api/notices'
 export const sections = ['items', 'count', 'tasks', 'outbox', 'connections', 'activity'] as const
 export type Section = (typeof sections)[number]
 
-/** The Items screen lists every item, or only low ones (of one connection, or of all). */
-export type ItemsView = { low: false } | { low: true; connectionId?: string }
+/** The Items screen lists every item (or the barcode links), or only low ones (of one connection, or of all). */
+export type ItemsView = { low: false; links?: boolean } | { low: true; connectionId?: string }
 
 /** UI state only; replicated data lives in Dexie and is read with live queries. */
 interface UiState {

@@ -1,24 +1,42 @@
-import { Button, Card, Group, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Button, Card, Group, Kbd, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { IconSearch } from '@tabler/icons-react'
+import { IconLink, IconSearch } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import type { Item } from '../../../../shared/model/records'
+import { parseScan } from '../../../../shared/scan'
 import type { ScanContext } from '../../count/count-scan'
 import { getDb } from '../../db/db'
+import { useScannerSettings } from '../../stores/scanner'
 import { searchItems } from '../items/search'
-import { submitPick } from './count-ui'
+import { submitLink, submitPick } from './count-ui'
 import { formatQty } from './format'
 
 const PICK_LIMIT = 8
 
-function ItemChoices({ items, countId, context }: { items: Item[]; countId: string; context: ScanContext }) {
-  const units = (context.labelQuantity ?? 1) * context.times
+/** Items of the connection matching what was typed, best first. */
+async function findInConnection(text: string, connectionId: string): Promise<Item[]> {
+  if (text.trim() === '') return []
+  return (await searchItems(getDb(), text, 50))
+    .filter((i) => i.connectionId === connectionId)
+    .slice(0, PICK_LIMIT)
+}
+
+interface Pick {
+  countId: string
+  connectionId: string
+  context: ScanContext
+  /** The scan names a product code, so it can be linked (a lot-only label cannot). */
+  linkable: boolean
+}
+
+function ItemChoices({ items, pick, enterFirst }: { items: Item[]; pick: Pick; enterFirst?: boolean }) {
+  const units = formatQty((pick.context.labelQuantity ?? 1) * pick.context.times)
   return (
     <Table data-testid="pick-results">
       <Table.Tbody>
-        {items.map((item) => (
-          <Table.Tr key={item.key}>
+        {items.map((item, i) => (
+          <Table.Tr key={item.key} data-testid="pick-row" data-sku={item.sku}>
             <Table.Td>
               <Text fw={600}>{item.name}</Text>
               <Text size="sm" c="dimmed" ff="monospace">
@@ -26,13 +44,26 @@ function ItemChoices({ items, countId, context }: { items: Item[]; countId: stri
               </Text>
             </Table.Td>
             <Table.Td ta="right">
-              <Button
-                variant="light"
-                onClick={() => void submitPick(countId, item, context)}
-                data-testid="pick-item"
-              >
-                Count {formatQty(units)}
-              </Button>
+              <Group gap="xs" justify="flex-end" wrap="nowrap">
+                {pick.linkable && (
+                  <Button
+                    variant={enterFirst && i === 0 ? 'filled' : 'light'}
+                    leftSection={<IconLink size={16} />}
+                    rightSection={enterFirst && i === 0 ? <Kbd size="xs">Enter</Kbd> : undefined}
+                    onClick={() => void submitLink(pick.countId, pick.connectionId, item, pick.context)}
+                    data-testid="link-item"
+                  >
+                    Link and count {units}
+                  </Button>
+                )}
+                <Button
+                  variant={pick.linkable ? 'subtle' : 'light'}
+                  onClick={() => void submitPick(pick.countId, item, pick.context)}
+                  data-testid="pick-item"
+                >
+                  {pick.linkable ? 'Count once' : `Count ${units}`}
+                </Button>
+              </Group>
             </Table.Td>
           </Table.Tr>
         ))}
@@ -43,8 +74,10 @@ function ItemChoices({ items, countId, context }: { items: Item[]; countId: stri
 
 /**
  * After a scan that did not give one item of this count's connection: pick among the
- * candidates, or search by name or SKU. The pick is counted with the scan's
- * quantity and lot, and logged with the scanned code.
+ * candidates, or search by name or SKU. Typing and Enter links the scanned code to
+ * the first item found and counts it, so the next scan of that label counts the
+ * item directly; "Count once" counts it without a link. Either way the pick is
+ * counted with the scan's quantity and lot, and logged with the scanned code.
  */
 export function PickItem({
   countId,
@@ -59,32 +92,41 @@ export function PickItem({
 }) {
   const [text, setText] = useState('')
   const [query] = useDebouncedValue(text, 150)
-  const found = useLiveQuery(
-    async () =>
-      query.trim() === ''
-        ? []
-        : (await searchItems(getDb(), query, 50))
-            .filter((i) => i.connectionId === connectionId)
-            .slice(0, PICK_LIMIT),
-    [query, connectionId]
-  )
+  const found = useLiveQuery(() => findInConnection(query, connectionId), [query, connectionId])
+  const parsed = parseScan(context.raw, { prefixes: useScannerSettings.getState().prefixes })
+  const pick: Pick = { countId, connectionId, context, linkable: parsed.ok && parsed.keys.length > 0 }
+  // Enter takes the first item for what is typed now, even before the list has caught up.
+  const onEnter = async () => {
+    const [first] = await findInConnection(text, connectionId)
+    if (!first) return
+    if (pick.linkable) await submitLink(countId, connectionId, first, context)
+    else await submitPick(countId, first, context)
+  }
   return (
     <Card withBorder data-testid="pick-item-panel">
       <Stack gap="sm">
-        {candidates && candidates.length > 0 && (
-          <ItemChoices items={candidates} countId={countId} context={context} />
-        )}
-        <Group align="flex-end" grow>
-          <TextInput
-            leftSection={<IconSearch size={16} />}
-            label={candidates ? 'Or find another item' : 'Find the item by name or SKU'}
-            placeholder="e.g. hex bolt, or the SKU"
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            data-testid="pick-search"
-          />
-        </Group>
-        {found && found.length > 0 && <ItemChoices items={found} countId={countId} context={context} />}
+        {candidates && candidates.length > 0 && <ItemChoices items={candidates} pick={pick} />}
+        <TextInput
+          leftSection={<IconSearch size={16} />}
+          label={candidates ? 'Or find another item' : 'Find the item by name or SKU'}
+          description={
+            pick.linkable
+              ? `Type, then Enter: ${context.code} is linked to the first item and counted; its next scan counts that item.`
+              : undefined
+          }
+          placeholder="e.g. hex bolt, or the SKU"
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return
+            e.preventDefault()
+            void onEnter()
+          }}
+          // Straight after the unknown scan, typing goes here: a name, then Enter.
+          autoFocus={!candidates}
+          data-testid="pick-search"
+        />
+        {found && found.length > 0 && <ItemChoices items={found} pick={pick} enterFirst />}
         {found && found.length === 0 && query.trim() !== '' && (
           <Text size="sm" c="dimmed">
             Nothing in this connection matches “{query}”.

@@ -54,6 +54,12 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
                 Lot {unknownLot} is not in the replica, so it was counted without a lot.
               </Text>
             )}
+            {content.linkedCode !== undefined && (
+              <Text size="sm" data-testid="scan-linked">
+                Code <b style={{ fontFamily: 'monospace' }}>{visible(content.linkedCode)}</b> is now linked to
+                this item: its next scan counts it directly. Links are listed under Items › Barcode links.
+              </Text>
+            )}
           </Stack>
         ),
         figure: `+${formatQty(quantity)}`,

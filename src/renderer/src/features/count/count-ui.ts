@@ -6,6 +6,8 @@ import { countItem, countScan, toneOf, type CountScanOutcome, type ScanContext }
 import { findLocationLabel, goToLabel, type LabelOutcome } from '../../count/location-switch'
 import { resolveCode } from '../../count/resolve'
 import { undoLast, type Undone } from '../../count/lines'
+import { linkCode } from '../../count/barcode-links'
+import { pcName } from '../../app/pc-name'
 import { getDb } from '../../db/db'
 import { playTone } from '../../scan/feedback'
 import { awaitLine, timerForScan, type ScanTimer } from '../../scan/scan-timing'
@@ -25,8 +27,11 @@ export type BannerContent =
   /** A location label that cannot be counted here, in words. */
   | { status: 'refused'; message: string }
 
-/** A scan's outcome, with what the Quantity field held if that could not be used. */
-export type ScanReport = CountScanOutcome & { ignoredQuantity?: string }
+/**
+ * A scan's outcome, with what the Quantity field held if that could not be used,
+ * and the code it linked to the item (its next scan counts that item directly).
+ */
+export type ScanReport = CountScanOutcome & { ignoredQuantity?: string; linkedCode?: string }
 
 export interface Banner {
   /** Grows with every banner, so the flash restarts even when two outcomes look the same. */
@@ -171,6 +176,39 @@ export function submitPick(countId: string, item: Item, context: ScanContext): P
   return enqueue(async () => {
     try {
       report(await countItem(getDb(), countId, item, context, { limits: countLimits() }))
+    } catch (error) {
+      reportFailure(error)
+    }
+  })
+}
+
+/**
+ * Links the scanned code to an item picked by hand (so its next scan counts that
+ * item directly), then counts it. Only an item of the count's connection is
+ * linked (see {@link linkCode}). A label with no product number (a lot only)
+ * cannot be linked and is only counted.
+ */
+export function submitLink(
+  countId: string,
+  connectionId: string,
+  item: Item,
+  context: ScanContext
+): Promise<void> {
+  return enqueue(async () => {
+    try {
+      const db = getDb()
+      const code = parseScan(context.raw, { prefixes: useScannerSettings.getState().prefixes })
+      const key = code.ok ? code.keys[0] : undefined
+      const linkedOn = key === undefined ? undefined : await pcName()
+      if (key !== undefined)
+        await linkCode(db, {
+          connectionId,
+          code: key,
+          itemKey: item.key,
+          ...(linkedOn !== undefined && { linkedOn })
+        })
+      const outcome = await countItem(db, countId, item, context, { limits: countLimits() })
+      report(key === undefined ? outcome : { ...outcome, linkedCode: context.code })
     } catch (error) {
       reportFailure(error)
     }

@@ -1,4 +1,5 @@
 import { Badge, Drawer, Group, Image, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { IconLink } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { getDb } from '../../db/db'
 import { MuteSwitch } from '../shell/MuteSwitch'
@@ -29,7 +30,9 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
       name.set(l.key, parent ? `${parent.name} › ${l.name}` : l.name)
     })
     const lotNumber = new Map(lots.map((l) => [l.key, l]))
+    const linked = await db.barcodeLinks.where('itemKey').equals(item.key).toArray()
     return {
+      linked,
       pending,
       item,
       stock,
@@ -96,6 +99,19 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
                   {c}
                 </Badge>
               ))}
+            {data.linked.map((l) => (
+              <Badge
+                key={l.key}
+                variant="outline"
+                color="teal"
+                ff="monospace"
+                leftSection={<IconLink size={12} />}
+                title="Linked by hand on this site (Items › Barcode links)"
+                data-testid="item-linked-code"
+              >
+                {l.code}
+              </Badge>
+            ))}
             {data.item.tracking !== 'none' && <Badge color="grape">{data.item.tracking} tracked</Badge>}
             {low && <Badge color="orange">low</Badge>}
           </Group>

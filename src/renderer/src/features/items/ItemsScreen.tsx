@@ -16,6 +16,7 @@ import { rowKeys } from '../shell/row-keys'
 import { ScreenHeader } from '../shell/ScreenHeader'
 import { ItemDetail } from './ItemDetail'
 import { LowStockView } from './LowStockView'
+import { BarcodeLinksView } from './BarcodeLinksView'
 import { searchItems, SEARCH_LIMIT } from './search'
 import { useItemTotal } from './use-item-total'
 
@@ -32,6 +33,7 @@ export function ItemsScreen() {
   const openKey = useUi((s) => s.openItemKey)
   const openItem = useUi((s) => s.openItem)
   const low = useUi((s) => s.itemsView.low)
+  const links = useUi((s) => !s.itemsView.low && s.itemsView.links === true)
   const setView = useUi((s) => s.setItemsView)
   // The results carry the text they answer, so the screen (and a benchmark) can tell them from older ones.
   const found = useLiveQuery(async () => ({ query, items: await searchItems(getDb(), query) }), [query])
@@ -56,14 +58,17 @@ export function ItemsScreen() {
         mb="sm"
         data={[
           { value: 'all', label: 'All items' },
-          { value: 'low', label: 'Low stock' }
+          { value: 'low', label: 'Low stock' },
+          { value: 'links', label: 'Barcode links' }
         ]}
-        value={low ? 'low' : 'all'}
-        onChange={(v) => setView(v === 'low' ? { low: true } : { low: false })}
+        value={low ? 'low' : links ? 'links' : 'all'}
+        onChange={(v) => setView(v === 'low' ? { low: true } : { low: false, links: v === 'links' })}
         data-testid="items-view"
       />
       {low ? (
         <LowStockView onOpen={open} />
+      ) : links ? (
+        <BarcodeLinksView />
       ) : text.trim() === '' && query.trim() === '' && items?.length === 0 ? (
         <EmptyState icon={IconBox} title="No items yet">
           Items from your connected systems appear here after the first sync. Scan a barcode or type a SKU or
