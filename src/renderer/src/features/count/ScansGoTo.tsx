@@ -8,7 +8,7 @@ export function ScansGoTo({ where }: { where: string | undefined }) {
       <Group gap="sm" wrap="nowrap">
         <IconMapPin size={32} color="var(--mantine-color-blue-filled)" />
         <Text fz={26} fw={800} lh={1.2}>
-          <Text span inherit c="dimmed" fw={600}>
+          <Text span inherit c="var(--mantine-color-blue-light-color)" fw={600}>
             Scans go to:{' '}
           </Text>
           <span data-testid="scans-go-to-where">{where ?? '…'}</span>
