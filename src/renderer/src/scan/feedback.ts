@@ -10,8 +10,9 @@ interface Note {
 }
 
 /**
- * Four sounds that can be told apart across a noisy floor without looking: one
- * short high beep, two mid blips, a low buzz, a rising three-note chime.
+ * Sounds that can be told apart across a noisy floor without looking: one short high
+ * beep, two mid blips, a low buzz, a rising three-note chime, and a falling pair for a
+ * repeat that was ignored (not the counted beep: nobody must think it was counted again).
  */
 const sounds: Record<Tone, Note[]> = {
   ok: [{ freq: 1760, ms: 90, type: 'sine' }],
@@ -25,6 +26,10 @@ const sounds: Record<Tone, Note[]> = {
     { freq: 880, ms: 90, type: 'sine' },
     { freq: 1175, ms: 90, type: 'sine', gapMs: 30 },
     { freq: 1568, ms: 140, type: 'sine', gapMs: 30 }
+  ],
+  repeat: [
+    { freq: 1180, ms: 60, type: 'sine' },
+    { freq: 590, ms: 140, type: 'sine', gapMs: 40 }
   ]
 }
 

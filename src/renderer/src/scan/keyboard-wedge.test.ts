@@ -25,13 +25,20 @@ class Keyboard {
   at = 1000
   prevented: string[] = []
   scans: string[] = []
+  repeats: string[] = []
   wedge: KeyboardWedge
 
   constructor(
     public field: Field | null,
-    detector: Parameters<typeof createKeyboardWedge>[0]['detector'] = {}
+    detector: Parameters<typeof createKeyboardWedge>[0]['detector'] = {},
+    repeatWindowMs: number | null = null
   ) {
-    this.wedge = createKeyboardWedge({ detector, onScan: (code) => this.scans.push(code) })
+    this.wedge = createKeyboardWedge({
+      detector,
+      repeatWindowMs,
+      onScan: (code) => this.scans.push(code),
+      onRepeat: (code) => this.repeats.push(code)
+    })
   }
 
   private timers(until: number) {
@@ -204,5 +211,39 @@ describe('keyboard-wedge scanner over a focused text field', () => {
     kb.idle()
     kb.scan('4006381333931')
     expect(kb.scans).toEqual(['4006381333931'])
+  })
+})
+
+describe('the same code scanned again', () => {
+  const code = '4006381333931'
+
+  it('counts every scan when repeats are not ignored (the default)', () => {
+    const kb = new Keyboard(new Field())
+    kb.scan(code) // idles 400 ms before its first key
+    kb.scan(code)
+    expect(kb.scans).toEqual([code, code])
+    expect(kb.repeats).toEqual([])
+  })
+
+  it('with a window: a second scan inside it is ignored and reported, one outside it counts', () => {
+    const field = new Field('bolt', 4)
+    const kb = new Keyboard(field, {}, 1000)
+    kb.scan(code)
+    expect(kb.scan(code)).toBe(true) // ~440 ms later: its keys still never reach the field
+    expect(kb.scans).toEqual([code])
+    expect(kb.repeats).toEqual([code])
+    kb.idle(1000)
+    kb.scan(code)
+    expect(kb.scans).toEqual([code, code])
+    expect(field.value).toBe('bolt')
+  })
+
+  it('another code in between is not a repeat', () => {
+    const kb = new Keyboard(new Field(), {}, 5000)
+    kb.scan(code)
+    kb.scan('5012345678900')
+    kb.scan(code)
+    expect(kb.scans).toEqual([code, '5012345678900', code])
+    expect(kb.repeats).toEqual([])
   })
 })

@@ -1,4 +1,5 @@
 import { createBurstDetector, GS, type BurstDetectorOptions, type BurstEvent } from '../../../shared/scan'
+import { createRepeatFilter } from '../../../shared/scan/repeat-filter'
 
 /** What the wedge needs from a `KeyboardEvent` (a plain object in tests). */
 export interface WedgeKey {
@@ -44,15 +45,20 @@ export interface KeyboardWedge {
  */
 export function createKeyboardWedge(opts: {
   detector?: BurstDetectorOptions
+  /** Ignore the same code scanned again within this many ms (by the keys' own timestamps); null: off. */
+  repeatWindowMs?: number | null
   onScan(code: string): void
+  /** A scan ignored as a repeat: its keys are kept from the page all the same, and the person must be told. */
+  onRepeat?(code: string): void
 }): KeyboardWedge {
   const detector = createBurstDetector(opts.detector)
+  const repeats = createRepeatFilter(opts.repeatWindowMs ?? null)
 
   const giveBack = (event: BurstEvent, target: EditTarget | null) => {
     if (event.type === 'typed' && target) target.insert(event.text)
   }
 
-  const act = (event: BurstEvent, target: EditTarget | null): boolean => {
+  const act = (event: BurstEvent, target: EditTarget | null, at: number): boolean => {
     switch (event.type) {
       case 'none':
         return false
@@ -64,7 +70,8 @@ export function createKeyboardWedge(opts: {
         return false
       case 'scan':
         if (event.leaked > 0 && target) target.deleteBefore(event.leaked)
-        opts.onScan(event.code)
+        if (repeats.check(event.code, at).type === 'repeat') opts.onRepeat?.(event.code)
+        else opts.onScan(event.code)
         return true
     }
   }
@@ -80,11 +87,19 @@ export function createKeyboardWedge(opts: {
       if (key.ctrlKey || key.altKey || key.metaKey) {
         // Scanners that cannot send ASCII GS send FNC1 as Ctrl+]; any other chord is a shortcut.
         if (key.ctrlKey && !key.altKey && !key.metaKey && key.key === ']') {
-          return act(detector.onKey(GS, key.timeStamp, { repeat: key.repeat ?? false }), target)
+          return act(
+            detector.onKey(GS, key.timeStamp, { repeat: key.repeat ?? false }),
+            target,
+            key.timeStamp
+          )
         }
         return false
       }
-      return act(detector.onKey(key.key, key.timeStamp, { repeat: key.repeat ?? false }), target)
+      return act(
+        detector.onKey(key.key, key.timeStamp, { repeat: key.repeat ?? false }),
+        target,
+        key.timeStamp
+      )
     },
     deadline: () => detector.deadline(),
     onDeadline(at, target) {

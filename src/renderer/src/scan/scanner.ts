@@ -1,12 +1,16 @@
 import { notifications } from '@mantine/notifications'
 import { useEffect, useEffectEvent } from 'react'
 import { playTone } from './feedback'
+import { toneColour } from './tone'
+import { repeatWords } from '../../../shared/scan/repeat-filter'
 import { useScannerSettings, type ScannerSettings } from '../stores/scanner'
 import { focusedEditTarget } from './dom-target'
-import { createKeyboardWedge, type KeyboardWedge } from './keyboard-wedge'
+import { createKeyboardWedge, type KeyboardWedge, type WedgeKey } from './keyboard-wedge'
 import { noteScanKey } from './scan-timing'
 
 export type ScanHandler = (code: string) => void
+/** Tells the person a scan was ignored as a repeat (`words`), where the screen shows its scans. */
+export type RepeatHandler = (words: string) => void
 
 /**
  * Who gets a scan: the newest handler of the highest priority. A screen that scans
@@ -15,8 +19,15 @@ export type ScanHandler = (code: string) => void
 interface Registration {
   handler: ScanHandler
   priority: number
+  onRepeat?: RepeatHandler
 }
 const registrations: Registration[] = []
+
+const receiver = (): Registration | undefined => {
+  let target: Registration | undefined
+  for (const r of registrations) if (!target || r.priority >= target.priority) target = r
+  return target
+}
 
 /** A modal dialog is open: the screen behind it must not take a scan it cannot show. */
 const dialogOpen = (): boolean =>
@@ -24,8 +35,7 @@ const dialogOpen = (): boolean =>
 
 function dispatch(code: string): void {
   noteScanKey()
-  let target: Registration | undefined
-  for (const r of registrations) if (!target || r.priority >= target.priority) target = r
+  const target = receiver()
   if (!target) return
   if (target.priority < DIALOG_PRIORITY && dialogOpen()) {
     // Never counted behind the dialog: refused, with the error sound, until it is closed.
@@ -44,14 +54,34 @@ function dispatch(code: string): void {
   }
 }
 
-function detectorOptions(s: ScannerSettings) {
+/** A repeat was ignored: said where the screen shows its scans, or in a notice, with its own sound. */
+function dispatchRepeat(): void {
+  const words = repeatWords(useScannerSettings.getState().repeatWindowMs)
+  const target = receiver()
+  if (target?.onRepeat && (target.priority >= DIALOG_PRIORITY || !dialogOpen())) return target.onRepeat(words)
+  notifications.show({ color: toneColour.repeat, title: words, message: 'It was not taken a second time.' })
+  playTone('repeat')
+}
+
+function wedgeOptions(s: ScannerSettings) {
   return {
-    prefixes: s.prefixes,
-    terminators: s.suffixes,
-    maxInterKeyMs: s.maxInterKeyMs,
-    minLength: s.minLength
+    detector: {
+      prefixes: s.prefixes,
+      terminators: s.suffixes,
+      maxInterKeyMs: s.maxInterKeyMs,
+      minLength: s.minLength,
+      // A scanner slow enough to pause 150 ms between keys pauses as long before its suffix.
+      terminatorTimeoutMs: Math.max(100, s.maxInterKeyMs)
+    },
+    repeatWindowMs: s.ignoreRepeats ? s.repeatWindowMs : null
   }
 }
+
+/**
+ * While set, every key goes here instead of to the scanner (calibration measures the
+ * scanner's own bursts, however slow). `true`: the key is kept from the page.
+ */
+let keyCapture: ((key: WedgeKey) => boolean) | undefined
 
 /**
  * The detector judges a burst by the keys' own timestamps, but its deadline timer runs
@@ -67,7 +97,11 @@ const inputPending = (): boolean =>
 
 function install(): () => void {
   const build = (): KeyboardWedge =>
-    createKeyboardWedge({ detector: detectorOptions(useScannerSettings.getState()), onScan: dispatch })
+    createKeyboardWedge({
+      ...wedgeOptions(useScannerSettings.getState()),
+      onScan: dispatch,
+      onRepeat: dispatchRepeat
+    })
   let wedge = build()
   let timer: ReturnType<typeof setTimeout> | undefined
 
@@ -87,6 +121,16 @@ function install(): () => void {
   }
   // Capture phase on window: the wedge sees every key before any field or shortcut does.
   const onKeyDown = (e: KeyboardEvent) => {
+    if (keyCapture) {
+      // Whatever the scanner held before is dropped: these keys are measured, not scanned.
+      clearTimeout(timer)
+      wedge.reset()
+      if (keyCapture(e)) {
+        e.preventDefault()
+        e.stopImmediatePropagation()
+      }
+      return
+    }
     if (wedge.onKeyDown(e, focusedEditTarget())) {
       e.preventDefault()
       e.stopImmediatePropagation()
@@ -98,8 +142,8 @@ function install(): () => void {
     wedge.reset()
   }
   const unsubscribe = useScannerSettings.subscribe((s, prev) => {
-    const next = detectorOptions(s)
-    if (JSON.stringify(next) !== JSON.stringify(detectorOptions(prev))) {
+    const next = wedgeOptions(s)
+    if (JSON.stringify(next) !== JSON.stringify(wedgeOptions(prev))) {
       onBlur()
       wedge = build()
     }
@@ -128,13 +172,30 @@ function acquire(): () => void {
   }
 }
 
-export function registerScanHandler(handler: ScanHandler, priority: number): () => void {
+export function registerScanHandler(
+  handler: ScanHandler,
+  priority: number,
+  onRepeat?: RepeatHandler
+): () => void {
   const release = acquire()
-  const r: Registration = { handler, priority }
+  const r: Registration = { handler, priority, ...(onRepeat && { onRepeat }) }
   registrations.push(r)
   return () => {
     const i = registrations.indexOf(r)
     if (i >= 0) registrations.splice(i, 1)
+    release()
+  }
+}
+
+/**
+ * Sends every keydown to `capture` instead of the scanner until the returned function
+ * is called: no scan is recognised meanwhile. For measuring the scanner itself.
+ */
+export function captureKeys(capture: (key: WedgeKey) => boolean): () => void {
+  const release = acquire()
+  keyCapture = capture
+  return () => {
+    if (keyCapture === capture) keyCapture = undefined
     release()
   }
 }
@@ -149,10 +210,21 @@ export const GLOBAL_PRIORITY = 0
  * Receives scanner bursts while mounted (and `enabled`), wherever focus is. The
  * keys of a scan never reach the focused field; typing passes through untouched.
  */
-export function useScanner(handler: ScanHandler, enabled = true, priority = SCREEN_PRIORITY): void {
+export function useScanner(
+  handler: ScanHandler,
+  enabled = true,
+  priority = SCREEN_PRIORITY,
+  onRepeat?: RepeatHandler
+): void {
   const onScan = useEffectEvent(handler)
+  const repeat = useEffectEvent((words: string) => onRepeat?.(words))
+  const tellsRepeats = onRepeat !== undefined
   useEffect(() => {
     if (!enabled) return
-    return registerScanHandler((code) => onScan(code), priority)
-  }, [enabled, priority])
+    return registerScanHandler(
+      (code) => onScan(code),
+      priority,
+      tellsRepeats ? (words) => repeat(words) : undefined
+    )
+  }, [enabled, priority, tellsRepeats])
 }

@@ -10,10 +10,14 @@ export interface ScannerSettings {
   prefixes: string[]
   /** Keys the scanners send after each code. */
   suffixes: ('Enter' | 'Tab')[]
-  /** Longest gap between two keys of one scan. Raise it for slow wireless scanners. */
+  /** Longest gap between two keys of one scan, 30–150 ms. Raise it (or calibrate) for slow wireless scanners. */
   maxInterKeyMs: number
   /** Shortest code accepted as a scan; shorter bursts are taken as typing. */
   minLength: number
+  /** Ignore a scan of the same code as the one before it, within {@link repeatWindowMs}. Off by default. */
+  ignoreRepeats: boolean
+  /** 300–5000 ms. */
+  repeatWindowMs: number
   sound: boolean
   /** 0…1 */
   volume: number
@@ -24,6 +28,8 @@ export const defaultScannerSettings: ScannerSettings = {
   suffixes: ['Enter', 'Tab'],
   maxInterKeyMs: 35,
   minLength: 4,
+  ignoreRepeats: false,
+  repeatWindowMs: 1000,
   sound: true,
   volume: 0.5
 }
@@ -44,11 +50,22 @@ export const useScannerSettings = create<ScannerSettingsState>()(
       name: 'stockroom.scanner',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: ({ prefixes, suffixes, maxInterKeyMs, minLength, sound, volume }): ScannerSettings => ({
+      partialize: ({
         prefixes,
         suffixes,
         maxInterKeyMs,
         minLength,
+        ignoreRepeats,
+        repeatWindowMs,
+        sound,
+        volume
+      }): ScannerSettings => ({
+        prefixes,
+        suffixes,
+        maxInterKeyMs,
+        minLength,
+        ignoreRepeats,
+        repeatWindowMs,
         sound,
         volume
       })

@@ -19,7 +19,7 @@ import type { CountSession } from '../../../../shared/model/records'
 import { activeCount, discardCount, setCountState } from '../../count/sessions'
 import { getDb } from '../../db/db'
 import type { SubmitResult } from '../../outbox/submit-count'
-import { useScanner } from '../../scan/scanner'
+import { SCREEN_PRIORITY, useScanner } from '../../scan/scanner'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
@@ -27,7 +27,7 @@ import { CountLines } from './CountLines'
 import { withCommitted } from './committed-lines'
 import { ConfirmQuantity } from './ConfirmQuantity'
 import { CountReview } from './CountReview'
-import { submitScan, submitUndo, useCountUi } from './count-ui'
+import { reportRepeat, submitScan, submitUndo, useCountUi } from './count-ui'
 import { formatQty } from './format'
 import { ParkedCounts } from './ParkedCounts'
 import { PickItem } from './PickItem'
@@ -125,7 +125,12 @@ function ActiveCount({
   const [recounting, setRecounting] = useState<CountLineView | null>(null)
   const reviewing = session.state === 'review'
 
-  useScanner((code) => void submitScan(session.id, code))
+  useScanner(
+    (code) => void submitScan(session.id, code),
+    true,
+    SCREEN_PRIORITY,
+    (words) => void reportRepeat(words)
+  )
   // From anywhere in a count, fields included: the Undo button promises it, and a scan never types into them.
   useHotkeys([['mod+Z', () => void submitUndo(session.id)]], [])
 

@@ -174,7 +174,7 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
     case 'failed':
       return { icon: <IconX size={36} />, title: 'Not saved', detail: content.message }
     case 'info':
-      return { icon: <IconInfoCircle size={36} />, title: content.message }
+      return { icon: <IconInfoCircle size={36} />, title: content.message, detail: content.detail }
   }
 }
 

@@ -11,9 +11,12 @@ import {
   TextInput
 } from '@mantine/core'
 import { useState } from 'react'
+import { MAX_INTER_KEY_MS, MIN_INTER_KEY_MS } from '../../../../shared/scan/calibration'
 import { playTone } from '../../scan/feedback'
 import { useCountLimits } from '../../stores/count-limits'
 import { parsePrefixes, useScannerSettings } from '../../stores/scanner'
+import { RepeatWindowField } from './RepeatWindowField'
+import { ScannerCalibration } from './ScannerCalibration'
 
 /** How the scanners on this PC are set up; saved on this PC only. */
 export function ScannerSettings({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -86,11 +89,18 @@ function SettingsForm({ onClose }: { onClose: () => void }) {
       <Group grow>
         <NumberInput
           label="Longest gap between keys (ms)"
-          description="Raise it for a slow wireless scanner."
-          min={10}
-          max={120}
+          description="30–150. Raise it for a slow wireless scanner, or calibrate."
+          min={MIN_INTER_KEY_MS}
+          max={MAX_INTER_KEY_MS}
+          step={5}
           value={settings.maxInterKeyMs}
-          onChange={(v) => typeof v === 'number' && settings.update({ maxInterKeyMs: v })}
+          onChange={(v) =>
+            typeof v === 'number' &&
+            v >= MIN_INTER_KEY_MS &&
+            v <= MAX_INTER_KEY_MS &&
+            settings.update({ maxInterKeyMs: v })
+          }
+          data-testid="scanner-max-gap"
         />
         <NumberInput
           label="Shortest code"
@@ -101,6 +111,8 @@ function SettingsForm({ onClose }: { onClose: () => void }) {
           onChange={(v) => typeof v === 'number' && settings.update({ minLength: v })}
         />
       </Group>
+      <ScannerCalibration />
+      <RepeatWindowField />
       <LimitFields />
       <Switch
         label="Sound on every scan"

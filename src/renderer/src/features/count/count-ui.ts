@@ -21,7 +21,7 @@ export type BannerContent =
   | ScanReport
   | { status: 'undone'; undone: Undone; item: Item | undefined }
   | { status: 'failed'; message: string }
-  | { status: 'info'; message: string }
+  | { status: 'info'; message: string; detail?: string }
   /** A location label was scanned: where scans go now. */
   | (LabelOutcome & { status: 'switched' })
   /** A location label that cannot be counted here, in words. */
@@ -223,6 +223,15 @@ export function submitConfirmed(countId: string, item: Item, context: ScanContex
     } catch (error) {
       reportFailure(error)
     }
+  })
+}
+
+/** A scan ignored as a repeat: said in the banner, in its turn after the scans before it. */
+export function reportRepeat(words: string): Promise<void> {
+  return enqueue(async () => {
+    const detail = 'It was not counted again. If there really are two, wait a moment and scan it again.'
+    useCountUi.getState().show({ status: 'info', message: words, detail }, 'repeat')
+    playTone('repeat')
   })
 }
 
