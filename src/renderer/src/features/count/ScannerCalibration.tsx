@@ -59,7 +59,7 @@ export function ScannerCalibration() {
   return (
     <Paper withBorder p="sm">
       <Stack gap="xs" data-testid="calibration" data-listening={listening}>
-        <Group justify="space-between" wrap="nowrap">
+        <Group justify="space-between">
           <Text size="sm">Not sure how slow your scanner is? Let Stockroom measure it.</Text>
           {listening ? (
             <Button
