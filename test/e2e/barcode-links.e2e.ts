@@ -63,6 +63,7 @@ describe.skipIf(!availability.run)('barcode links', () => {
     expect(again.status).toBe('counted')
     expect(await page.getByTestId('scan-banner').getAttribute('data-tone')).toBe('ok')
     expect(await page.getByTestId('scan-title').textContent()).toBe(item.name)
+    expect(await page.getByTestId('scan-via-link').textContent()).toBe('linked code')
     await expect.poll(() => counted(page, item.sku)).toBe('2')
     await screenshot(page, 'links-rescan')
 

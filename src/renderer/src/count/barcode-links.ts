@@ -16,8 +16,12 @@ import { CountError, isoNow, type Clock } from './sessions'
  * Two indexed reads side by side (the code index of items, the code index of
  * links), and a get by key only when a link was found: never a walk over a table.
  */
-export async function itemsForCode(db: StockroomDb, keys: string[]): Promise<Item[]> {
-  if (keys.length === 0) return []
+export async function lookupCode(
+  db: StockroomDb,
+  keys: string[]
+): Promise<{ items: Item[]; /** Keys of the items found by a link. */ linked: Set<string> }> {
+  const none = new Set<string>()
+  if (keys.length === 0) return { items: [], linked: none }
   const [byCode, links] = await Promise.all([
     db.items.where('codes').anyOf(keys).distinct().toArray(),
     db.barcodeLinks.where('code').anyOf(keys).toArray()
@@ -25,7 +29,7 @@ export async function itemsForCode(db: StockroomDb, keys: string[]): Promise<Ite
   // The scan's first key is its likeliest reading; keep that order among matches.
   const rank = (codes: string[]) => Math.min(...keys.map((k, i) => (codes.includes(k) ? i : keys.length)))
   byCode.sort((a, b) => rank(a.codes) - rank(b.codes) || a.key.localeCompare(b.key))
-  if (links.length === 0) return byCode
+  if (links.length === 0) return { items: byCode, linked: none }
   const perConnection = new Map<string, BarcodeLink>()
   for (const l of links.sort((a, b) => rank([a.code]) - rank([b.code])))
     if (!perConnection.has(l.connectionId)) perConnection.set(l.connectionId, l)
@@ -33,7 +37,15 @@ export async function itemsForCode(db: StockroomDb, keys: string[]): Promise<Ite
     (i): i is Item => i !== undefined
   )
   const taken = new Set(linked.map((i) => i.connectionId))
-  return [...linked, ...byCode.filter((i) => !taken.has(i.connectionId))]
+  return {
+    items: [...linked, ...byCode.filter((i) => !taken.has(i.connectionId))],
+    linked: new Set(linked.map((i) => i.key))
+  }
+}
+
+/** The items of {@link lookupCode}, best first. */
+export async function itemsForCode(db: StockroomDb, keys: string[]): Promise<Item[]> {
+  return (await lookupCode(db, keys)).items
 }
 
 /** The lookup key a code is linked under: its first reading, as a scan of it is looked up. */

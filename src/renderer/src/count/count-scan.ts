@@ -60,6 +60,8 @@ export type CountScanOutcome =
       lot?: Lot
       /** The label named a lot the replica does not know: counted without a lot. */
       unknownLot?: string
+      /** The code was linked to the item by hand (Items › Barcode links), not one of the vendor's codes. */
+      viaLink?: true
     }
 
 export function toneOf(outcome: CountScanOutcome): Tone {
@@ -117,8 +119,10 @@ export async function countScan(
   const found = await resolveCode(db, scan.keys, session.connectionId)
   o.timer?.lap('lookup')
   switch (found.status) {
-    case 'found':
-      return countItem(db, countId, found.item, context, o)
+    case 'found': {
+      const outcome = await countItem(db, countId, found.item, context, o)
+      return found.linked && outcome.status === 'counted' ? { ...outcome, viaLink: true } : outcome
+    }
     case 'unknown': {
       // Only now, so an item scan never pays for it: one indexed lookup of location labels.
       const locations = await findLocationLabel(db, scan.keys, session.connectionId)

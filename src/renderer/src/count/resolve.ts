@@ -1,9 +1,10 @@
 import type { Item, Lot } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
-import { itemsForCode } from './barcode-links'
+import { lookupCode } from './barcode-links'
 
 export type Resolution =
-  | { status: 'found'; item: Item }
+  /** `linked`: by a code linked by hand (see {@link lookupCode}), not by the vendor's codes. */
+  | { status: 'found'; item: Item; linked?: true }
   /** More than one item carries the code (two products share a barcode, or an 8-digit code reads two ways). */
   | { status: 'ambiguous'; items: Item[] }
   /** Only items of other connections carry it: it cannot be counted at this connection's location. */
@@ -13,7 +14,7 @@ export type Resolution =
 /**
  * Finds the items a scan's keys name, across every connection: by the `codes`
  * index and by the codes linked by hand (a link wins in its connection, see
- * {@link itemsForCode}). With `connectionId` (a count's connection) only that
+ * {@link lookupCode}). With `connectionId` (a count's connection) only that
  * connection's items can match, and a code known only elsewhere says so.
  */
 export async function resolveCode(
@@ -22,10 +23,11 @@ export async function resolveCode(
   connectionId?: string
 ): Promise<Resolution> {
   if (keys.length === 0) return { status: 'unknown' }
-  const all = await itemsForCode(db, keys)
+  const { items: all, linked } = await lookupCode(db, keys)
   const mine = connectionId === undefined ? all : all.filter((i) => i.connectionId === connectionId)
   const [first] = mine
-  if (first && mine.length === 1) return { status: 'found', item: first }
+  if (first && mine.length === 1)
+    return { status: 'found', item: first, ...(linked.has(first.key) && { linked: true as const }) }
   if (mine.length > 1) return { status: 'ambiguous', items: mine }
   if (all.length > 0) return { status: 'elsewhere', items: all }
   return { status: 'unknown' }

@@ -29,7 +29,7 @@ export async function handleGlobalScan(code: string): Promise<void> {
     notifications.show({
       color: 'green',
       title: item.name,
-      message: `${item.sku} · on hand ${item.onHand ?? '—'}${item.unit ? ` ${item.unit}` : ''}.${hint}`
+      message: `${item.sku}${found.linked ? ' (by a linked code)' : ''} · on hand ${item.onHand ?? '—'}${item.unit ? ` ${item.unit}` : ''}.${hint}`
     })
     playTone('ok')
     return

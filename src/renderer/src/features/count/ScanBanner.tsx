@@ -6,6 +6,7 @@ import {
   IconCircleCheck,
   IconHelpCircle,
   IconInfoCircle,
+  IconLink,
   IconMapPin,
   IconX
 } from '@tabler/icons-react'
@@ -42,6 +43,16 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
               <Badge variant="light" ff="monospace">
                 {item.sku}
               </Badge>
+              {content.viaLink && (
+                <Badge
+                  color="teal"
+                  variant="outline"
+                  leftSection={<IconLink size={12} />}
+                  data-testid="scan-via-link"
+                >
+                  linked code
+                </Badge>
+              )}
               {lot && <Badge color="grape">lot {lot.lotNumber}</Badge>}
               {context.expiry && <Badge variant="outline">expires {context.expiry}</Badge>}
               {context.serial && <Badge variant="outline">serial {context.serial}</Badge>}
