@@ -9,7 +9,7 @@
  * - `commit`   the count's transaction, until IndexedDB says it is committed
  * - `feedback` tone and banner (only after the commit)
  * - `render`   feedback → the count line shows the new quantity (React commit)
- * - `requery`  a live query of the count screen re-reading after the scan
+ * - `requery`  the count screen reading back what the scan changed (after it is shown)
  * - `total`    Enter keystroke → count line on screen (what a person sees)
  *
  * Two clock reads and one entry per phase: cheap enough to stay on for every scan.
@@ -95,7 +95,7 @@ export function lineShown(lineId: string, counted: number): void {
   awaiting = undefined
 }
 
-/** Wraps a live query so each run that follows a scan is measured as `requery`. */
+/** Measures a read-back of what a change touched as `requery`. */
 export async function timedRequery<T>(run: () => Promise<T>): Promise<T> {
   const start = now()
   const value = await run()

@@ -1,12 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { CountLine, CountSession, Item, Location, Lot } from '../../../../shared/model/records'
-import { recountedLineIds } from '../../count/lines'
+import { watchCountLines, type CountLinesSnapshot } from '../../count/count-lines-feed'
 import type { NotCountedRow } from '../../count/not-counted'
 import { groupStock, uncounted, type StockGroups } from '../../count/uncounted'
 import { locationLabel } from '../../count/sessions'
 import { getDb } from '../../db/db'
-import { timedRequery } from '../../scan/scan-timing'
 
 export interface CountLineView {
   line: CountLine
@@ -103,40 +102,22 @@ function usePlace(session: CountSession) {
   }, [session.locationKey, session.connectionId])
 }
 
-const newestFirst = (a: CountLine, b: CountLine) =>
-  a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-
-/** The count's lines with their items; which lines were recounted only matters (and is read) in review. */
-function useLines(session: CountSession) {
-  const reviewing = session.state === 'review'
-  return useLiveQuery(
-    () =>
-      timedRequery(async () => {
-        const db = getDb()
-        const lines = await db.countLines.where('countId').equals(session.id).toArray()
-        lines.sort(newestFirst)
-        const [items, lots, recounted, events] = await Promise.all([
-          db.items.bulkGet(lines.map((l) => l.itemKey)),
-          db.lots.bulkGet(lines.map((l) => l.lotKey ?? '')),
-          reviewing ? recountedLineIds(db, session.id) : new Set<string>(),
-          db.countEvents.where('countId').equals(session.id).count()
-        ])
-        return {
-          lines: lines.map((line, i) => ({ line, item: items[i], lot: line.lotKey ? lots[i] : undefined })),
-          recounted,
-          events,
-          rawLines: lines
-        }
-      }),
-    [session.id, reviewing]
+/** The count's lines with their items, followed change by change (never read whole again per scan). */
+function useLines(countId: string) {
+  const [followed, setFollowed] = useState<{ countId: string; snapshot: CountLinesSnapshot }>()
+  useEffect(
+    () => watchCountLines(getDb(), countId, (snapshot) => setFollowed({ countId, snapshot })),
+    [countId]
   )
+  const snapshot = followed?.countId === countId ? followed.snapshot : undefined
+  return useMemo(() => snapshot && { ...snapshot, rawLines: snapshot.lines.map((v) => v.line) }, [snapshot])
 }
 
 /** Everything the count screens show of one session, live from the replica. */
 export function useCountData(session: CountSession): CountData | undefined {
   const here = useStockHere(session.id, session.locationKey)
   const place = usePlace(session)
-  const data = useLines(session)
+  const data = useLines(session.id)
   return useMemo(() => {
     if (!data || !place || !here) return undefined
     const { rawLines, ...rest } = data
