@@ -70,7 +70,8 @@ const totalShows = (page) =>
       })
   )
 
-export async function searchBench(page, plan, profile = (run) => run()) {
+export async function searchBench(page, plan, profile) {
+  const run = profile || ((measure) => measure())
   const totals = []
   for (let i = 0; i < VISITS; i++) {
     await page.locator('[data-section="count"]').click()
@@ -81,7 +82,7 @@ export async function searchBench(page, plan, profile = (run) => run()) {
   const latencies = []
   let missed = 0
   const queries = queriesFrom(plan)
-  await profile(async () => {
+  await run(async () => {
     for (const query of queries) {
       await search.fill('')
       await resultsShow(page, '')
