@@ -140,8 +140,13 @@ export interface CountSession {
   blind: boolean
   startedAt: string
   submittedAt?: string
-  /** How the session ended: sent through the outbox, or exported as CSV (vendor without stock writes). */
-  outcome?: 'queued' | 'exported' | 'nothing-to-send'
+  /**
+   * How the session ended: sent through the outbox, exported as CSV (vendor without stock
+   * writes), or handed over as a file to the PC that submits the count of this location.
+   */
+  outcome?: 'queued' | 'exported' | 'nothing-to-send' | 'handed-over'
+  /** Counts of other PCs brought in as files (their session ids): one is never summed in twice. */
+  broughtIn?: string[]
   /** When the replica was last synced as the count started: how old "expected" may be. */
   replicaSyncedAt?: string
 }
@@ -187,6 +192,13 @@ export interface CountEvent {
   previousRecount?: boolean
   code?: string
   at: string
+  /**
+   * Who counted: this PC's counter name, a scanner's (by its prefix), or the name on a
+   * file brought in from another PC. Lines stay one per item; the review shows each part.
+   */
+  counter?: string
+  /** The other PC this scan was brought in from (unset: scanned on this PC). */
+  pc?: string
 }
 
 export interface AlertState {

@@ -101,6 +101,8 @@ export interface EntryGuard {
   confirmed?: boolean
   /** Measures the scan's phases (see scan-timing). */
   timer?: ScanTimer
+  /** Who counted it, kept on the scan (no read: the caller knows). */
+  counter?: string
 }
 
 export async function countScan(
@@ -176,7 +178,13 @@ export async function countItem(
       const { line, event } = await addToCount(
         db,
         countId,
-        { itemKey: item.key, quantity, code: context.code, ...(lot && { lotKey: lot.key }) },
+        {
+          itemKey: item.key,
+          quantity,
+          code: context.code,
+          ...(lot && { lotKey: lot.key }),
+          ...(o.counter !== undefined && { counter: o.counter })
+        },
         o
       )
       return {

@@ -59,7 +59,7 @@ export interface CountChange {
 export async function addToCount(
   db: StockroomDb,
   countId: string,
-  input: { itemKey: string; lotKey?: string; quantity: number; code?: string },
+  input: { itemKey: string; lotKey?: string; quantity: number; code?: string; counter?: string },
   o: Clock = {}
 ): Promise<CountChange> {
   checkQuantity(input.quantity, false)
@@ -95,7 +95,8 @@ export async function addToCount(
         previous,
         createdLine: !existing,
         ...(input.code !== undefined && { code: input.code }),
-        at
+        at,
+        ...(input.counter !== undefined && { counter: input.counter })
       }
       await db.countLines.put(line)
       event.id = await db.countEvents.add(event)
@@ -103,6 +104,9 @@ export async function addToCount(
     }
   )
 }
+
+/** The counter name a recount is recorded under: "Sam (recount)". */
+export const recountBy = (name: string): string => `${name.trim()} (recount)`
 
 /** A recount outside the variance limits that was not confirmed: nothing was written. */
 export class UnconfirmedQuantity extends CountError {
@@ -115,12 +119,14 @@ export class UnconfirmedQuantity extends CountError {
 /**
  * Counts a line again: sets its quantity and marks the second look done. With
  * `limits`, a quantity outside them throws {@link UnconfirmedQuantity} unless `confirmed`.
+ * The recount is an event of its own, under the name of who recounted (`by`): the
+ * scans it corrects stay as they were, so the review shows it as its own part.
  */
 export async function recountLine(
   db: StockroomDb,
   lineId: string,
   quantity: number,
-  o: Clock & { limits?: VarianceLimits; confirmed?: boolean } = {}
+  o: Clock & { limits?: VarianceLimits; confirmed?: boolean; by?: string } = {}
 ): Promise<CountChange> {
   checkQuantity(quantity, true)
   return db.transaction('rw', [db.counts, db.countLines, db.countEvents], async () => {
@@ -139,7 +145,8 @@ export async function recountLine(
       previous: existing.counted,
       createdLine: false,
       ...(existing.recount !== undefined && { previousRecount: existing.recount }),
-      at
+      at,
+      ...(o.by !== undefined && o.by.trim() !== '' && { counter: recountBy(o.by) })
     }
     await db.countLines.put(line)
     event.id = await db.countEvents.add(event)

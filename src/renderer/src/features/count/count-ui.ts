@@ -13,6 +13,7 @@ import { playTone } from '../../scan/feedback'
 import { awaitLine, timerForScan, type ScanTimer } from '../../scan/scan-timing'
 import type { Tone } from '../../scan/tone'
 import { countLimits } from '../../stores/count-limits'
+import { counterName } from '../../stores/counter'
 import { useScannerSettings } from '../../stores/scanner'
 import { storageWords } from '../../db/storage-errors'
 
@@ -110,7 +111,8 @@ export function submitScan(countId: string, raw: string): Promise<void> {
         times,
         prefixes,
         limits: countLimits(),
-        timer
+        timer,
+        counter: counterName()
       })
       if (outcome.status === 'location') {
         await reportLabel(outcome.locations, false)
@@ -175,7 +177,9 @@ export function submitStartLabel(raw: string, blind: boolean): Promise<{ label: 
 export function submitPick(countId: string, item: Item, context: ScanContext): Promise<void> {
   return enqueue(async () => {
     try {
-      report(await countItem(getDb(), countId, item, context, { limits: countLimits() }))
+      report(
+        await countItem(getDb(), countId, item, context, { limits: countLimits(), counter: counterName() })
+      )
     } catch (error) {
       reportFailure(error)
     }
@@ -219,7 +223,7 @@ export function submitLink(
 export function submitConfirmed(countId: string, item: Item, context: ScanContext): Promise<void> {
   return enqueue(async () => {
     try {
-      report(await countItem(getDb(), countId, item, context, { confirmed: true }))
+      report(await countItem(getDb(), countId, item, context, { confirmed: true, counter: counterName() }))
     } catch (error) {
       reportFailure(error)
     }

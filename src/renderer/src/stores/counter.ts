@@ -1,0 +1,38 @@
+import { create } from 'zustand'
+import { createJSONStorage, persist } from 'zustand/middleware'
+
+/**
+ * Who counts on this PC. Per PC (localStorage): the name goes on every scan made here,
+ * so when two people count one location their parts can be told apart and summed.
+ */
+interface CounterState {
+  /** This PC's own label, made once; the counter name until someone types theirs. */
+  pc: string
+  /** The person counting ('' = the PC's label). */
+  name: string
+  update(patch: Partial<Pick<CounterState, 'name'>>): void
+}
+
+const newPcLabel = (): string => `PC-${crypto.randomUUID().slice(0, 4).toUpperCase()}`
+
+export const useCounter = create<CounterState>()(
+  persist(
+    (set) => ({
+      pc: newPcLabel(),
+      name: '',
+      update: (patch) => set(patch)
+    }),
+    {
+      name: 'stockroom.counter',
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: ({ pc, name }) => ({ pc, name })
+    }
+  )
+)
+
+/** The name this PC counts under. */
+export function counterName(): string {
+  const { name, pc } = useCounter.getState()
+  return name.trim() || pc
+}
