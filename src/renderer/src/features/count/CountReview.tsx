@@ -1,7 +1,9 @@
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { IconAlertTriangle, IconArrowLeft, IconSend } from '@tabler/icons-react'
+import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
+import { countCounters, formatParts } from '../../count/counters'
 import type { CountSession } from '../../../../shared/model/records'
 import { RECOUNT_THRESHOLD, reviewCount } from '../../count/review'
 import { setCountState } from '../../count/sessions'
@@ -58,6 +60,9 @@ export function CountReview({
   const [approving, setApproving] = useState<{ view: CountLineView; reason: string | null } | null>(null)
   const factor = useCountLimits((s) => s.factor)
   const ceiling = useCountLimits((s) => s.ceiling)
+  // Read once per change in review only: scanning never pays for who counted what.
+  const counters = useLiveQuery(() => countCounters(getDb(), session.id), [session.id])
+  const several = (counters?.counters.length ?? 0) > 1
   const byId = new Map(data.lines.map((v) => [v.line.id, v]))
   const { rows, totals } = reviewCount(
     [...data.lines].sort((a, b) => (a.item?.name ?? '').localeCompare(b.item?.name ?? '')).map((v) => v.line),
@@ -132,6 +137,12 @@ export function CountReview({
           is a difference.
         </Alert>
       )}
+      {several && counters && (
+        <Text size="sm" data-testid="review-counters">
+          Counted by {counters.counters.join(', ')}. Each item’s parts are summed into one line: one
+          difference per item is sent.
+        </Text>
+      )}
       <Table verticalSpacing="xs" data-testid="review-table">
         <Table.Thead>
           <Table.Tr>
@@ -174,6 +185,11 @@ export function CountReview({
                   <Text fz="lg" fw={700}>
                     {formatQty(row.line.counted)}
                   </Text>
+                  {several && counters?.parts.get(row.line.id) && (
+                    <Text size="xs" c="dimmed" data-testid="review-row-parts">
+                      {formatParts(counters.parts.get(row.line.id)!, row.line.counted, formatQty)}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td ta="right">
                   <Text

@@ -23,6 +23,8 @@ import { SCREEN_PRIORITY, useScanner } from '../../scan/scanner'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
+import { BringInButton, BringInNotice, type BringInResult } from './BringInCount'
+import { CounterName } from './CounterName'
 import { CountLines } from './CountLines'
 import { withCommitted } from './committed-lines'
 import { ConfirmQuantity } from './ConfirmQuantity'
@@ -30,6 +32,7 @@ import { CountReview } from './CountReview'
 import { reportRepeat, submitScan, submitUndo, useCountUi } from './count-ui'
 import { formatQty } from './format'
 import { ParkedCounts } from './ParkedCounts'
+import { HandedOverNotice, HandOverButton, type HandedOver } from './HandOverCount'
 import { PickItem } from './PickItem'
 import { QuantityEntry } from './QuantityEntry'
 import { RecountModal } from './RecountModal'
@@ -50,6 +53,8 @@ export function CountScreen() {
   // null: no open count; undefined: still reading.
   const active = useLiveQuery(async () => (await activeCount(getDb())) ?? null, [])
   const [submitted, setSubmitted] = useState<Submitted | null>(null)
+  const [handedOver, setHandedOver] = useState<HandedOver | null>(null)
+  const [broughtIn, setBroughtIn] = useState<BringInResult | null>(null)
   const [settingsOpen, setSettingsOpen] = useState(false)
 
   useEffect(() => {
@@ -58,6 +63,12 @@ export function CountScreen() {
       if (url) URL.revokeObjectURL(url)
     }
   }, [submitted])
+  useEffect(() => {
+    const url = handedOver?.url
+    return () => {
+      if (url) URL.revokeObjectURL(url)
+    }
+  }, [handedOver])
 
   const settingsButton = (
     <Tooltip label="Scanner settings">
@@ -72,6 +83,18 @@ export function CountScreen() {
       </ActionIcon>
     </Tooltip>
   )
+  const bringIn = (
+    <BringInButton
+      onResult={(result) => {
+        setBroughtIn(result)
+        if (result.ok) {
+          setSubmitted(null)
+          setHandedOver(null)
+        }
+      }}
+    />
+  )
+  const broughtInNotice = broughtIn && <BringInNotice result={broughtIn} onClose={() => setBroughtIn(null)} />
 
   return (
     <>
@@ -84,9 +107,20 @@ export function CountScreen() {
         </>
       ) : active === null ? (
         <>
-          <ScreenHeader title="Count" subtitle={SUBTITLE} actions={settingsButton} />
+          <ScreenHeader
+            title="Count"
+            subtitle={SUBTITLE}
+            actions={
+              <>
+                {bringIn}
+                {settingsButton}
+              </>
+            }
+          />
           <Stack>
+            {broughtInNotice}
             {submitted && <SubmittedCount submitted={submitted} onDismiss={() => setSubmitted(null)} />}
+            {handedOver && <HandedOverNotice handed={handedOver} onDismiss={() => setHandedOver(null)} />}
             <ParkedCounts />
             <StartCount />
           </Stack>
@@ -96,6 +130,12 @@ export function CountScreen() {
           key={active.id}
           session={active}
           settingsButton={settingsButton}
+          bringIn={bringIn}
+          notice={broughtInNotice}
+          onHandedOver={(handed) => {
+            setBroughtIn(null)
+            setHandedOver(handed)
+          }}
           onSubmitted={(result, where, connectionLabel) => {
             const csvUrl = result.csv
               ? URL.createObjectURL(new Blob([result.csv.text], { type: 'text/csv;charset=utf-8' }))
@@ -113,10 +153,16 @@ export function CountScreen() {
 function ActiveCount({
   session,
   settingsButton,
+  bringIn,
+  notice,
+  onHandedOver,
   onSubmitted
 }: {
   session: CountSession
   settingsButton: ReactNode
+  bringIn: ReactNode
+  notice: ReactNode
+  onHandedOver: (handed: HandedOver) => void
   onSubmitted: (result: SubmitResult, where: string, connectionLabel: string) => void
 }) {
   const data = useCountData(session)
@@ -162,6 +208,7 @@ function ActiveCount({
         subtitle={subtitle}
         actions={
           <>
+            {bringIn}
             {settingsButton}
             <Tooltip label="Discard this count">
               <ActionIcon
@@ -181,6 +228,7 @@ function ActiveCount({
       <Stack data-testid="count-session" data-state={session.state}>
         <ScansGoTo where={data?.locationLabel} />
         <ParkedCounts />
+        {notice}
         {/* In review the banner only appears for a scan made there. */}
         {(!reviewing || banner) && (
           <ScanBanner
@@ -224,6 +272,8 @@ function ActiveCount({
         ) : (
           <Counting
             session={session}
+            where={data.locationLabel}
+            onHandedOver={onHandedOver}
             events={data.events}
             lines={data.lines}
             waiting={data.waiting}
@@ -276,6 +326,8 @@ function CodeEntry({ countId }: { countId: string }) {
 
 function Counting({
   session,
+  where,
+  onHandedOver,
   events: readEvents,
   lines: read,
   waiting,
@@ -283,6 +335,8 @@ function Counting({
   onRecount
 }: {
   session: CountSession
+  where: string
+  onHandedOver: (handed: HandedOver) => void
   events: number
   lines: CountLineView[]
   waiting: Waiting
@@ -298,6 +352,7 @@ function Counting({
   return (
     <>
       <Group align="flex-end" wrap="wrap">
+        <CounterName />
         <QuantityEntry />
         <CodeEntry countId={session.id} />
         <Button
@@ -322,6 +377,12 @@ function Counting({
         >
           Review & submit
         </Button>
+        <HandOverButton
+          countId={session.id}
+          where={where}
+          disabled={events === 0}
+          onHandedOver={onHandedOver}
+        />
       </Group>
       {noStock && !session.blind && (
         <Text size="sm" c="orange.8" data-testid="count-no-stock">

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, NumberInput, Stack, Text } from '@mantine/core'
+import { Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { recountLine, UnconfirmedQuantity } from '../../count/lines'
 import { getDb } from '../../db/db'
 import { playTone } from '../../scan/feedback'
 import { countLimits } from '../../stores/count-limits'
+import { counterName } from '../../stores/counter'
 import { formatQty } from './format'
 import type { CountLineView } from './use-count-data'
 
@@ -37,6 +38,8 @@ function RecountForm({
   onDone: () => void
 }) {
   const [value, setValue] = useState<string | number>('')
+  // A recount is its own part of the line, under who recounted: the scans it corrects stay as they were.
+  const [by, setBy] = useState(counterName)
   const [error, setError] = useState<string | null>(null)
   // The quantity the person confirmed after being told it is far from expected.
   const [confirming, setConfirming] = useState<number | null>(null)
@@ -51,7 +54,8 @@ function RecountForm({
     try {
       await recountLine(getDb(), line.id, quantity, {
         limits: countLimits(),
-        confirmed: confirming === quantity
+        confirmed: confirming === quantity,
+        by: by.trim() || counterName()
       })
       playTone('ok')
       onDone()
@@ -87,6 +91,12 @@ function RecountForm({
           data-autofocus
           error={error}
           data-testid="recount-quantity"
+        />
+        <TextInput
+          label="Recounted by"
+          value={by}
+          onChange={(e) => setBy(e.currentTarget.value)}
+          data-testid="recount-by"
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
