@@ -12,15 +12,8 @@ import type {
 } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
 import { expectedAt, lineIdOf, roundQty } from './lines'
-import {
-  ACTIVE_STATES,
-  activeCount,
-  CountError,
-  isoNow,
-  locationLabel,
-  startCount,
-  type Clock
-} from './sessions'
+import { goToLocation } from './location-switch'
+import { ACTIVE_STATES, CountError, isoNow, type Clock } from './sessions'
 
 export interface BroughtIn {
   count: CountSession
@@ -58,7 +51,7 @@ async function placeOf(
 
 /**
  * Brings another PC's count of a location into the count open here at the same
- * location (starting one there if none is open), summing its scans into the lines:
+ * location (resuming one kept aside there, or starting one), summing its scans into the lines:
  * still one line, one variance and one write per item. The same file twice, a file
  * made on this PC, or a file for another location is refused in plain words.
  */
@@ -82,7 +75,7 @@ export async function bringInCount(db: StockroomDb, text: string, o: Clock = {})
           `${from} (${scansOf(file.events.length)}) was already brought in here${before.state === 'submitted' ? ' and submitted' : ''}. It is not added twice: each difference is sent once.`
         )
       }
-      const target = await targetCount(db, here, connection, locationKey, file, o)
+      const target = await targetCount(db, here, connection, locationKey, o)
       const { events, lines } = await sumInto(db, target.count, file, o)
       await db.countLines.bulkPut([...lines.values()])
       await db.countEvents.bulkAdd(events)
@@ -105,21 +98,15 @@ async function targetCount(
   here: CountSession[],
   connection: Connection,
   locationKey: string,
-  file: SessionFile,
   o: Clock
 ): Promise<{ count: CountSession; started: boolean }> {
   const open = here
     .filter((c) => c.connectionId === connection.id && ACTIVE_STATES.includes(c.state))
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]
   if (open) return { count: open, started: false }
-  const elsewhere = await activeCount(db)
-  if (elsewhere) {
-    throw new CountError(
-      `This file is a count of ${file.location.name}, but the count open here is of ${await locationLabel(db, elsewhere.locationKey)}. Submit or discard that count first, then bring the file in.`
-    )
-  }
-  const count = await startCount(db, { connectionId: connection.id, locationKey, blind: false }, o)
-  return { count, started: true }
+  // Scans go there now: a count open elsewhere is kept aside with its scans, as a location label does.
+  const switched = await goToLocation(db, { connectionId: connection.id, locationKey, blind: false }, o)
+  return { count: switched.session, started: switched.how === 'started' }
 }
 
 /** The file's scans as this PC's events, and the lines they change, summed in order. */

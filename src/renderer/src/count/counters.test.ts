@@ -114,7 +114,7 @@ describe('a count brought in from another PC', () => {
     })
   })
 
-  it('refuses the same file twice, a file made here, another location and a damaged file, in plain words', async () => {
+  it('refuses the same file twice, a file made here, another system and a damaged file, in plain words', async () => {
     const text = await fileFromB()
     await bringInCount(a, text)
     await expect(bringInCount(a, text)).rejects.toThrow(
@@ -124,10 +124,16 @@ describe('a count brought in from another PC', () => {
 
     const c = createDb(`counters-c-${Math.random()}`)
     await seedReplica(c)
-    await startCount(c, { connectionId: fx.c2, locationKey: fx.otherWarehouse, blind: false }, { now })
-    await expect(bringInCount(c, text)).rejects.toThrow(
-      'This file is a count of Main DC, but the count open here is of Other DC. Submit or discard that count first, then bring the file in.'
+    // A count open elsewhere is kept aside with its scans; the file's scans go to its own location.
+    const elsewhere = await startCount(
+      c,
+      { connectionId: fx.c2, locationKey: fx.otherWarehouse, blind: false },
+      { now }
     )
+    await addToCount(c, elsewhere.id, { itemKey: fx.tape.key, quantity: 1 })
+    expect(await bringInCount(c, text)).toMatchObject({ started: true, scans: 2 })
+    expect((await c.counts.get(elsewhere.id))?.state).toBe('parked')
+    expect((await activeCount(c))?.locationKey).toBe(fx.warehouse)
     const other = JSON.parse(text) as { connection: { baseUrl: string } }
     other.connection.baseUrl = 'http://elsewhere'
     await expect(bringInCount(c, JSON.stringify(other))).rejects.toThrow(/which this PC is not connected to/)
@@ -136,7 +142,7 @@ describe('a count brought in from another PC', () => {
     )
     await expect(bringInCount(c, 'sku,qty\n1,2')).rejects.toThrow(/not a count file from Stockroom/)
     // Nothing of the refused files was added.
-    expect(await c.countEvents.count()).toBe(0)
+    expect(await c.countEvents.count()).toBe(3)
     c.close()
   })
 })
