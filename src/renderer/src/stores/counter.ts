@@ -1,12 +1,13 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
+import { pcName } from '../app/pc-name'
 
 /**
  * Who counts on this PC. Per PC (localStorage): the name goes on every scan made here,
  * so when two people count one location their parts can be told apart and summed.
  */
 interface CounterState {
-  /** This PC's own label, made once; the counter name until someone types theirs. */
+  /** This PC's name (its host name, once main has said it); the counter name until someone types theirs. */
   pc: string
   /** The person counting ('' = the PC's label). */
   name: string
@@ -35,4 +36,11 @@ export const useCounter = create<CounterState>()(
 export function counterName(): string {
   const { name, pc } = useCounter.getState()
   return name.trim() || pc
+}
+
+/** Takes the PC's name from main once it is known; until then a label made on this PC stands in. */
+export function adoptPcName(): void {
+  void pcName().then((name) => {
+    if (name && name.trim() !== '') useCounter.setState({ pc: name.trim().slice(0, 120) })
+  })
 }

@@ -1,12 +1,14 @@
 import { TextInput } from '@mantine/core'
 import { IconUser } from '@tabler/icons-react'
-import { useCounter } from '../../stores/counter'
+import { useEffect } from 'react'
+import { adoptPcName, useCounter } from '../../stores/counter'
 
 /** Who counts on this PC: goes on every scan, so two people's parts of a location can be told apart. */
 export function CounterName() {
   const name = useCounter((s) => s.name)
   const pc = useCounter((s) => s.pc)
   const update = useCounter((s) => s.update)
+  useEffect(adoptPcName, [])
   return (
     <TextInput
       w={180}
