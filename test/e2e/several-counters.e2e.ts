@@ -100,4 +100,40 @@ describe.skipIf(!availability.run)('several counters, one location', () => {
     await a.close()
     await b.close()
   })
+
+  it('tells two scanners on one PC apart by their prefixes and sums them per item', async () => {
+    const data = generateFrostbyte({ seed: SEED, size: SIZE, now: () => new Date() })
+    const warehouse = data.warehouses[0]!
+    const [item] = plainStock(data, warehouse.id).filter((p) => p.onHand >= 10 && Number.isInteger(p.onHand))
+    if (!item) throw new Error('the dataset lacks a stocked plain product')
+    // A PC of its own, so this count starts from nothing.
+    const hostC = await startHost({ env: { STOCKROOM_NO_DEMO: '1' } })
+    try {
+      const page = await openApp(app.browser, hostC.url)
+      await connectAndSync(page, app.vendor)
+      await startCountAt(page, warehouse.name)
+      await page.getByTestId('scanner-settings').click()
+      await page.getByTestId('scanner-prefixes').fill('§ ~')
+      await page.getByRole('button', { name: 'Done' }).click()
+      await page.getByTestId('counter-name').fill('Cy')
+      await page.getByTestId('scanner-holders').click()
+      await page.locator('[data-testid="scanner-holder"][data-prefix="~"]').fill('Di')
+      await page.keyboard.press('Escape')
+      await page.locator('body').click({ position: { x: 5, y: 5 } })
+
+      let seq = 0
+      for (const code of [`§${item.barcode}`, `~${item.barcode}`, `~${item.barcode}`])
+        seq = (await nextBanner(page, seq, () => scan(page, code))).seq
+      await page.getByTestId('count-review-button').click()
+      const row = page.locator(`[data-testid="review-row"][data-sku="${item.sku}"]`)
+      // One line for the item: the scanner left without a holder counts under "Counted by".
+      await expect.poll(() => row.getByTestId('review-row-parts').textContent()).toBe('Cy 1 + Di 2 = 3')
+      expect(await page.getByTestId('review-row').count()).toBe(1)
+      await dismissNotices(page)
+      await screenshot(page, 'counters-two-scanners')
+      await page.close()
+    } finally {
+      await hostC.stop()
+    }
+  })
 })

@@ -194,6 +194,19 @@ describe('prefixes', () => {
     expect(r.field).toBe('')
   })
 
+  it('a scan says which prefix it began with, so two scanners on one PC can be told apart', () => {
+    const d = detector({ prefixes: ['§', '~'] })
+    const last = (input: Key[]) => input.map((k) => d.onKey(k.key, k.at)).pop()
+    expect(last(scanner('§4006381333931', 0))).toEqual({
+      type: 'scan',
+      code: '4006381333931',
+      leaked: 0,
+      prefix: '§'
+    })
+    expect(last(scanner('~4006381333931', 500))).toMatchObject({ prefix: '~' })
+    expect(last(scanner('4006381333931', 1000))).not.toHaveProperty('prefix')
+  })
+
   it('a typed prefix character is given back', () => {
     const r = run(withPrefix(), [...keys('§ 12', 0, 150)])
     expect(r.field).toBe('§ 12')

@@ -67,7 +67,8 @@ export interface BurstDetectorOptions {
 export type BurstEvent =
   | { type: 'none' }
   | { type: 'capturing' }
-  | { type: 'scan'; code: string; leaked: number }
+  /** `prefix`: the configured prefix the burst began with (removed from `code`), telling scanners apart. */
+  | { type: 'scan'; code: string; leaked: number; prefix?: string }
   | { type: 'typed'; text: string }
 
 export interface KeyInfo {
@@ -156,10 +157,10 @@ export function createBurstDetector(options: BurstDetectorOptions = {}): BurstDe
     return capture ? CAPTURING : NONE
   }
 
-  const withoutPrefix = (s: string): string => {
+  const prefixOf = (s: string): string => {
     let best = ''
     for (const p of prefixes) if (s.startsWith(p) && p.length > best.length) best = p
-    return s.slice(best.length)
+    return best
   }
 
   const onKey = (key: string, at: number = now(), info: KeyInfo = {}): BurstEvent => {
@@ -171,9 +172,11 @@ export function createBurstDetector(options: BurstDetectorOptions = {}): BurstDe
 
     if (terminators.includes(key)) {
       if (!open || gap > terminatorTimeoutMs) return release()
-      const code = withoutPrefix(chars.join(''))
+      const raw = chars.join('')
+      const prefix = prefixOf(raw)
+      const code = raw.slice(prefix.length)
       if (code.length < minLength) return release()
-      const event: BurstEvent = { type: 'scan', code, leaked }
+      const event: BurstEvent = { type: 'scan', code, leaked, ...(prefix !== '' && { prefix }) }
       reset()
       return event
     }

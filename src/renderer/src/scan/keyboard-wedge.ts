@@ -37,6 +37,11 @@ export interface KeyboardWedge {
   reset(): void
 }
 
+/** Which scanner a scan came from, as far as its keys tell: the prefix it sent. */
+export interface ScanSource {
+  prefix: string
+}
+
 /**
  * The global keyboard-wedge scanner: feeds every keydown to a burst detector and
  * carries out its caller contract, so a scan never ends up as text in whatever field
@@ -47,7 +52,8 @@ export function createKeyboardWedge(opts: {
   detector?: BurstDetectorOptions
   /** Ignore the same code scanned again within this many ms (by the keys' own timestamps); null: off. */
   repeatWindowMs?: number | null
-  onScan(code: string): void
+  /** `from.prefix`: the prefix the scanner sent (removed from `code`), when it sent one. */
+  onScan(code: string, from?: ScanSource): void
   /** A scan ignored as a repeat: its keys are kept from the page all the same, and the person must be told. */
   onRepeat?(code: string): void
 }): KeyboardWedge {
@@ -71,6 +77,7 @@ export function createKeyboardWedge(opts: {
       case 'scan':
         if (event.leaked > 0 && target) target.deleteBefore(event.leaked)
         if (repeats.check(event.code, at).type === 'repeat') opts.onRepeat?.(event.code)
+        else if (event.prefix !== undefined) opts.onScan(event.code, { prefix: event.prefix })
         else opts.onScan(event.code)
         return true
     }

@@ -5,10 +5,11 @@ import { toneColour } from './tone'
 import { repeatWords } from '../../../shared/scan/repeat-filter'
 import { useScannerSettings, type ScannerSettings } from '../stores/scanner'
 import { focusedEditTarget } from './dom-target'
-import { createKeyboardWedge, type KeyboardWedge, type WedgeKey } from './keyboard-wedge'
+import { createKeyboardWedge, type KeyboardWedge, type ScanSource, type WedgeKey } from './keyboard-wedge'
 import { noteScanKey } from './scan-timing'
 
-export type ScanHandler = (code: string) => void
+/** `from`: which scanner, by the prefix it sent (two scanners on one PC told apart). */
+export type ScanHandler = (code: string, from?: ScanSource) => void
 /** Tells the person a scan was ignored as a repeat (`words`), where the screen shows its scans. */
 export type RepeatHandler = (words: string) => void
 
@@ -33,7 +34,7 @@ const receiver = (): Registration | undefined => {
 const dialogOpen = (): boolean =>
   typeof document !== 'undefined' && document.querySelector('[role="dialog"][aria-modal="true"]') !== null
 
-function dispatch(code: string): void {
+function dispatch(code: string, from?: ScanSource): void {
   noteScanKey()
   const target = receiver()
   if (!target) return
@@ -48,7 +49,7 @@ function dispatch(code: string): void {
     return
   }
   try {
-    target.handler(code)
+    target.handler(code, from)
   } catch (error) {
     console.error('Scan handler failed', error)
   }
@@ -222,7 +223,7 @@ export function useScanner(
   useEffect(() => {
     if (!enabled) return
     return registerScanHandler(
-      (code) => onScan(code),
+      (code, from) => onScan(code, from),
       priority,
       tellsRepeats ? (words) => repeat(words) : undefined
     )

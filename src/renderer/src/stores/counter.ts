@@ -11,7 +11,9 @@ interface CounterState {
   pc: string
   /** The person counting ('' = the PC's label). */
   name: string
-  update(patch: Partial<Pick<CounterState, 'name'>>): void
+  /** Two scanners on one PC: the prefix each sends → who holds it. */
+  byPrefix: Record<string, string>
+  update(patch: Partial<Pick<CounterState, 'name' | 'byPrefix'>>): void
 }
 
 const newPcLabel = (): string => `PC-${crypto.randomUUID().slice(0, 4).toUpperCase()}`
@@ -21,13 +23,14 @@ export const useCounter = create<CounterState>()(
     (set) => ({
       pc: newPcLabel(),
       name: '',
+      byPrefix: {},
       update: (patch) => set(patch)
     }),
     {
       name: 'stockroom.counter',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: ({ pc, name }) => ({ pc, name })
+      partialize: ({ pc, name, byPrefix }) => ({ pc, name, byPrefix })
     }
   )
 )
@@ -36,6 +39,12 @@ export const useCounter = create<CounterState>()(
 export function counterName(): string {
   const { name, pc } = useCounter.getState()
   return name.trim() || pc
+}
+
+/** Who made a scan: the holder of the scanner whose prefix it began with, else this PC's counter. From memory: no read per scan. */
+export function counterFor(prefix: string | undefined): string {
+  const holder = prefix === undefined ? undefined : useCounter.getState().byPrefix[prefix]?.trim()
+  return holder || counterName()
 }
 
 /** Takes the PC's name from main once it is known; until then a label made on this PC stands in. */

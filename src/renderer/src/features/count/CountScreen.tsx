@@ -172,7 +172,7 @@ function ActiveCount({
   const reviewing = session.state === 'review'
 
   useScanner(
-    (code) => void submitScan(session.id, code),
+    (code, from) => void submitScan(session.id, code, from?.prefix),
     true,
     SCREEN_PRIORITY,
     (words) => void reportRepeat(words)

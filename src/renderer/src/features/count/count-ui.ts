@@ -13,7 +13,7 @@ import { playTone } from '../../scan/feedback'
 import { awaitLine, timerForScan, type ScanTimer } from '../../scan/scan-timing'
 import type { Tone } from '../../scan/tone'
 import { countLimits } from '../../stores/count-limits'
-import { counterName } from '../../stores/counter'
+import { counterFor, counterName } from '../../stores/counter'
 import { useScannerSettings } from '../../stores/scanner'
 import { storageWords } from '../../db/storage-errors'
 
@@ -99,7 +99,8 @@ function reportFailure(error: unknown) {
 }
 
 /** A scan from the scanner, or a code typed by hand. */
-export function submitScan(countId: string, raw: string): Promise<void> {
+/** `prefix`: the prefix the scanner sent, which may name who holds it (two scanners on one PC). */
+export function submitScan(countId: string, raw: string, prefix?: string): Promise<void> {
   const timer = timerForScan()
   return enqueue(async () => {
     try {
@@ -112,7 +113,7 @@ export function submitScan(countId: string, raw: string): Promise<void> {
         prefixes,
         limits: countLimits(),
         timer,
-        counter: counterName()
+        counter: counterFor(prefix)
       })
       if (outcome.status === 'location') {
         await reportLabel(outcome.locations, false)
