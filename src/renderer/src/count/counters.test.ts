@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { JournalChange } from '../../../shared/host-api/journal'
 import { createDb, type StockroomDb } from '../db/db'
+import { journalMiddleware } from '../db/journal-middleware'
 import { bringInCount } from './bring-in'
 import { countCounters, counterParts, formatParts } from './counters'
 import { handOverCount } from './hand-over'
@@ -103,6 +105,28 @@ describe('a count brought in from another PC', () => {
     const undone = await undoLast(a, mine.id)
     expect(undone?.event).toMatchObject({ counter: 'Ben', pc: 'PC-B', quantity: 2 })
     expect(await a.countLines.get(lineIdOf(mine.id, fx.milk.key, fx.lotL1))).toBeUndefined()
+  })
+
+  it('journals the scans it brings in, as it does every scan', async () => {
+    const journaled: JournalChange[] = []
+    const j = createDb(`counters-j-${Math.random()}`)
+    j.use(journalMiddleware((changes) => journaled.push(...changes)))
+    await seedReplica(j)
+    const brought = await bringInCount(j, await fileFromB())
+    await expect
+      .poll(() =>
+        journaled
+          .filter((c) => c.op === 'put' && c.table === 'countEvents')
+          .map((c) => c.op === 'put' && c.value)
+      )
+      .toEqual([
+        expect.objectContaining({ countId: brought.count.id, counter: 'Ben', pc: 'PC-B', quantity: 7 }),
+        expect.objectContaining({ countId: brought.count.id, counter: 'Ben', pc: 'PC-B', quantity: 2 })
+      ])
+    expect(
+      journaled.some((c) => c.op === 'put' && c.table === 'counts' && Array.isArray(c.value.broughtIn))
+    ).toBe(true)
+    j.close()
   })
 
   it('starts a count at the file’s location when none is open', async () => {
