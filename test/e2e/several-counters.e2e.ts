@@ -81,6 +81,17 @@ describe.skipIf(!availability.run)('several counters, one location', () => {
     await screenshot(a, 'counters-refused-twice')
     await a.getByTestId('bring-in-result').locator('button').click()
 
+    // A supervisor's correction is a part of its own, not an edit of Ana's or Ben's scans.
+    await row(shared.sku).getByTestId('review-recount').click()
+    await a.getByTestId('recount-by').fill('Sam')
+    await a.getByTestId('recount-quantity').fill('6')
+    await a.getByTestId('recount-save').click()
+    await expect
+      .poll(() => row(shared.sku).getByTestId('review-row-parts').textContent())
+      .toBe('Ana 2 + Ben 3 + Sam (recount) 1 = 6')
+    await dismissNotices(a)
+    await screenshot(a, 'counters-supervisor-recount')
+
     await a.getByTestId('submit-count').click()
     // Every line differs by far more than a tenth: the review asks to recount first.
     await a.getByTestId('confirm-submit').click()
@@ -89,10 +100,10 @@ describe.skipIf(!availability.run)('several counters, one location', () => {
       (await app.vendor.adjustments()).filter((x) => String(x.notes).startsWith('Stockroom count'))
     await expect.poll(async () => (await ours()).length, { timeout: 60_000 }).toBe(1)
     const lines = (await ours())[0]!.lines as { productId: string; quantityChange: number }[]
-    // Exactly one write per item, for the summed quantity.
+    // Exactly one write per item, for the summed quantity (as the supervisor corrected it).
     expect(lines.map((l) => [l.productId, l.quantityChange]).sort()).toEqual(
       [
-        [shared.id, 5 - shared.onHand],
+        [shared.id, 6 - shared.onHand],
         [onlyA.id, 1 - onlyA.onHand],
         [onlyB.id, 1 - onlyB.onHand]
       ].sort()

@@ -177,6 +177,11 @@ export function CountReview({
               >
                 <Table.Td>
                   <ItemCell item={view.item} lot={view.lot} fallback={row.line.itemKey} />
+                  {several && counters?.parts.get(row.line.id) && (
+                    <Text size="sm" c="dimmed" data-testid="review-row-parts">
+                      {formatParts(counters.parts.get(row.line.id)!, row.line.counted, formatQty)}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td ta="right">
                   <Text fz="lg">{formatQty(row.line.expected)}</Text>
@@ -185,11 +190,6 @@ export function CountReview({
                   <Text fz="lg" fw={700}>
                     {formatQty(row.line.counted)}
                   </Text>
-                  {several && counters?.parts.get(row.line.id) && (
-                    <Text size="xs" c="dimmed" data-testid="review-row-parts">
-                      {formatParts(counters.parts.get(row.line.id)!, row.line.counted, formatQty)}
-                    </Text>
-                  )}
                 </Table.Td>
                 <Table.Td ta="right">
                   <Text
