@@ -30,6 +30,8 @@ export function startProcess(script, args, ready, env = {}) {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
+  // A benchmark that fails half-way leaves no vendor or host running behind it.
+  process.once('exit', () => child.kill())
   const output = []
   const match = new Promise((res, rej) => {
     const onData = (chunk) => {

@@ -67,7 +67,7 @@ export async function openSyncedApp(vendorSize) {
     )
     new PerformanceObserver((list) => {
       for (const e of list.getEntries())
-        if (e.name.startsWith('scan:')) window.__scanMeasures.push([e.name.slice(5), e.duration])
+        if (/^(scan|search):/.test(e.name)) window.__scanMeasures.push([e.name, e.duration])
     }).observe({ type: 'measure' })
   })
   const page = context.pages()[0] ?? (await context.newPage())
@@ -181,11 +181,15 @@ export async function profiled(cdp, name, run) {
   return value
 }
 
-/** The app's `scan:*` measures since the last call, as p50/p95 per phase. */
-export async function takePhases(page) {
+/** The app's `<kind>:*` measures (scan, search) since the last call, as p50/p95 per phase. */
+export async function takePhases(page, kind = 'scan') {
   const entries = await page.evaluate(() => window.__scanMeasures.splice(0))
   const byPhase = new Map()
-  for (const [phase, ms] of entries) byPhase.set(phase, [...(byPhase.get(phase) ?? []), ms])
+  for (const [name, ms] of entries) {
+    if (!name.startsWith(`${kind}:`)) continue
+    const phase = name.slice(kind.length + 1)
+    byPhase.set(phase, [...(byPhase.get(phase) ?? []), ms])
+  }
   return Object.fromEntries(
     [...byPhase].map(([phase, list]) => {
       const { p50Ms, p95Ms } = summary(list)

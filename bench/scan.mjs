@@ -110,15 +110,19 @@ async function scanRun(plan) {
   return { items: plan.count, scans: latencies.length, missed, ...summary(latencies), phases }
 }
 
+function printPhases(phases) {
+  for (const [phase, f] of Object.entries(phases))
+    console.log(
+      `    ${phase.padEnd(9)} p50 ${String(f.p50Ms).padStart(6)} ms   p95 ${String(f.p95Ms).padStart(6)} ms`
+    )
+}
+
 function print(result) {
   console.log(
     `Scan to screen (Enter → count line), ${result.items.toLocaleString()} items, ${result.scans} scans: ` +
       `p50 ${result.p50Ms} ms   p95 ${result.p95Ms} ms   max ${result.maxMs} ms   (${result.missed} not shown within 5 s)`
   )
-  for (const [phase, f] of Object.entries(result.phases))
-    console.log(
-      `    ${phase.padEnd(9)} p50 ${String(f.p50Ms).padStart(6)} ms   p95 ${String(f.p95Ms).padStart(6)} ms`
-    )
+  printPhases(result.phases)
 }
 
 const results = {}
@@ -143,6 +147,7 @@ console.log(
   `Search as you type (keystroke → results), ${s.items.toLocaleString()} items, ${s.keystrokes} keystrokes: ` +
     `p50 ${s.p50Ms} ms   p95 ${s.p95Ms} ms   max ${s.maxMs} ms; Items total shown ${s.totalShownMs} ms after opening the screen`
 )
+printPhases(s.phases)
 await app.close()
 
 writeFileSync(

@@ -1,6 +1,6 @@
 // The search part of bench/scan.mjs: queries typed key by key into the Items search, as a person types
 // (no faster than one key per 120 ms), each keystroke timed until the results for the text so far show.
-import { summary } from './replica-app.mjs'
+import { summary, takePhases } from './replica-app.mjs'
 
 const TYPING_GAP_MS = 120
 const VISITS = 3
@@ -82,6 +82,7 @@ export async function searchBench(page, plan, profile) {
   const latencies = []
   let missed = 0
   const queries = queriesFrom(plan)
+  await takePhases(page, 'search')
   await run(async () => {
     for (const query of queries) {
       await search.fill('')
@@ -95,6 +96,8 @@ export async function searchBench(page, plan, profile) {
         const ms = await shown
         if (ms === null) missed++
         else latencies.push(ms)
+        if (process.env.BENCH_VERBOSE)
+          console.log(`      ${JSON.stringify(text).padEnd(22)} ${Math.round(ms)} ms`)
         const rest = TYPING_GAP_MS - (Date.now() - pressed)
         if (rest > 0) await new Promise((r) => setTimeout(r, rest))
       }
@@ -106,6 +109,7 @@ export async function searchBench(page, plan, profile) {
     keystrokes: latencies.length,
     missed,
     ...summary(latencies),
+    phases: await takePhases(page, 'search'),
     totalShownMs: totals.some((t) => t === null) ? null : Math.round(Math.max(...totals))
   }
 }

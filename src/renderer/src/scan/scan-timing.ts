@@ -17,6 +17,8 @@
  */
 export type ScanPhase = 'queue' | 'parse' | 'lookup' | 'commit' | 'feedback' | 'render' | 'requery' | 'total'
 
+export const now = (): number => (typeof performance === 'undefined' ? Date.now() : performance.now())
+
 export const SCAN_MEASURE_PREFIX = 'scan:'
 const KEPT = 2_000
 let measures = 0
@@ -24,20 +26,25 @@ let measures = 0
 const hasTiming = (): boolean =>
   typeof performance !== 'undefined' && typeof performance.measure === 'function'
 
-function measure(phase: ScanPhase, start: number, end: number): void {
+/**
+ * One User Timing measure (`scan:lookup`, `search:query`…) from `start` to `end`
+ * (`performance.now()` times). Never throws: timing is for people reading a profile.
+ */
+export function measureSpan(name: string, start: number, end: number = now()): void {
   if (!hasTiming()) return
   try {
-    performance.measure(SCAN_MEASURE_PREFIX + phase, { start, end })
+    performance.measure(name, { start, end })
     if (++measures > KEPT) {
       measures = 0
       performance.clearMeasures()
     }
   } catch {
-    // Timing is for people reading a profile; it never stops a scan.
+    // A clock that went odd (a start after the end) costs the measure, nothing else.
   }
 }
 
-const now = (): number => (typeof performance === 'undefined' ? Date.now() : performance.now())
+const measure = (phase: ScanPhase, start: number, end: number): void =>
+  measureSpan(SCAN_MEASURE_PREFIX + phase, start, end)
 
 /** One scan's timer: each `lap` measures from the previous lap (or the keystroke) to now. */
 export interface ScanTimer {

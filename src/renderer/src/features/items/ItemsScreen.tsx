@@ -1,12 +1,11 @@
 import { Badge, Group, SegmentedControl, Table, Text, TextInput } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
 import { IconBox, IconSearch } from '@tabler/icons-react'
-import { useLiveQuery } from 'dexie-react-hooks'
-import { memo, useCallback, useState } from 'react'
+import { memo, useCallback, useLayoutEffect, useState } from 'react'
 import type { Item } from '../../../../shared/model/records'
 import { getDb } from '../../db/db'
 import { parseScan } from '../../../../shared/scan'
 import { playTone } from '../../scan/feedback'
+import { measureSpan } from '../../scan/scan-timing'
 import { useScanner } from '../../scan/scanner'
 import { refuseScan } from '../../scan/use-global-scanner'
 import { useScannerSettings } from '../../stores/scanner'
@@ -18,6 +17,7 @@ import { ItemDetail } from './ItemDetail'
 import { LowStockView } from './LowStockView'
 import { BarcodeLinksView } from './BarcodeLinksView'
 import { searchItems, SEARCH_LIMIT } from './search'
+import { useItemSearch } from './use-item-search'
 import { useItemTotal } from './use-item-total'
 
 /**
@@ -28,15 +28,15 @@ import { useItemTotal } from './use-item-total'
  * full sync a fifth of its speed.
  */
 export function ItemsScreen() {
+  // Every keystroke searches at once (no debounce): the search is indexed and capped, so it keeps up.
   const [text, setText] = useState('')
-  const [query] = useDebouncedValue(text, 120)
   const openKey = useUi((s) => s.openItemKey)
   const openItem = useUi((s) => s.openItem)
   const low = useUi((s) => s.itemsView.low)
   const links = useUi((s) => !s.itemsView.low && s.itemsView.links === true)
   const setView = useUi((s) => s.setItemsView)
   // The results carry the text they answer, so the screen (and a benchmark) can tell them from older ones.
-  const found = useLiveQuery(async () => ({ query, items: await searchItems(getDb(), query) }), [query])
+  const found = useItemSearch(text)
   const items = found?.items
   // A scan on this screen searches for what was scanned, and opens the item when only one matches.
   useScanner(async (code) => {
@@ -69,7 +69,7 @@ export function ItemsScreen() {
         <LowStockView onOpen={open} />
       ) : links ? (
         <BarcodeLinksView />
-      ) : text.trim() === '' && query.trim() === '' && items?.length === 0 ? (
+      ) : text.trim() === '' && found?.query.trim() === '' && items?.length === 0 ? (
         <EmptyState icon={IconBox} title="No items yet">
           Items from your connected systems appear here after the first sync. Scan a barcode or type a SKU or
           name to find one, even with the network down.
@@ -87,10 +87,10 @@ export function ItemsScreen() {
           />
           {items && items.length === 0 ? (
             <Text c="dimmed" data-testid="no-match" data-query={found?.query}>
-              Nothing matches “{query}”. Check the code, or search by name.
+              Nothing matches “{found?.query}”. Check the code, or search by name.
             </Text>
           ) : (
-            <ItemResults items={items ?? []} query={found?.query} onOpen={open} />
+            <ItemResults items={items ?? []} query={found?.query} foundAt={found?.at} onOpen={open} />
           )}
         </>
       )}
@@ -113,12 +113,18 @@ function ItemsHeader() {
 const ItemResults = memo(function ItemResults({
   items,
   query,
+  foundAt,
   onOpen
 }: {
   items: Item[]
   query: string | undefined
+  /** When the search answered (`performance.now()`), so drawing its results is measured. */
+  foundAt: number | undefined
   onOpen: (key: string) => void
 }) {
+  useLayoutEffect(() => {
+    if (foundAt !== undefined) measureSpan('search:render', foundAt)
+  }, [foundAt])
   const connections = useUi((s) => s.connections)
   const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
   return (

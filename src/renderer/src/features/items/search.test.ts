@@ -73,4 +73,15 @@ describe('item search', () => {
     expect(fuzzyWordMatch('hny', 'honey')).toBe(Infinity)
     expect(fuzzyWordMatch('pellet', 'beeswax')).toBe(Infinity)
   })
+
+  it('finds every typed word among many items, whichever word is rare or common', async () => {
+    const many = Array.from({ length: 600 }, (_, n) => item(100 + n, `Hex Bolt M${n}`, `HB-${n}`))
+    await replica([...many, item(9, 'Hex Bolt Special', 'HB-SPECIAL'), item(10, 'Special Tape', 'ST-1')])
+    expect(names(await searchItems(db, 'hex special'))).toEqual(['Hex Bolt Special'])
+    expect(names(await searchItems(db, 'special hex'))).toEqual(['Hex Bolt Special'])
+    const common = await searchItems(db, 'bolt hex')
+    expect(common).toHaveLength(100)
+    expect(common.every((i) => i.name.startsWith('Hex Bolt'))).toBe(true)
+    expect(names(await searchItems(db, 'hex m59'))).toEqual(['Hex Bolt M59', ...names(many.slice(590, 600))])
+  })
 })

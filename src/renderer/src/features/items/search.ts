@@ -12,9 +12,14 @@ export const SEARCH_LIMIT = 100
  * may sit in thousands of names; reading only this many keeps a search quick at
  * a hundred thousand items, and the other pieces of the word still find the rest.
  */
-const KEYS_PER_GRAM = 2_000
+const KEYS_PER_GRAM = 1_000
+/** Fewer items than this with a word starting so, and a word is rare enough to read all its items. */
+const RARE = 200
+/** Items read per page, and at most, when every typed word is common. */
+const PAGE = 250
+const READ_BUDGET = 2_500
 /** Candidates read in full and checked letter by letter, best-matched first. */
-const CANDIDATES = 400
+const CANDIDATES = 120
 
 /**
  * Items matching what was typed or scanned, across every connection, all by
@@ -34,23 +39,50 @@ export async function searchItems(db: StockroomDb, text: string, limit = SEARCH_
 
   const scan = parseScan(q)
   const keys = scan.ok ? scan.keys : [q.toUpperCase()]
-  const exact = (await itemsForCode(db, keys)).slice(0, limit)
-  if (scan.ok && scan.kind !== 'plain') return dedupe(exact)
+  const byCode = itemsForCode(db, keys).then((items) => items.slice(0, limit))
+  if (scan.ok && scan.kind !== 'plain') return dedupe(await byCode)
 
   const words = searchWords(q)
-  const [first, ...rest] = words
-  const byWords = first
-    ? await db.items
-        .where('words')
-        .startsWith(first)
-        .filter((item) => rest.every((w) => item.words.some((iw) => iw.startsWith(w))))
-        .limit(limit)
-        .toArray()
-    : []
-  const bySku = await db.items.where('sku').startsWithIgnoreCase(q).limit(limit).toArray()
+  const [exact, byWords, bySku] = await Promise.all([
+    byCode,
+    byWordPrefixes(db, words, limit),
+    db.items.where('sku').startsWithIgnoreCase(q).limit(limit).toArray()
+  ])
   const found = dedupe([...exact, ...bySku, ...byWords])
   if (found.length > 0) return found.slice(0, limit)
   return byPieces(db, words, limit, new Set())
+}
+
+/**
+ * Items with a word starting with each typed word, by the word index and always
+ * with bulk reads (a filtered cursor costs a round trip per item it passes over).
+ * The first {@link RARE} keys of each word tell a rare word from a common one: a
+ * rare word's items are all read at once and checked for the other words;
+ * when every word is common, the longest (the last of equals, usually the most
+ * specific: "fnb 007") is read a page at a time until enough match or
+ * {@link READ_BUDGET} items were read.
+ */
+async function byWordPrefixes(db: StockroomDb, words: string[], limit: number): Promise<Item[]> {
+  const [only] = words
+  if (only === undefined) return []
+  if (words.length === 1) return db.items.where('words').startsWith(only).limit(limit).toArray()
+  const hasAll = (item: Item) => words.every((w) => item.words.some((iw) => iw.startsWith(w)))
+  const keys = await Promise.all(
+    words.map((w) => db.items.where('words').startsWith(w).limit(RARE).primaryKeys())
+  )
+  const rarest = keys.reduce((a, b) => (b.length < a.length ? b : a))
+  if (rarest.length < RARE) {
+    const items = await db.items.bulkGet([...new Set(rarest)])
+    return items.filter((i): i is Item => i !== undefined && hasAll(i)).slice(0, limit)
+  }
+  const lead = words.reduce((a, b) => (b.length >= a.length ? b : a))
+  const found = new Map<string, Item>()
+  for (let read = 0; read < READ_BUDGET && found.size < limit; read += PAGE) {
+    const page = await db.items.where('words').startsWith(lead).offset(read).limit(PAGE).toArray()
+    for (const item of page) if (hasAll(item) && found.size < limit) found.set(item.key, item)
+    if (page.length < PAGE) break
+  }
+  return [...found.values()]
 }
 
 /** Items whose words contain every query word, or nearly (see {@link fuzzyWordMatch}), best first. */
