@@ -174,6 +174,21 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
     await expect
       .poll(() => page.getByTestId('screen-subtitle').textContent(), { timeout: 1_500, interval: 100 })
       .toMatch(/^[1-9][\d,]* items across 1 connection/)
+    // And on the next visit it is in the very first frame of the screen: nothing is counted first.
+    await page.keyboard.press('Alt+5')
+    const firstFrame = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (document.querySelector('[data-testid="screen-title"]')?.textContent !== 'Items') return
+            observer.disconnect()
+            resolve(document.querySelector('[data-testid="screen-subtitle"]')?.textContent ?? '')
+          })
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true })
+          document.querySelector<HTMLElement>('[data-section="items"]')!.click()
+        })
+    )
+    expect(firstFrame).toMatch(/^[1-9][\d,]* items across 1 connection/)
 
     await scan(page, withEan.ean!)
     await expect.poll(() => page.getByRole('dialog', { name: withEan.name }).count()).toBe(1)

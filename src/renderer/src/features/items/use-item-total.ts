@@ -14,13 +14,37 @@ const SYNCING_EVERY_MS = 15_000
  * checkpoints (a tiny table that changes with every page) at most every 3 s,
  * every 15 s while a sync runs.
  */
+/**
+ * The total last counted, kept for the next visit and the next start: the header
+ * shows it in its first frame, and the count that follows only corrects it.
+ */
+const REMEMBERED = 'stockroom:item-total'
+let remembered: number | undefined
+
+function rememberedTotal(): number | undefined {
+  if (remembered === undefined && typeof localStorage !== 'undefined') {
+    const stored = Number(localStorage.getItem(REMEMBERED) ?? NaN)
+    if (Number.isInteger(stored) && stored >= 0) remembered = stored
+  }
+  return remembered
+}
+
+function remember(total: number): void {
+  remembered = total
+  try {
+    localStorage.setItem(REMEMBERED, String(total))
+  } catch {
+    // Storage full or off: the total is still remembered for this run.
+  }
+}
+
 export function useItemTotal(): number | undefined {
   const pages = useLiveQuery(async () => {
     const cps = await getDb().checkpoints.toArray()
     return cps.map((c) => `${c.connectionId}/${c.resource}/${c.pagesDone}/${c.completedAt ?? ''}`).join('|')
   }, [])
   const syncing = useSync((s) => s.running)
-  const [total, setTotal] = useState<number>()
+  const [total, setTotal] = useState<number | undefined>(rememberedTotal)
   const last = useRef(0)
   // A count under way is not given up when the checkpoints move (that left the header at
   // nothing for the first 3 s of every visit): only leaving the screen drops its answer.
@@ -36,7 +60,10 @@ export function useItemTotal(): number | undefined {
       last.current = Date.now()
       void getDb()
         .items.count()
-        .then((n) => mounted.current && setTotal(n))
+        .then((n) => {
+          remember(n)
+          if (mounted.current) setTotal(n)
+        })
     }
     const wait = last.current + (syncing ? SYNCING_EVERY_MS : EVERY_MS) - Date.now()
     const timer = setTimeout(count, Math.max(0, wait))
