@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
 import { connectAndSync, plainStock, startCountAt } from './count-page'
-import { e2eAvailability, openApp, screenshot } from './harness'
+import { dismissNotices, e2eAvailability, openApp, screenshot } from './harness'
 import { nextBanner, scan } from './scanner'
 import { useVendorApp } from './vendor-app'
 
@@ -36,6 +36,7 @@ describe.skipIf(!availability.run)('items not counted', () => {
     expect(await row(stray.sku).getAttribute('data-status')).toBe('unexpected')
     expect(await row(gone.sku).getAttribute('data-status')).toBe('expected')
     await page.locator('body').click({ position: { x: 5, y: 5 } })
+    await dismissNotices(page)
     await screenshot(page, 'count-expected-found-unexpected')
 
     // The review lists what no scan found, each left as is until someone chooses.
@@ -49,6 +50,7 @@ describe.skipIf(!availability.run)('items not counted', () => {
     await expect.poll(() => goneRow.getAttribute('data-choice')).toBe('zero')
     expect(await page.getByTestId('not-counted-zeroed').textContent()).toBe('1 set to zero')
     await goneRow.scrollIntoViewIfNeeded()
+    await dismissNotices(page)
     await screenshot(page, 'count-not-counted')
 
     await page.getByTestId('submit-count').click()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
 import { connectAndSync, plainStock, startCountAt } from './count-page'
-import { e2eAvailability, openApp, screenshot } from './harness'
+import { dismissNotices, e2eAvailability, openApp, screenshot } from './harness'
 import { counted, nextBanner, scan } from './scanner'
 import { useVendorApp } from './vendor-app'
 
@@ -76,6 +76,9 @@ describe.skipIf(!availability.run)('quantities that cannot go wrong silently', (
     await page.getByTestId('approve-save').click()
     expect(await page.getByTestId('approve-error').textContent()).toMatch(/not the one counted/)
     await page.getByTestId('approve-counted').fill(String(far))
+    // The refusal of the wrong quantity goes once it is corrected.
+    expect(await page.getByTestId('approve-error').count()).toBe(0)
+    await dismissNotices(page)
     await screenshot(page, 'count-approval')
     await page.getByTestId('approve-save').click()
     await expect.poll(() => rowC.getAttribute('data-approval')).toBe('approved')

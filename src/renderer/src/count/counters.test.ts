@@ -6,6 +6,7 @@ import { journalMiddleware } from '../db/journal-middleware'
 import { bringInCount } from './bring-in'
 import { countCounters, counterParts, formatParts } from './counters'
 import { handOverCount } from './hand-over'
+import { chooseNotCounted, missingFrom } from './not-counted'
 import { addToCount, lineIdOf, undoLast } from './lines'
 import { activeCount, startCount } from './sessions'
 import { fx, seedReplica } from './testing'
@@ -80,6 +81,20 @@ describe('counter parts', () => {
     ])
     expect(formatParts(parts.get('x')!, 10, String)).toBe('Ana 5 + Ben 7 + Sam (recount) −2 = 10')
     expect(formatParts(parts.get('y')!, 1, String)).toBe('This PC 1 = 1')
+  })
+})
+
+describe('the counters of a count', () => {
+  it('are who counted: stock set to zero at review adds no counter of its own', async () => {
+    const s = await startCount(a, { connectionId: fx.c1, locationKey: fx.warehouse, blind: false }, { now })
+    await addToCount(a, s.id, { itemKey: fx.bolt.key, quantity: 3, counter: 'Ana', code: fx.bolt.ean })
+    const stock = await a.stock.where('locationKey').equals(fx.warehouse).toArray()
+    const lines = await a.countLines.where('countId').equals(s.id).toArray()
+    const [missing] = missingFrom(s.id, stock, lines)
+    await chooseNotCounted(a, s.id, missing!, 'zero', { now })
+    const { counters, parts } = await countCounters(a, s.id)
+    expect(counters).toEqual(['Ana'])
+    expect(parts.get(lineIdOf(s.id, fx.bolt.key))).toEqual([{ counter: 'Ana', quantity: 3 }])
   })
 })
 

@@ -57,6 +57,13 @@ export async function countCounters(
     .where('[countId+id]')
     .between([countId, -Infinity], [countId, Infinity])
     .toArray()
-  const counters = [...new Set(events.map((e) => e.counter ?? UNNAMED_COUNTER))]
-  return { counters, parts: counterParts(events) }
+  const parts = counterParts(events)
+  // Only who has a part in some line counted: "set to zero" for stock nobody found is a choice at
+  // review, not a counter, and must not turn one person's count into "several counters".
+  const counters = new Set<string>()
+  for (const e of events) {
+    const who = e.counter ?? UNNAMED_COUNTER
+    if (parts.get(e.lineId)?.some((p) => p.counter === who)) counters.add(who)
+  }
+  return { counters: [...counters], parts }
 }

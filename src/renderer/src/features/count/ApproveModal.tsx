@@ -72,7 +72,10 @@ function ApproveForm({
           label="Supervisor"
           description="Who approves this quantity"
           value={by}
-          onChange={(e) => setBy(e.currentTarget.value)}
+          onChange={(e) => {
+            setBy(e.currentTarget.value)
+            setError(null)
+          }}
           data-autofocus
           data-testid="approve-by"
         />
@@ -80,7 +83,11 @@ function ApproveForm({
           label="Counted quantity, typed again"
           description="Must match the line, so nothing is approved by mistake."
           value={counted}
-          onChange={setCounted}
+          onChange={(v) => {
+            // A refusal stands for what was typed then; it must not sit under a corrected quantity.
+            setCounted(v)
+            setError(null)
+          }}
           min={0}
           thousandSeparator=","
           data-testid="approve-counted"
