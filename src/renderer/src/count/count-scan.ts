@@ -1,10 +1,10 @@
 import { outsized, type VarianceLimits } from '../../../shared/count/quantity'
-import type { CountEvent, CountLine, Item, Location, Lot } from '../../../shared/model/records'
+import type { CountEvent, CountLine, CountSession, Item, Location, Lot } from '../../../shared/model/records'
 import { parseScan, type ScanError, type ScanResult } from '../../../shared/scan'
 import type { StockroomDb } from '../db/db'
 import type { ScanTimer } from '../scan/scan-timing'
 import type { Tone } from '../scan/tone'
-import { addToCount, expectedAt, lineIdOf, roundQty } from './lines'
+import { lineIdOf, prepareAdd, roundQty, writeAdd, type AddPrepared } from './lines'
 import { findLocationLabel } from './location-switch'
 import { findLot, resolveCode } from './resolve'
 import { ACTIVE_STATES, CountError, type Clock } from './sessions'
@@ -115,14 +115,26 @@ export async function countScan(
   o.timer?.lap('parse')
   if (!scan.ok) return { status: 'invalid', raw, error: scan.error }
   const context = contextOf(scan, o.times ?? 1)
-  const session = await db.counts.get(countId)
-  if (!session || !ACTIVE_STATES.includes(session.state)) throw new CountError('This count is not open.')
-  if (scan.keys.length === 0) return { status: 'unknown', context, reason: 'no-product-number' }
-  const found = await resolveCode(db, scan.keys, session.connectionId)
+  // Everything the scan reads, in one read-only transaction: the session, the code, and for an
+  // item found, what adding to it needs. The count's write then touches the count's stores only.
+  const read = await db.transaction(
+    'r',
+    [db.counts, db.items, db.barcodeLinks, db.lots, db.stock, db.connections],
+    async () => {
+      const session = await db.counts.get(countId)
+      if (!session || !ACTIVE_STATES.includes(session.state)) throw new CountError('This count is not open.')
+      if (scan.keys.length === 0) return { session, found: undefined }
+      const found = await resolveCode(db, scan.keys, session.connectionId)
+      if (found.status !== 'found') return { session, found }
+      return { session, found, ready: await prepareItem(db, session, found.item, context) }
+    }
+  )
   o.timer?.lap('lookup')
+  const { session, found } = read
+  if (!found) return { status: 'unknown', context, reason: 'no-product-number' }
   switch (found.status) {
     case 'found': {
-      const outcome = await countItem(db, countId, found.item, context, o)
+      const outcome = await commitItem(db, countId, found.item, context, read.ready!, o)
       return found.linked && outcome.status === 'counted' ? { ...outcome, viaLink: true } : outcome
     }
     case 'unknown': {
@@ -134,6 +146,25 @@ export async function countScan(
     default:
       return { status: found.status, context, items: found.items }
   }
+}
+
+interface ItemReady {
+  lot: Lot | undefined
+  prepared: AddPrepared
+}
+
+/** The reads of an add of this item (its lot, what stands there), inside the caller's read-only transaction. */
+async function prepareItem(
+  db: StockroomDb,
+  session: CountSession,
+  item: Item,
+  context: ScanContext
+): Promise<ItemReady> {
+  if (item.connectionId !== session.connectionId) {
+    throw new CountError(`${item.name} belongs to another connection and cannot be counted here.`)
+  }
+  const lot = context.lotNumber === undefined ? undefined : await findLot(db, item.key, context.lotNumber)
+  return { lot, prepared: await prepareAdd(db, session, item.key, lot?.key) }
 }
 
 /**
@@ -149,16 +180,32 @@ export async function countItem(
   context: ScanContext,
   o: Clock & EntryGuard = {}
 ): Promise<CountScanOutcome> {
+  const ready = await db.transaction('r', [db.counts, db.lots, db.stock, db.connections], async () => {
+    const session = await db.counts.get(countId)
+    if (!session) throw new CountError('This count no longer exists.')
+    return prepareItem(db, session, item, context)
+  })
+  return commitItem(db, countId, item, context, ready, o)
+}
+
+/**
+ * The write of a scan: a transaction over the count's own stores (session, lines,
+ * events), where the session is checked, a serial is refused a second time, a
+ * quantity far off is held for confirmation, and line and event are written.
+ */
+async function commitItem(
+  db: StockroomDb,
+  countId: string,
+  item: Item,
+  context: ScanContext,
+  { lot, prepared }: ItemReady,
+  o: Clock & EntryGuard
+): Promise<CountScanOutcome> {
   const quantity = roundQty((context.labelQuantity ?? 1) * context.times)
   const outcome = await db.transaction<CountScanOutcome>(
     'rw',
-    [db.counts, db.countLines, db.countEvents, db.stock, db.lots, db.connections],
+    [db.counts, db.countLines, db.countEvents],
     async () => {
-      const session = await db.counts.get(countId)
-      if (!session) throw new CountError('This count no longer exists.')
-      if (item.connectionId !== session.connectionId) {
-        throw new CountError(`${item.name} belongs to another connection and cannot be counted here.`)
-      }
       if (context.serial !== undefined) {
         const seen = await db.countEvents
           .where('countId')
@@ -167,15 +214,14 @@ export async function countItem(
           .count()
         if (seen > 0) return { status: 'duplicate', context, item }
       }
-      const lot = context.lotNumber === undefined ? undefined : await findLot(db, item.key, context.lotNumber)
       if (o.limits && !o.confirmed) {
         const line = await db.countLines.get(lineIdOf(countId, item.key, lot?.key))
-        const expected = line?.expected ?? (await expectedAt(db, item.key, session.locationKey, lot?.key))
+        const expected = line?.expected ?? prepared.expected
         const counted = roundQty((line?.counted ?? 0) + quantity)
         const reason = outsized(expected, counted, o.limits)
         if (reason) return { status: 'confirm', context, item, quantity, counted, expected, reason }
       }
-      const { line, event } = await addToCount(
+      const { line, event } = await writeAdd(
         db,
         countId,
         {
@@ -185,6 +231,7 @@ export async function countItem(
           ...(lot && { lotKey: lot.key }),
           ...(o.counter !== undefined && { counter: o.counter })
         },
+        prepared,
         o
       )
       return {

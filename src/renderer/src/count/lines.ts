@@ -51,6 +51,84 @@ export interface CountChange {
   event: CountEvent
 }
 
+/** What adding to a line needs from outside the count: read before its write, never inside it. */
+export interface AddPrepared {
+  /** What the replica says stands there now: the line's expected quantity if this add creates it. */
+  expected: number
+  /** The connection's clock skew, for the vendor's time of a new line. */
+  skew: number | undefined
+}
+
+/**
+ * The replica's side of an add, read in one read-only transaction before the write, so
+ * the write's transaction touches the count's own stores only (a sync writing stock
+ * or connections never holds a scan up, and a scan never holds up a sync).
+ */
+export async function prepareAdd(
+  db: StockroomDb,
+  session: CountSession,
+  itemKey: string,
+  lotKey?: string
+): Promise<AddPrepared> {
+  const [expected, connection] = await Promise.all([
+    expectedAt(db, itemKey, session.locationKey, lotKey),
+    db.connections.get(session.connectionId)
+  ])
+  return { expected, skew: connection?.clockSkewMs }
+}
+
+export type AddInput = { itemKey: string; lotKey?: string; quantity: number; code?: string; counter?: string }
+
+/**
+ * The write of an add: line and event, in a transaction over the count's stores
+ * (the caller's, or its own). The line is read here, so two adds never lose one.
+ */
+export async function writeAdd(
+  db: StockroomDb,
+  countId: string,
+  input: AddInput,
+  prepared: AddPrepared,
+  o: Clock = {}
+): Promise<CountChange> {
+  checkQuantity(input.quantity, false)
+  return db.transaction('rw', [db.counts, db.countLines, db.countEvents], async () => {
+    await countingSession(db, countId)
+    const at = isoNow(o)
+    const id = lineIdOf(countId, input.itemKey, input.lotKey)
+    const existing = await db.countLines.get(id)
+    const previous = existing?.counted ?? 0
+    // T by the vendor's clock too: warehouse PCs' clocks are often wrong (skew from HTTP Date headers).
+    const { skew } = prepared
+    const line: CountLine = existing
+      ? { ...existing, counted: roundQty(existing.counted + input.quantity), updatedAt: at }
+      : {
+          id,
+          countId,
+          itemKey: input.itemKey,
+          ...(input.lotKey !== undefined && { lotKey: input.lotKey }),
+          counted: roundQty(input.quantity),
+          expected: prepared.expected,
+          countedAt: at,
+          ...(skew !== undefined && { countedAtVendor: new Date(Date.parse(at) + skew).toISOString() }),
+          updatedAt: at
+        }
+    const event: CountEvent = {
+      countId,
+      lineId: id,
+      kind: 'add',
+      quantity: input.quantity,
+      previous,
+      createdLine: !existing,
+      ...(input.code !== undefined && { code: input.code }),
+      at,
+      ...(input.counter !== undefined && { counter: input.counter })
+    }
+    await db.countLines.put(line)
+    event.id = await db.countEvents.add(event)
+    return { line, event }
+  })
+}
+
 /**
  * Adds `quantity` to the line of an item (× lot), creating it on the first count with
  * what the replica expected at that instant. Line and event are written in one
@@ -59,50 +137,12 @@ export interface CountChange {
 export async function addToCount(
   db: StockroomDb,
   countId: string,
-  input: { itemKey: string; lotKey?: string; quantity: number; code?: string; counter?: string },
+  input: AddInput,
   o: Clock = {}
 ): Promise<CountChange> {
   checkQuantity(input.quantity, false)
-  return db.transaction(
-    'rw',
-    [db.counts, db.countLines, db.countEvents, db.stock, db.connections],
-    async () => {
-      const session = await countingSession(db, countId)
-      const at = isoNow(o)
-      // T by the vendor's clock too: warehouse PCs' clocks are often wrong (skew from HTTP Date headers).
-      const skew = (await db.connections.get(session.connectionId))?.clockSkewMs
-      const id = lineIdOf(countId, input.itemKey, input.lotKey)
-      const existing = await db.countLines.get(id)
-      const previous = existing?.counted ?? 0
-      const line: CountLine = existing
-        ? { ...existing, counted: roundQty(existing.counted + input.quantity), updatedAt: at }
-        : {
-            id,
-            countId,
-            itemKey: input.itemKey,
-            ...(input.lotKey !== undefined && { lotKey: input.lotKey }),
-            counted: roundQty(input.quantity),
-            expected: await expectedAt(db, input.itemKey, session.locationKey, input.lotKey),
-            countedAt: at,
-            ...(skew !== undefined && { countedAtVendor: new Date(Date.parse(at) + skew).toISOString() }),
-            updatedAt: at
-          }
-      const event: CountEvent = {
-        countId,
-        lineId: id,
-        kind: 'add',
-        quantity: input.quantity,
-        previous,
-        createdLine: !existing,
-        ...(input.code !== undefined && { code: input.code }),
-        at,
-        ...(input.counter !== undefined && { counter: input.counter })
-      }
-      await db.countLines.put(line)
-      event.id = await db.countEvents.add(event)
-      return { line, event }
-    }
-  )
+  const session = await countingSession(db, countId)
+  return writeAdd(db, countId, input, await prepareAdd(db, session, input.itemKey, input.lotKey), o)
 }
 
 /** The counter name a recount is recorded under: "Sam (recount)". */
