@@ -8,7 +8,10 @@
 //
 //   BENCH_SIZES=3000,100000  replica sizes (items) to scan at, in that order
 //   BENCH_SCANS=300          scans per size
+//   BENCH_SCAN_GAP_MS=300    least time from one scan's Enter to the next (a person scans every
+//                            300–500 ms); 0 sends each scan as soon as the last one shows
 //   --search-only            the search part only (writes bench/results/search.json)
+//   BENCH_VERBOSE=1          prints each keystroke of the search with its time
 //   --profile                CPU profiles of the page: artifacts/scan-<items>.cpuprofile, search-<items>…
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -18,6 +21,7 @@ import { searchBench } from './search-run.mjs'
 
 const SIZES = (process.env.BENCH_SIZES ?? '3000,100000').split(',').map(Number)
 const SCANS = Number(process.env.BENCH_SCANS ?? 300)
+const GAP_MS = Number(process.env.BENCH_SCAN_GAP_MS ?? 300)
 const SEARCH_ONLY = process.argv.includes('--search-only')
 const PROFILE = process.argv.includes('--profile')
 const VENDOR_SIZE = 3_000
@@ -95,6 +99,7 @@ async function scanRun(plan) {
       const expected = (counts.get(p.sku) ?? 0) + 1
       counts.set(p.sku, expected)
       const shown = lineShows(p.sku, expected)
+      const sent = Date.now()
       await burst(p.barcode)
       const ms = await shown
       if (ms === null) {
@@ -103,11 +108,13 @@ async function scanRun(plan) {
         // Whatever half-state the missed burst left (text in a field, a pending burst) is cleared.
         await page.keyboard.press('Escape')
       } else latencies.push(ms)
+      const rest = GAP_MS - (Date.now() - sent)
+      if (rest > 0) await new Promise((r) => setTimeout(r, rest))
     }
   })
   const phases = await takePhases(page)
   await discardCount()
-  return { items: plan.count, scans: latencies.length, missed, ...summary(latencies), phases }
+  return { items: plan.count, scans: latencies.length, gapMs: GAP_MS, missed, ...summary(latencies), phases }
 }
 
 function printPhases(phases) {

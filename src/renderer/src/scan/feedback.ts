@@ -44,6 +44,23 @@ function audio(): AudioContext | undefined {
   return context
 }
 
+/**
+ * Opens the sound device ahead of the first scan, when the page is idle: opening it
+ * takes a few hundred milliseconds on some PCs, which the first tone would otherwise wait for.
+ */
+export function prepareSound(): () => void {
+  if (context || typeof AudioContext === 'undefined' || typeof requestIdleCallback === 'undefined')
+    return () => {}
+  const id = requestIdleCallback(() => {
+    try {
+      context ??= new AudioContext()
+    } catch {
+      // No sound device: tones stay silent, the banner still shows every scan.
+    }
+  })
+  return () => cancelIdleCallback(id)
+}
+
 /** Plays a tone's sound; never throws (no sound device, autoplay policy). */
 export function playTone(tone: Tone): void {
   // Which sound was last asked for, on the page (E2E reads it; a person hears it).

@@ -19,6 +19,7 @@ import type { CountSession } from '../../../../shared/model/records'
 import { activeCount, discardCount, setCountState } from '../../count/sessions'
 import { getDb } from '../../db/db'
 import type { SubmitResult } from '../../outbox/submit-count'
+import { prepareSound } from '../../scan/feedback'
 import { SCREEN_PRIORITY, useScanner } from '../../scan/scanner'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
@@ -177,6 +178,7 @@ function ActiveCount({
     SCREEN_PRIORITY,
     (words) => void reportRepeat(words)
   )
+  useEffect(prepareSound, [])
   // From anywhere in a count, fields included: the Undo button promises it, and a scan never types into them.
   useHotkeys([['mod+Z', () => void submitUndo(session.id)]], [])
 
