@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SEED, DEMO_SIZE } from '../../src/main/demo/demo'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
 import { e2eAvailability, launchBrowser, openApp, screenshot, startHost, type RunningHost } from './harness'
-import { counted, nextBanner, scan } from './scanner'
+import { counted, nextBanner, recordCommitsAndTones, scan, tonesAfterCommits } from './scanner'
 
 const availability = e2eAvailability()
 
@@ -44,6 +44,7 @@ describe.skipIf(!availability.run)('counting a warehouse with a USB scanner', ()
       .poll(() => page.getByTestId('sync-stock-on-hand').textContent(), { timeout: 120_000 })
       .toMatch(/^up to date/)
 
+    await recordCommitsAndTones(page)
     await page.locator('[data-section="count"]').click()
     await page.getByTestId('count-location').click()
     await page.getByTestId('count-location').fill(warehouse.name)
@@ -60,6 +61,12 @@ describe.skipIf(!availability.run)('counting a warehouse with a USB scanner', ()
       expect(banner.status).toBe('counted')
       seq = banner.seq
     }
+    // Each beep means "saved": every scan's write had committed to IndexedDB before its tone sounded.
+    expect(await tonesAfterCommits(page)).toEqual([
+      { tone: 'tone ok', committed: true },
+      { tone: 'tone ok', committed: true },
+      { tone: 'tone ok', committed: true }
+    ])
     await expect.poll(() => page.getByTestId('count-line').count()).toBe(2)
     await expect.poll(() => counted(page, a.sku)).toBe('2')
     expect(await counted(page, b.sku)).toBe('1')

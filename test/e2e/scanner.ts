@@ -45,3 +45,45 @@ export const counted = (page: Page, sku: string) =>
   page
     .locator(`[data-testid="count-line"][data-sku="${sku}"] [data-testid="count-line-counted"]`)
     .textContent()
+
+/**
+ * Reloads the app recording, in the page, in the order they happen, every committed
+ * write of count events (the IndexedDB transaction's `complete`) and every tone played.
+ */
+export async function recordCommitsAndTones(page: Page) {
+  await page.context().addInitScript(() => {
+    const log: string[] = []
+    Object.assign(window, { __commitsAndTones: log })
+    const open = IDBDatabase.prototype.transaction
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof open>) {
+      const tx = open.apply(this, args)
+      if (tx.mode === 'readwrite' && tx.objectStoreNames.contains('countEvents'))
+        tx.addEventListener('complete', () => log.push('commit'))
+      return tx
+    } as typeof open
+    document.addEventListener('DOMContentLoaded', () =>
+      new MutationObserver(() =>
+        log.push(`tone ${document.documentElement.dataset.tone?.split(':')[0]}`)
+      ).observe(document.documentElement, { attributes: true, attributeFilter: ['data-tone'] })
+    )
+  })
+  await page.reload()
+  await page.waitForSelector('body[data-ready="true"]')
+}
+
+/** Each `ok` tone recorded so far, with whether a count write had committed since the tone before it. */
+export async function tonesAfterCommits(page: Page): Promise<{ tone: string; committed: boolean }[]> {
+  const log = await page.evaluate(
+    () => (window as unknown as { __commitsAndTones: string[] }).__commitsAndTones
+  )
+  const tones: { tone: string; committed: boolean }[] = []
+  let committed = false
+  for (const entry of log) {
+    if (entry === 'commit') committed = true
+    else {
+      tones.push({ tone: entry, committed })
+      committed = false
+    }
+  }
+  return tones
+}
