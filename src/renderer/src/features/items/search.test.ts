@@ -5,7 +5,7 @@ import { itemCodes, searchWords } from '../../../../shared/vendors/common'
 import { createDb, type StockroomDb } from '../../db/db'
 import { indexItem } from '../../db/item-index'
 import { fuzzyWordMatch } from './fuzzy-match'
-import { searchItems } from './search'
+import { SEARCH_LIMIT, searchItems } from './search'
 
 const item = (n: number, name: string, sku: string, ean?: string): Item => ({
   key: `c:item:${n}`,
@@ -80,7 +80,7 @@ describe('item search', () => {
     expect(names(await searchItems(db, 'hex special'))).toEqual(['Hex Bolt Special'])
     expect(names(await searchItems(db, 'special hex'))).toEqual(['Hex Bolt Special'])
     const common = await searchItems(db, 'bolt hex')
-    expect(common).toHaveLength(100)
+    expect(common).toHaveLength(SEARCH_LIMIT)
     expect(common.every((i) => i.name.startsWith('Hex Bolt'))).toBe(true)
     expect(names(await searchItems(db, 'hex m59'))).toEqual(['Hex Bolt M59', ...names(many.slice(590, 600))])
   })

@@ -5,7 +5,8 @@ import type { StockroomDb } from '../../db/db'
 import { itemsForCode } from '../../count/barcode-links'
 import { fuzzyWordMatch } from './fuzzy-match'
 
-export const SEARCH_LIMIT = 100
+/** Results drawn at most while typing: enough to pick from, few enough to draw within a frame or two. */
+export const SEARCH_LIMIT = 50
 
 /**
  * Keys read per piece when looking inside words. A piece as common as "ing"
