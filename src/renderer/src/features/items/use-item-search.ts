@@ -22,11 +22,15 @@ export interface ItemSearch {
  * a search overtaken by the next keystroke is dropped, and results are refreshed
  * when a sync changes items, at most once a second.
  */
-export function useItemSearch(text: string): ItemSearch | undefined {
+export function useItemSearch(
+  text: string,
+  { limit, enabled = true }: { limit?: number; enabled?: boolean } = {}
+): ItemSearch | undefined {
   const [found, setFound] = useState<ItemSearch>()
   const [refreshed, setRefreshed] = useState(0)
 
   useEffect(() => {
+    if (!enabled) return
     const db = getDb()
     const part = `idb://${db.name}/items/`
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -42,12 +46,13 @@ export function useItemSearch(text: string): ItemSearch | undefined {
       clearTimeout(timer)
       Dexie.on.storagemutated.unsubscribe(onMutated)
     }
-  }, [])
+  }, [enabled])
 
   useEffect(() => {
+    if (!enabled) return
     let current = true
     const start = now()
-    void searchItems(getDb(), text).then(
+    void searchItems(getDb(), text, limit).then(
       (items) => {
         if (!current) return
         const at = now()
@@ -59,7 +64,7 @@ export function useItemSearch(text: string): ItemSearch | undefined {
     return () => {
       current = false
     }
-  }, [text, refreshed])
+  }, [text, limit, enabled, refreshed])
 
   return found
 }

@@ -1,11 +1,10 @@
 import { Spotlight, type SpotlightActionGroupData } from '@mantine/spotlight'
 import { IconBox, IconClipboardList, IconSearch } from '@tabler/icons-react'
-import { useDebouncedValue } from '@mantine/hooks'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { getDb } from '../../db/db'
 import { useUi } from '../../stores/ui'
-import { searchItems } from '../items/search'
+import { useItemSearch } from '../items/use-item-search'
 import { filterTasks } from '../tasks/tasks'
 import { screens } from './screens'
 
@@ -17,17 +16,26 @@ const PER_GROUP = 6
  */
 export function AppSpotlight() {
   const [query, setQuery] = useState('')
-  const [settled] = useDebouncedValue(query, 100)
+  const [opened, setOpened] = useState(false)
   const go = useUi((s) => s.go)
   const openItem = useUi((s) => s.openItem)
   const openTask = useUi((s) => s.openTask)
-  const found = useLiveQuery(async () => {
-    const q = settled.trim()
-    if (q === '') return { items: [], tasks: [] }
-    const db = getDb()
-    const [items, tasks] = await Promise.all([searchItems(db, q, PER_GROUP), db.tasks.toArray()])
-    return { items, tasks: filterTasks(tasks, 'all', q, Date.now()).slice(0, PER_GROUP) }
-  }, [settled])
+  const typed = query.trim()
+  // Every keystroke searches at once: items by the indexed search, tasks in the list read once
+  // per opening (and again only if tasks change while it is open), never the table per key.
+  const items = useItemSearch(typed, { limit: PER_GROUP, enabled: opened && typed !== '' })
+  const allTasks = useLiveQuery(
+    async () => ({ tasks: opened ? await getDb().tasks.toArray() : [], at: Date.now() }),
+    [opened]
+  )
+  const tasks = useMemo(
+    () =>
+      typed === '' || !allTasks
+        ? []
+        : filterTasks(allTasks.tasks, 'all', typed, allTasks.at).slice(0, PER_GROUP),
+    [allTasks, typed]
+  )
+  const found = { items: typed === '' || items?.query !== typed ? [] : items.items, tasks }
 
   const q = query.trim().toLowerCase()
   const groups: SpotlightActionGroupData[] = [
@@ -78,6 +86,8 @@ export function AppSpotlight() {
       onQueryChange={setQuery}
       filter={(_, actions) => actions}
       shortcut={['mod + K']}
+      onSpotlightOpen={() => setOpened(true)}
+      onSpotlightClose={() => setOpened(false)}
       tagsToIgnore={[]}
       nothingFound="Nothing found. Check the spelling, or scan the item."
       scrollable
