@@ -1,17 +1,7 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { generateInventora } from '../../src/main/fakes/inventora/generate'
-import {
-  addConnectionThroughUi,
-  e2eAvailability,
-  launchBrowser,
-  openApp,
-  screenshot,
-  startHost,
-  startVendor,
-  type RunningHost,
-  type RunningVendor
-} from './harness'
+import { addConnectionThroughUi, e2eAvailability, openApp, screenshot } from './harness'
+import { useVendorApp } from './vendor-app'
 import { scan } from './scanner'
 
 const availability = e2eAvailability()
@@ -19,28 +9,15 @@ const SEED = 23
 const SIZE = 200
 
 describe.skipIf(!availability.run)('recording a production batch while the vendor is unreachable', () => {
-  let vendor: RunningVendor
-  let host: RunningHost
-  let browser: Browser
-
-  beforeAll(async () => {
-    vendor = await startVendor(['--vendor', 'inventora', '--size', String(SIZE), '--seed', String(SEED)])
-    host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    await vendor?.stop()
-  })
+  const app = useVendorApp(['--vendor', 'inventora', '--size', String(SIZE), '--seed', String(SEED)])
 
   it('keeps the batch on the task as waiting to send, and sends it once when the vendor returns', async () => {
-    const page = await openApp(browser, host.url)
+    const page = await openApp(app.browser, app.host.url)
     await addConnectionThroughUi(page, {
       system: 'Inventora',
       name: 'Workshop',
-      url: vendor.url,
-      apiKey: vendor.apiKey
+      url: app.vendor.url,
+      apiKey: app.vendor.apiKey
     })
     await expect
       .poll(() => page.getByTestId('sync-tasks').textContent(), { timeout: 90_000 })
@@ -59,7 +36,7 @@ describe.skipIf(!availability.run)('recording a production batch while the vendo
     const line = task.items[0]!
     const batchesBefore = line.batches.length
 
-    await vendor.cutOff()
+    await app.vendor.cutOff()
     await page.locator('[data-section="tasks"]').click()
     await expect.poll(() => page.getByTestId('task-row').count()).toBeGreaterThan(0)
     await scan(page, data.resource(line.resourceId)!.ean!)
@@ -80,7 +57,7 @@ describe.skipIf(!availability.run)('recording a production batch while the vendo
     expect(await page.getByTestId('status-pending').textContent()).toBe('1 write waiting to send')
     await screenshot(page, 'batch-outbox-offline')
 
-    await vendor.restore()
+    await app.vendor.restore()
     await expect
       .poll(() => page.getByTestId('status-pending').textContent(), { timeout: 90_000 })
       .toBe('All writes sent')
@@ -93,7 +70,7 @@ describe.skipIf(!availability.run)('recording a production batch while the vendo
     await screenshot(page, 'batch-sent')
 
     // At the vendor: exactly one new batch of 5 on that line.
-    const atVendor = (await vendor.get(`/tasks/${task.id}`)) as {
+    const atVendor = (await app.vendor.get(`/tasks/${task.id}`)) as {
       Items: { id: number; Batches: { quantity: number }[] }[]
     }
     const batches = atVendor.Items.find((i) => i.id === line.id)!.Batches

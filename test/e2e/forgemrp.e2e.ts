@@ -1,17 +1,7 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { generateForge } from '../../src/main/fakes/forgemrp/generate'
-import {
-  addConnectionThroughUi,
-  e2eAvailability,
-  launchBrowser,
-  openApp,
-  screenshot,
-  startHost,
-  startVendor,
-  type RunningHost,
-  type RunningVendor
-} from './harness'
+import { addConnectionThroughUi, e2eAvailability, openApp, screenshot } from './harness'
+import { useVendorApp } from './vendor-app'
 import { nextBanner, scan } from './scanner'
 
 const availability = e2eAvailability()
@@ -19,30 +9,17 @@ const SEED = 31
 const SIZE = 400
 
 describe.skipIf(!availability.run)('a job shop on ForgeMRP', () => {
-  let vendor: RunningVendor
-  let host: RunningHost
-  let browser: Browser
-
-  beforeAll(async () => {
-    vendor = await startVendor(['--vendor', 'forgemrp', '--size', String(SIZE), '--seed', String(SEED)])
-    host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    await vendor?.stop()
-  })
+  const app = useVendorApp(['--vendor', 'forgemrp', '--size', String(SIZE), '--seed', String(SEED)])
 
   it('connects through the Connections screen, syncs, finds its stock by search, lists its jobs read-only and exports a count as CSV', async () => {
     // The same data the fake generated (same seed and size).
     const data = generateForge({ seed: SEED, size: SIZE, now: () => new Date() })
-    const page = await openApp(browser, host.url)
+    const page = await openApp(app.browser, app.host.url)
     await addConnectionThroughUi(page, {
       system: 'ForgeMRP',
       name: 'Machine shop',
-      url: vendor.url,
-      apiKey: vendor.apiKey
+      url: app.vendor.url,
+      apiKey: app.vendor.apiKey
     })
     await expect
       .poll(() => page.getByTestId('sync-purchase_orders').textContent(), { timeout: 90_000 })

@@ -1,42 +1,19 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { generateFraction } from '../../src/main/fakes/fractionerp/generate'
-import {
-  addConnectionThroughUi,
-  e2eAvailability,
-  launchBrowser,
-  openApp,
-  screenshot,
-  startHost,
-  startVendor,
-  type RunningHost,
-  type RunningVendor
-} from './harness'
+import { addConnectionThroughUi, e2eAvailability, openApp, screenshot } from './harness'
+import { useVendorApp } from './vendor-app'
 
 const availability = e2eAvailability()
 const SEED = 23
 const SIZE = 300
 
 describe.skipIf(!availability.run)('a manufacturer on FractionERP', () => {
-  let vendor: RunningVendor
-  let host: RunningHost
-  let browser: Browser
-
-  beforeAll(async () => {
-    vendor = await startVendor(['--vendor', 'fractionerp', '--size', String(SIZE), '--seed', String(SEED)])
-    host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    await vendor?.stop()
-  })
+  const app = useVendorApp(['--vendor', 'fractionerp', '--size', String(SIZE), '--seed', String(SEED)])
 
   it('connects with an email and password, syncs, finds parts by search and lists works orders read-only', async () => {
     const data = generateFraction({ seed: SEED, size: SIZE, now: () => new Date() })
-    expect(vendor.login).toBeDefined()
-    const page = await openApp(browser, host.url)
+    expect(app.vendor.login).toBeDefined()
+    const page = await openApp(app.browser, app.host.url)
 
     // The form asks what the vendor's profile says: a login, not a key.
     await page.locator('[data-section="connections"]').click()
@@ -51,16 +28,16 @@ describe.skipIf(!availability.run)('a manufacturer on FractionERP', () => {
     await addConnectionThroughUi(page, {
       system: 'FractionERP',
       name: 'Moulding shop',
-      url: vendor.url,
+      url: app.vendor.url,
       apiKey: '',
-      login: vendor.login!
+      login: app.vendor.login!
     })
     await expect
       .poll(() => page.getByTestId('sync-shipments').textContent(), { timeout: 90_000 })
       .toMatch(/^up to date/)
     expect(await page.getByTestId('sync-parts').textContent()).toMatch(/^up to date · 300 records/)
     // The password is nowhere on the page.
-    expect(await page.content()).not.toContain(vendor.login!.password)
+    expect(await page.content()).not.toContain(app.vendor.login!.password)
     await screenshot(page, 'fractionerp-connected')
 
     // Parts are searchable by part number and by words of the description.

@@ -1,17 +1,7 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
-import {
-  addConnectionThroughUi,
-  e2eAvailability,
-  launchBrowser,
-  openApp,
-  screenshot,
-  startHost,
-  startVendor,
-  type RunningHost,
-  type RunningVendor
-} from './harness'
+import { addConnectionThroughUi, e2eAvailability, openApp, screenshot } from './harness'
+import { useVendorApp } from './vendor-app'
 import { counted, nextBanner, scan } from './scanner'
 
 const availability = e2eAvailability()
@@ -19,24 +9,15 @@ const SEED = 17
 const SIZE = 400
 
 describe.skipIf(!availability.run)('counting while the vendor is unreachable', () => {
-  let vendor: RunningVendor
-  let host: RunningHost
-  let browser: Browser
-
-  beforeAll(async () => {
-    vendor = await startVendor(['--size', String(SIZE), '--seed', String(SEED)])
-    host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    await vendor?.stop()
-  })
+  const app = useVendorApp(['--size', String(SIZE), '--seed', String(SEED)])
 
   it('queues the count offline, shows it pending, and drains the outbox on its own when the vendor returns', async () => {
-    const page = await openApp(browser, host.url)
-    await addConnectionThroughUi(page, { name: 'Main warehouse', url: vendor.url, apiKey: vendor.apiKey })
+    const page = await openApp(app.browser, app.host.url)
+    await addConnectionThroughUi(page, {
+      name: 'Main warehouse',
+      url: app.vendor.url,
+      apiKey: app.vendor.apiKey
+    })
     await expect
       .poll(() => page.getByTestId('sync-stock-on-hand').textContent(), { timeout: 90_000 })
       .toMatch(/^up to date/)
@@ -50,7 +31,7 @@ describe.skipIf(!availability.run)('counting while the vendor is unreachable', (
     if (!a || !b) throw new Error('no two plain products stocked in the first warehouse')
 
     // The vendor goes away.
-    await vendor.cutOff()
+    await app.vendor.cutOff()
 
     await page.locator('[data-section="count"]').click()
     await page.getByTestId('count-location').click()
@@ -82,7 +63,7 @@ describe.skipIf(!availability.run)('counting while the vendor is unreachable', (
     await screenshot(page, 'outbox-offline')
 
     // The vendor comes back: the outbox drains by itself (probe, then replay), nobody clicks anything.
-    await vendor.restore()
+    await app.vendor.restore()
     await expect
       .poll(() => page.getByTestId('status-pending').textContent(), { timeout: 90_000 })
       .toBe('All writes sent')
@@ -90,7 +71,7 @@ describe.skipIf(!availability.run)('counting while the vendor is unreachable', (
     await expect.poll(() => page.locator('[data-testid="outbox-entry"][data-state="done"]').count()).toBe(1)
     await screenshot(page, 'outbox-drained')
     // Applied once at the vendor, with both lines.
-    const ours = (await vendor.adjustments()).filter((adj) =>
+    const ours = (await app.vendor.adjustments()).filter((adj) =>
       String(adj.notes ?? '').startsWith('Stockroom count')
     )
     expect(ours).toHaveLength(1)
