@@ -9,6 +9,7 @@ import {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
   createConnection,
+  hostCall,
   percentile,
   requireBuilt,
   ROOT,
@@ -93,6 +94,7 @@ export async function openSyncedApp(vendorSize) {
   return {
     page,
     cdp,
+    hostUrl,
     async close() {
       await context.close()
       await stop(host.child)
@@ -207,4 +209,63 @@ export function summary(list) {
     p95Ms: round(percentile(sorted, 95)),
     maxMs: round(sorted.at(-1) ?? NaN)
   }
+}
+
+/**
+ * A second connection, on its own fake Frostbyte of `size` products, added as a person adds one (its
+ * first sync starts at once). `firstPage` settles when its first page is in the replica, `done` when
+ * every resource's pass has ended, with the pass's seconds from the connection's creation.
+ */
+export async function startSecondSync(app, size) {
+  const fake = startProcess(
+    'out/main/fake-vendor.js',
+    ['--size', String(size), '--seed', '11', '--requests-per-minute', '1000000'],
+    /Fake frostbyte: (\S+) key=(\S+)/
+  )
+  const [, vendorUrl, apiKey] = await fake.match
+  const started = performance.now()
+  const connection = await createConnection(app.hostUrl, {
+    vendor: 'frostbyte',
+    label: 'Second',
+    baseUrl: vendorUrl,
+    apiKey,
+    requestsPerMinute: 1_000_000
+  })
+  const { resources } = await hostCall(app.hostUrl, 'sync:plan', { connectionId: connection.id })
+  // Only the small checkpoints store is read, once a second, so the watch costs the scans nothing.
+  const checkpoints = () =>
+    app.page.evaluate(
+      (id) =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('stockroom')
+          open.onerror = () => reject(open.error)
+          open.onsuccess = () => {
+            const db = open.result
+            const req = db.transaction('checkpoints', 'readonly').objectStore('checkpoints').getAll()
+            req.onsuccess = () => {
+              db.close()
+              resolve(req.result.filter((c) => c.connectionId === id))
+            }
+            req.onerror = () => reject(req.error)
+          }
+        }),
+      connection.id
+    )
+  const watch = async (done) => {
+    for (;;) {
+      const cps = await checkpoints()
+      if (done(cps)) return cps
+      if (performance.now() - started > 20 * 60_000)
+        throw new Error('the second sync did not end in 20 minutes')
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+  }
+  const firstPage = watch((cps) => cps.some((c) => c.pagesDone > 0))
+  const done = watch(
+    (cps) => cps.length === resources.length && cps.every((c) => c.completedAt && !c.running)
+  ).then((cps) => ({
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+    pages: cps.reduce((n, c) => n + c.pagesDone, 0)
+  }))
+  return { firstPage, done, stop: () => stop(fake.child) }
 }

@@ -13,10 +13,14 @@
 //   --search-only            the search part only (writes bench/results/search.json)
 //   BENCH_VERBOSE=1          prints each keystroke of the search with its time
 //   --profile                CPU profiles of the page: artifacts/scan-<items>.cpuprofile, search-<items>…
+//   BENCH_SYNC_SIZE=100000   after the quiet run at the first size: a second connection (its own fake
+//                            Frostbyte) makes its first sync of this many products while the same
+//                            count is scanned, from the first page applied to the pass's end
+//                            (`duringSync`); 0 skips it
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './lib.mjs'
-import { fillReplica, openSyncedApp, profiled, summary, takePhases } from './replica-app.mjs'
+import { fillReplica, openSyncedApp, profiled, startSecondSync, summary, takePhases } from './replica-app.mjs'
 import { searchBench } from './search-run.mjs'
 
 const SIZES = (process.env.BENCH_SIZES ?? '3000,100000').split(',').map(Number)
@@ -25,6 +29,7 @@ const GAP_MS = Number(process.env.BENCH_SCAN_GAP_MS ?? 300)
 const SEARCH_ONLY = process.argv.includes('--search-only')
 const PROFILE = process.argv.includes('--profile')
 const VENDOR_SIZE = 3_000
+const SYNC_SIZE = Number(process.env.BENCH_SYNC_SIZE ?? 100_000)
 
 const app = await openSyncedApp(VENDOR_SIZE)
 const { page, cdp } = app
@@ -86,15 +91,18 @@ const lineShows = (sku, expected) =>
     { sku, expected }
   )
 
-async function scanRun(plan) {
+/** `until`: scans go on past SCANS until it says the run is over (a sync that has to finish). */
+async function scanRun(plan, { until, profileName = `scan-${plan.count}` } = {}) {
   if (plan.products.length < 10) throw new Error('not enough stocked products to scan')
   await startCount(plan.warehouse)
   await takePhases(page)
   const counts = new Map()
   const latencies = []
   let missed = 0
-  await profiled(cdp, PROFILE && `scan-${plan.count}`, async () => {
-    for (let i = 0; i < SCANS; i++) {
+  let over = false
+  until?.then(() => (over = true))
+  await profiled(cdp, PROFILE && profileName, async () => {
+    for (let i = 0; until ? !over : i < SCANS; i++) {
       const p = plan.products[i % plan.products.length]
       const expected = (counts.get(p.sku) ?? 0) + 1
       counts.set(p.sku, expected)
@@ -136,11 +144,25 @@ const results = {}
 let plan
 if (!SEARCH_ONLY) {
   results.scan = []
-  for (const size of SIZES) {
+  for (const [n, size] of SIZES.entries()) {
     plan = await fillReplica(page, size)
     const result = await scanRun(plan)
     print(result)
     results.scan.push(result)
+    if (n === 0 && SYNC_SIZE > 0) {
+      // The same count, scanned while another connection makes its first sync: from its first page in
+      // the replica until its last, so every scan meets the sync.
+      const sync = await startSecondSync(app, SYNC_SIZE)
+      await sync.firstPage
+      const during = await scanRun(plan, { until: sync.done, profileName: 'scan-during-sync' })
+      const { seconds, pages } = await sync.done
+      results.duringSync = { ...during, syncProducts: SYNC_SIZE, syncSeconds: seconds, syncPages: pages }
+      console.log(
+        `While a second connection synced ${SYNC_SIZE.toLocaleString()} products (${seconds} s, ${pages} pages):`
+      )
+      print(during)
+      await sync.stop()
+    }
   }
 }
 plan = await fillReplica(page, Math.max(...SIZES))

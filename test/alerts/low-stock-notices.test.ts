@@ -4,6 +4,7 @@ import { pruneOrphanAlerts } from '../../src/renderer/src/alerts/announce-low-st
 import { setMuted } from '../../src/renderer/src/alerts/mutes'
 import { mirrorConnections } from '../../src/renderer/src/sync/connections-mirror'
 import { startSyncScheduler, type SyncScheduler } from '../../src/renderer/src/sync/scheduler'
+import { syncStoreReporter } from '../../src/renderer/src/stores/sync'
 import { frostbyteHarness } from '../contract/frostbyte-harness'
 import { inventoraHarness } from '../contract/inventora-harness'
 import { connectVendor, type Connected } from '../helpers/connected'
@@ -17,7 +18,7 @@ describe('low-stock notices reach the notifier', () => {
   let scheduler: SyncScheduler
   beforeEach(async () => {
     c = await connectVendor(frostbyteHarness, { seed: 11, size: 400 })
-    scheduler = startSyncScheduler(c.db, c.host, 3_600_000) // its first run starts at once
+    scheduler = startSyncScheduler(c.db, c.host, syncStoreReporter, { intervalMs: 3_600_000 }) // its first run starts at once
     await scheduler.syncAll()
   })
   afterEach(async () => {
@@ -160,7 +161,7 @@ describe('low-stock rows follow the items they are about', () => {
   it('go when their item is removed at the vendor, and when their connection is removed', async () => {
     const c = await connectVendor(frostbyteHarness, { seed: 12, size: 200 })
     try {
-      const scheduler = startSyncScheduler(c.db, c.host, 3_600_000)
+      const scheduler = startSyncScheduler(c.db, c.host, syncStoreReporter, { intervalMs: 3_600_000 })
       await scheduler.syncAll()
       await scheduler.stop()
       const keys = (await c.db.alerts.toCollection().primaryKeys()) as string[]
@@ -181,7 +182,7 @@ describe('low-stock rows follow the items they are about', () => {
 describe("Inventora's minLevel", () => {
   it('a material or product dropping to its minLevel through the vendor API gives one notice for it', async () => {
     const c = await connectVendor(inventoraHarness, { seed: 13, size: 120 })
-    const scheduler = startSyncScheduler(c.db, c.host, 3_600_000)
+    const scheduler = startSyncScheduler(c.db, c.host, syncStoreReporter, { intervalMs: 3_600_000 })
     try {
       await scheduler.syncAll()
       const d = c.fake.server.data

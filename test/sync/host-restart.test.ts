@@ -10,6 +10,7 @@ import { createWsTransport } from '../../src/renderer/src/bridge/ws-transport'
 import type { StockroomDb } from '../../src/renderer/src/db/db'
 import { useSync } from '../../src/renderer/src/stores/sync'
 import { startSyncScheduler, type SyncScheduler } from '../../src/renderer/src/sync/scheduler'
+import { syncStoreReporter } from '../../src/renderer/src/stores/sync'
 import { expectReplicaEquals, type VendorFake } from '../contract/conformance'
 import { frostbyteHarness } from '../contract/frostbyte-harness'
 import { hostSocketUrl } from '../helpers/launch'
@@ -85,7 +86,7 @@ describe('a sync interrupted by a host restart', () => {
         })()
       })
     })
-    scheduler = startSyncScheduler(db, client, 3_600_000)
+    scheduler = startSyncScheduler(db, client, syncStoreReporter, { intervalMs: 3_600_000 })
     await restarted
     // The first run lost its host mid-page; only a run started by the reconnect can complete the replica.
     await vi.waitFor(() => expectReplicaEquals(db, created.id, fake.expected(created.id)), {

@@ -7,6 +7,7 @@ import { watchStorage } from '../db/storage-watch'
 import { requestPersistentStorage } from '../db/persistent-storage'
 import { restoredAnything, restoreFromJournal, restoreMessage } from '../db/restore-from-journal'
 import { useOutboxStatus } from '../stores/outbox'
+import { syncStoreReporter } from '../stores/sync'
 import { useUi } from '../stores/ui'
 import { mirrorConnections } from '../sync/connections-mirror'
 import { startSyncScheduler, type SyncScheduler } from '../sync/scheduler'
@@ -68,12 +69,9 @@ export function useHostBootstrap() {
         if (!reply.ok) throw new Error(reply.error.message)
         await apply(reply.value)
         if (cancelled) return
-        scheduler ??= startSyncScheduler(
-          db,
-          host,
-          undefined,
-          () => navigator.onLine && useUi.getState().mainOnline
-        )
+        scheduler ??= startSyncScheduler(db, host, syncStoreReporter, {
+          isOnline: () => navigator.onLine && useUi.getState().mainOnline
+        })
         outbox ??= startOutboxRunner(db, host, (connectionId, stop) =>
           useOutboxStatus
             .getState()

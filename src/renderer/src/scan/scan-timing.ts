@@ -90,6 +90,8 @@ export function timerForScan(): ScanTimer {
  */
 let awaiting: { timer: ScanTimer; lineId: string; counted: number } | undefined
 
+let shownWaiters: (() => void)[] = []
+
 export function awaitLine(timer: ScanTimer, lineId: string, counted: number): void {
   awaiting = { timer, lineId, counted }
 }
@@ -100,6 +102,24 @@ export function lineShown(lineId: string, counted: number): void {
   awaiting.timer.lap('render')
   awaiting.timer.sinceStart('total')
   awaiting = undefined
+  const waiters = shownWaiters
+  shownWaiters = []
+  for (const w of waiters) w()
+}
+
+/**
+ * Settles once the line the last scan awaits is drawn, at once when none is
+ * awaited (an unknown code, a failure), and after `capMs` at most.
+ */
+export function lineDrawn(capMs: number): Promise<void> {
+  if (!awaiting) return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, capMs)
+    shownWaiters.push(() => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
 }
 
 /** Measures a read-back of what a change touched as `requery`. */

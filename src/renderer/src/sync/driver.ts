@@ -1,45 +1,18 @@
-import { Dexie } from 'dexie'
 import type { HostClient } from '../../../shared/host-api/client'
-import type { PageResult, ResourcePlan, SyncPlan } from '../../../shared/host-api/sync'
+import type { PageResult, ResourcePlan } from '../../../shared/host-api/sync'
 import type { ReplicaTable } from '../../../shared/model/schemas'
-import type { AlertState, Checkpoint, Item, Location, ResourceFailure } from '../../../shared/model/records'
+import type { Checkpoint } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
-import { indexItem } from '../db/item-index'
-import { indexLocation } from '../db/location-index'
+import { applyPage, SliceSizer } from './apply-page'
+import { SyncError, type ResourceProgress } from './progress'
+import { recordFailure, refusedForThisKey } from './resource-failure'
+
+export { failedResources, SyncError, type LowCrossing, type ResourceProgress } from './progress'
 
 /** The vendor's documented overlap for incremental passes (Frostbyte: one minute). */
 export const INCREMENTAL_OVERLAP_MS = 60_000
 /** Vendors without deletion tombstones need a periodic full pass to sweep what was removed. */
 export const FULL_PASS_EVERY_MS = 6 * 60 * 60_000
-
-export interface ResourceProgress {
-  connectionId: string
-  resource: string
-  label: string
-  phase: 'full' | 'incremental'
-  /** 'skipped': the key may not read this resource, and it has not changed since the vendor said so. */
-  state: 'running' | 'done' | 'error' | 'cancelled' | 'skipped'
-  pagesDone: number
-  recordsDone: number
-  total?: number
-  totalPages?: number
-  rejected: number
-  deleted: number
-  /** Items that dropped to or below their minimum in this pass. */
-  lowCrossed: LowCrossing[]
-  message?: string
-  /** The plan under the vendor's request budget, as of `plannedAt` (epoch ms, this clock). */
-  plan?: SyncPlan
-  plannedAt?: number
-  /** Waiting for the budget until this instant (epoch ms); no request is out meanwhile. */
-  waitingUntil?: number
-}
-
-export interface LowCrossing {
-  itemKey: string
-  /** "SKU name" */
-  label: string
-}
 
 export interface SyncOptions {
   signal?: AbortSignal
@@ -48,6 +21,8 @@ export interface SyncOptions {
   onProgress?: (p: ResourceProgress) => void
   now?: () => Date
   newId?: () => string
+  /** Sizes the write transactions by time; shared by the passes of one run so it learns once. */
+  sizer?: SliceSizer
   /** Waits out a spent request budget; resolves early when the sync is stopped. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
 }
@@ -65,29 +40,6 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
     signal?.addEventListener('abort', done, { once: true })
   })
 }
-
-export class SyncError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-    readonly origin?: { kind: string; status?: number; endpoint?: string }
-  ) {
-    super(message)
-  }
-
-  /**
-   * The whole connection is affected (its key was refused, the vendor cannot
-   * be reached, the connection is gone), not just the resource being read:
-   * trying the other resources would only fail the same way.
-   */
-  get connectionWide(): boolean {
-    if (this.code === 'unauthorized' || this.code === 'not-found' || this.code === 'internal') return true
-    return this.origin?.kind === 'network' || this.origin?.kind === 'timeout'
-  }
-}
-
-/** A sync whose connection could read some resources but not others. */
-export const failedResources = (results: ResourceProgress[]) => results.filter((r) => r.state === 'error')
 
 /**
  * Pulls every resource of one connection into the replica.
@@ -112,6 +64,7 @@ export async function syncConnection(
   if (!plan.ok) throw new SyncError(plan.error.message, plan.error.code, plan.error.cause)
   const results: ResourceProgress[] = []
   const skew: number[] = []
+  const sizer = o.sizer ?? new SliceSizer()
   for (const resource of plan.value.resources) {
     if (o.signal?.aborted) break
     const refused = await refusedForThisKey(db, connectionId, resource)
@@ -122,7 +75,7 @@ export async function syncConnection(
     }
     try {
       results.push(
-        await syncResource(db, host, connectionId, resource, { ...o, onSkew: (ms) => skew.push(ms) })
+        await syncResource(db, host, connectionId, resource, { ...o, sizer, onSkew: (ms) => skew.push(ms) })
       )
     } catch (err) {
       // One resource the vendor refuses or keeps failing does not stop the others.
@@ -146,7 +99,7 @@ async function syncResource(
   host: HostClient,
   connectionId: string,
   plan: ResourcePlan,
-  o: SyncOptions & { onSkew?: (ms: number) => void }
+  o: SyncOptions & { onSkew?: (ms: number) => void; sizer: SliceSizer }
 ): Promise<ResourceProgress> {
   const now = o.now ?? (() => new Date())
   const newId = o.newId ?? (() => crypto.randomUUID())
@@ -253,7 +206,8 @@ async function syncResource(
         next,
         page,
         last && cp.phase === 'full',
-        now().toISOString()
+        now().toISOString(),
+        o.sizer
       )
       progress.lowCrossed.push(...lowCrossed)
       cp = next
@@ -297,200 +251,3 @@ const countRecords = (page: PageResult, plan: ResourcePlan) =>
   (page.batch[plan.tables[0] as ReplicaTable]?.length ?? 0) + page.deleted.length + page.rejected.length
 
 const maxIso = (a?: string, b?: string) => (!a ? b : !b ? a : a > b ? a : b)
-
-const tableOfKey: Record<string, ReplicaTable> = {
-  item: 'items',
-  location: 'locations',
-  stock: 'stock',
-  lot: 'lots',
-  task: 'tasks',
-  order: 'orders'
-}
-
-/** One page, its deletions and the checkpoint after it, in one transaction; the sweep ends a full pass. */
-async function applyPage(
-  db: StockroomDb,
-  plan: ResourcePlan,
-  cp: Checkpoint,
-  next: Checkpoint,
-  page: PageResult,
-  sweep: boolean,
-  at: string
-): Promise<{ swept: number; lowCrossed: LowCrossing[] }> {
-  const tables = plan.tables.map((t) => db.table(t))
-  let swept = 0
-  const lowCrossed: LowCrossing[] = []
-  await db.transaction('rw', [...tables, db.stock, db.alerts, db.checkpoints], async () => {
-    // Issued together, not one after another: the low-stock read and the puts touch different
-    // stores, so the page costs the database one round of requests instead of one per store.
-    const writes: Promise<unknown>[] = []
-    if (page.batch.items?.length)
-      writes.push(trackLowStock(db, page.batch.items, at).then((crossed) => lowCrossed.push(...crossed)))
-    for (const [table, rows] of Object.entries(page.batch)) {
-      if (!rows || rows.length === 0) continue
-      const stamp = (r: object) => ({ ...r, syncId: cp.syncId })
-      const indexed =
-        table === 'items'
-          ? (rows as Item[]).map(indexItem)
-          : table === 'locations'
-            ? (rows as Location[]).map(indexLocation)
-            : rows
-      writes.push(db.table(table).bulkPut(indexed.map(stamp)))
-    }
-    await Promise.all(writes)
-    for (const key of page.deleted) {
-      const table = tableOfKey[key.split(':')[1] ?? '']
-      if (!table || !plan.tables.includes(table)) continue
-      await db.table(table).delete(key)
-      if (table === 'items') {
-        // Its stock rows go with it (vendors stop listing them); lots stay while the vendor lists them.
-        await db.stock.where('itemKey').equals(key).delete()
-      }
-    }
-    if (sweep) {
-      // Everything of this resource stamped with another pass's id (or none): two key ranges
-      // around the current id, so a pass that removed nothing reads nothing.
-      const { connectionId } = cp
-      for (const table of tables) {
-        const index = table.where('[connectionId+resource+syncId]')
-        const stale = [
-          ...(await index
-            .between(
-              [connectionId, plan.resource, Dexie.minKey],
-              [connectionId, plan.resource, cp.syncId],
-              true,
-              false
-            )
-            .primaryKeys()),
-          ...(await index
-            .between(
-              [connectionId, plan.resource, cp.syncId],
-              [connectionId, plan.resource, Dexie.maxKey],
-              false,
-              true
-            )
-            .primaryKeys())
-        ]
-        await table.bulkDelete(stale)
-        swept += stale.length
-      }
-    }
-    await db.checkpoints.put(next)
-  })
-  return { swept, lowCrossed }
-}
-
-/**
- * Low-stock state per item, so a notice fires once per crossing (at or below
- * the minimum), not on every sync that sees the item still low.
- */
-async function trackLowStock(
-  db: StockroomDb,
-  items: NonNullable<PageResult['batch']['items']>,
-  at: string
-): Promise<LowCrossing[]> {
-  const watched = items.filter((i) => i.minLevel !== undefined && i.minLevel > 0 && i.onHand !== undefined)
-  if (watched.length === 0) return []
-  // Only low items have a row: absence means "not low", so a first sync writes only the few low ones.
-  const before = await db.alerts.bulkGet(watched.map((i) => i.key))
-  const crossed: LowCrossing[] = []
-  const nowLow: AlertState[] = []
-  const recovered: string[] = []
-  watched.forEach((item, n) => {
-    const low = item.onHand! <= item.minLevel!
-    const was = before[n]?.low ?? false
-    if (low && !was) {
-      crossed.push({ itemKey: item.key, label: `${item.sku} ${item.name}`.trim() })
-      nowLow.push({ itemKey: item.key, low: true, changedAt: at })
-    } else if (!low && was) recovered.push(item.key)
-  })
-  if (nowLow.length > 0) await db.alerts.bulkPut(nowLow)
-  if (recovered.length > 0) await db.alerts.bulkDelete(recovered)
-  return crossed
-}
-
-/**
- * A resource the vendor refused with 403 under the key the connection still
- * has is not asked again: the words stay on the connection until the key changes.
- */
-async function refusedForThisKey(
-  db: StockroomDb,
-  connectionId: string,
-  plan: ResourcePlan
-): Promise<ResourceProgress | undefined> {
-  const [cp, connection] = await Promise.all([
-    db.checkpoints.get([connectionId, plan.resource]),
-    db.connections.get(connectionId)
-  ])
-  const failure = cp?.failure
-  if (failure?.kind !== 'forbidden' || failure.secretSetAt !== connection?.secretSetAt) return undefined
-  return {
-    connectionId,
-    resource: plan.resource,
-    label: plan.label,
-    phase: cp!.phase,
-    state: 'skipped',
-    pagesDone: 0,
-    recordsDone: 0,
-    rejected: 0,
-    deleted: 0,
-    lowCrossed: [],
-    message: failure.message
-  }
-}
-
-/** Keeps a resource's failure on its checkpoint (the pass resumes from there next time) for the Connections screen. */
-async function recordFailure(
-  db: StockroomDb,
-  connectionId: string,
-  plan: ResourcePlan,
-  err: SyncError,
-  now: () => Date
-): Promise<ResourceProgress> {
-  const at = now().toISOString()
-  const connection = await db.connections.get(connectionId)
-  const failure: ResourceFailure = {
-    message: err.message,
-    kind: err.origin?.kind ?? err.code,
-    at,
-    ...(err.origin?.status !== undefined && { status: err.origin.status }),
-    ...(err.origin?.endpoint && { endpoint: err.origin.endpoint }),
-    ...(connection?.secretSetAt && { secretSetAt: connection.secretSetAt })
-  }
-  await db.transaction('rw', [db.checkpoints, db.activity], async () => {
-    const cp = await db.checkpoints.get([connectionId, plan.resource])
-    await db.checkpoints.put({
-      ...(cp ?? {
-        connectionId,
-        resource: plan.resource,
-        phase: 'full',
-        running: false,
-        cursor: null,
-        syncId: crypto.randomUUID(),
-        pagesDone: 0,
-        recordsDone: 0
-      }),
-      failure
-    })
-    await db.activity.add({
-      at,
-      connectionId,
-      kind: 'sync',
-      level: 'error',
-      message: `${plan.label}: ${err.message}`
-    })
-  })
-  return {
-    connectionId,
-    resource: plan.resource,
-    label: plan.label,
-    phase: 'full',
-    state: 'error',
-    pagesDone: 0,
-    recordsDone: 0,
-    rejected: 0,
-    deleted: 0,
-    lowCrossed: [],
-    message: err.message
-  }
-}

@@ -3,7 +3,7 @@ import type { ConnectionRow } from '../../../shared/model/records'
 import { logActivity } from '../activity/log'
 import { announceLowStock, pruneOrphanAlerts } from '../alerts/announce-low-stock'
 import type { StockroomDb } from '../db/db'
-import { failedResources, type ResourceProgress } from './driver'
+import { failedResources, type ResourceProgress } from './progress'
 
 const n = (x: number) => x.toLocaleString('en')
 

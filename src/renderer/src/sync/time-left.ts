@@ -1,4 +1,4 @@
-import type { ResourceProgress } from './driver'
+import type { ResourceProgress } from './progress'
 
 /** When a resource's pass started being watched, and how many pages it had done then. */
 export interface PassStart {

@@ -15,6 +15,7 @@ import { getOutbox, getScheduler } from '../../app/use-host-bootstrap'
 import { useSync } from '../../stores/sync'
 import { MuteSwitch } from '../shell/MuteSwitch'
 import { SyncProgress } from './SyncProgress'
+import { LaneButton, LaneLine } from './LaneControls'
 import { ResourceFailures } from './ResourceFailures'
 import { VendorCapabilities } from './VendorCapabilities'
 import { modals } from '@mantine/modals'
@@ -58,6 +59,7 @@ export function ConnectionsScreen() {
                 leftSection={<IconRefresh size={16} />}
                 onClick={() => void getScheduler()?.syncAll()}
                 disabled={connections.length === 0}
+                data-testid="sync-all"
               >
                 Sync now
               </Button>
@@ -195,6 +197,7 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
           )}
         </div>
         <Group gap="xs">
+          <LaneButton connection={c} />
           <Button size="xs" variant="light" onClick={test}>
             Test
           </Button>
@@ -221,6 +224,7 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
       </Group>
       <VendorCapabilities vendor={c.vendor} />
       <ResourceFailures connectionId={c.id} />
+      <LaneLine connectionId={c.id} />
       <SyncProgress connectionId={c.id} />
       <Box mt="md">
         <MuteSwitch muteKey={c.id} kind="connection" label="Notify me when items run low here" />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ResourceProgress } from '../../sync/driver'
+import type { ResourceProgress } from '../../sync/progress'
 import { planLine } from './plan-words'
 
 const at = (h: number, m: number) => new Date(2026, 5, 1, h, m).getTime()

@@ -1,4 +1,4 @@
-import type { ResourceProgress } from '../../sync/driver'
+import type { ResourceProgress } from '../../sync/progress'
 
 /** "14:05", or "14:05:30" when it is less than ten minutes away (a scaled or nearly done plan). */
 export function clockTime(at: number, now: number): string {

@@ -10,7 +10,8 @@ import { linkCode } from '../../count/barcode-links'
 import { pcName } from '../../app/pc-name'
 import { getDb } from '../../db/db'
 import { playTone } from '../../scan/feedback'
-import { awaitLine, timerForScan, type ScanTimer } from '../../scan/scan-timing'
+import { awaitLine, lineDrawn, timerForScan, type ScanTimer } from '../../scan/scan-timing'
+import { holdFloor } from '../../db/floor'
 import type { Tone } from '../../scan/tone'
 import { countLimits } from '../../stores/count-limits'
 import { counterFor, counterName } from '../../stores/counter'
@@ -67,11 +68,16 @@ export const typedQuantity = (): TypedQuantity => readTypedQuantity(useCountUi.g
 
 // Scans are handled one after another, in the order they were read: feedback must
 // follow the scanner, and each scan sees the line the previous one wrote.
+// Each scan holds the floor from its Enter until its line is drawn: the sync writes nothing meanwhile.
 let queue: Promise<void> = Promise.resolve()
 function enqueue(task: () => Promise<void>): Promise<void> {
+  const release = holdFloor()
   queue = queue.then(task, task)
+  void queue.then(() => lineDrawn(FLOOR_DRAW_CAP_MS)).finally(release)
   return queue
 }
+/** The longest a scan holds the floor for its line to be drawn after its commit. */
+const FLOOR_DRAW_CAP_MS = 250
 
 const failure = (error: unknown): string =>
   storageWords(error) ?? (error instanceof Error ? error.message : 'The scan could not be saved. Scan again.')

@@ -8,7 +8,14 @@ import { useOutboxStatus } from '../../stores/outbox'
 import { useSync } from '../../stores/sync'
 import { useUi } from '../../stores/ui'
 import { formatAgo } from '../../util/format'
-import { connectionsNeedingAttention, countOf, syncPercent, writesLine } from './status-summary'
+import {
+  connectionsNeedingAttention,
+  countOf,
+  failingIds,
+  parkedLine,
+  syncPercent,
+  writesLine
+} from './status-summary'
 
 /**
  * What is true now, one click from where to act: online or not, connections
@@ -29,6 +36,8 @@ export function StatusBar() {
   const unreachable = useOutboxStatus((s) => Object.keys(s.unreachable).length)
   const connections = useUi((s) => s.connections)
   const { paused, failing } = connectionsNeedingAttention(connections, syncErrors, progress)
+  const lanes = useSync((s) => s.lanes)
+  const parked = parkedLine(connections, lanes, failingIds(connections, syncErrors, progress))
   const counts = useLiveQuery(
     async () => {
       const db = getDb()
@@ -125,13 +134,15 @@ export function StatusBar() {
         </Badge>
       )}
       <Text size="xs" c="dimmed" data-testid="status-last-sync">
-        {syncing
-          ? `Syncing…${percent !== undefined ? ` ${percent}%` : ''}`
-          : !online
-            ? `Sync waits for the network${lastSyncAt ? ` · last ${formatAgo(lastSyncAt)}` : ''}`
-            : lastSyncAt
-              ? `Last sync ${formatAgo(lastSyncAt)}`
-              : 'Not synced yet'}
+        {parked && online
+          ? parked
+          : syncing
+            ? `Syncing…${percent !== undefined ? ` ${percent}%` : ''}`
+            : !online
+              ? `Sync waits for the network${lastSyncAt ? ` · last ${formatAgo(lastSyncAt)}` : ''}`
+              : lastSyncAt
+                ? `Last sync ${formatAgo(lastSyncAt)}`
+                : 'Not synced yet'}
       </Text>
       {!hostConnected && (
         <Text size="xs" c="red">

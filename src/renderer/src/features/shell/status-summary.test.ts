@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ResourceProgress } from '../../sync/driver'
+import type { ResourceProgress } from '../../sync/progress'
 import { connectionsNeedingAttention, syncPercent, writesLine } from './status-summary'
 
 describe('status bar words', () => {

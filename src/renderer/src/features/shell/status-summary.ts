@@ -1,5 +1,6 @@
 import type { ConnectionInfo } from '../../../../shared/host-api/connections'
-import type { ResourceProgress } from '../../sync/driver'
+import type { ResourceProgress } from '../../sync/progress'
+import type { LaneState } from '../../sync/scheduler'
 
 /**
  * Connections a person must look at: paused (a new key is needed) or failing
@@ -10,18 +11,30 @@ export function connectionsNeedingAttention(
   syncErrors: Record<string, string>,
   progress: Record<string, Pick<ResourceProgress, 'connectionId' | 'state'>> = {}
 ): { paused: number; failing: number } {
+  const failed = failingIds(connections, syncErrors, progress)
+  return { paused: connections.filter((c) => c.status === 'paused').length, failing: failed.size }
+}
+
+/** The connections (not paused) whose last sync stopped or had a resource fail. */
+export function failingIds(
+  connections: Pick<ConnectionInfo, 'id' | 'status'>[],
+  syncErrors: Record<string, string>,
+  progress: Record<string, Pick<ResourceProgress, 'connectionId' | 'state'>> = {}
+): Set<string> {
   const failedResource = new Set(
     Object.values(progress)
       .filter((p) => p.state === 'error')
       .map((p) => p.connectionId)
   )
-  let paused = 0
-  let failing = 0
-  for (const c of connections) {
-    if (c.status === 'paused') paused++
-    else if (c.status === 'error' || syncErrors[c.id] !== undefined || failedResource.has(c.id)) failing++
-  }
-  return { paused, failing }
+  return new Set(
+    connections
+      .filter(
+        (c) =>
+          c.status !== 'paused' &&
+          (c.status === 'error' || syncErrors[c.id] !== undefined || failedResource.has(c.id))
+      )
+      .map((c) => c.id)
+  )
 }
 
 /** Share of the records read so far by the resources syncing now, over those whose total is known. */
@@ -49,3 +62,37 @@ export function writesLine(o: { waiting: number; review: number; online: boolean
 }
 
 export { count as countOf }
+
+/** A clock time in the PC's own format ("06:08"). */
+export const clockOf = (epochMs: number): string =>
+  new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+
+const names = (labels: string[]): string =>
+  labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`
+
+/**
+ * The status bar's sync words when a connection waits for its vendor's request
+ * budget: who waits and until when, and what the others are doing, e.g.
+ * "Figgro waits for its request budget until 06:08 · Frostbyte and Inventora up to date".
+ * Undefined when no connection waits (the bar then says "Syncing…" or "Last sync …").
+ */
+export function parkedLine(
+  connections: Pick<ConnectionInfo, 'id' | 'label' | 'status'>[],
+  lanes: Record<string, LaneState>,
+  failing: Set<string>
+): string | undefined {
+  const parked = connections.filter((c) => lanes[c.id]?.state === 'parked')
+  if (parked.length === 0) return undefined
+  const parts = parked.map((c) => {
+    const lane = lanes[c.id] as Extract<LaneState, { state: 'parked' }>
+    return `${c.label} waits for its request budget until ${clockOf(lane.until)}`
+  })
+  const others = connections.filter((c) => lanes[c.id]?.state !== 'parked')
+  const syncing = others.filter((c) => lanes[c.id]?.state === 'running')
+  const upToDate = others.filter(
+    (c) => lanes[c.id]?.state !== 'running' && c.status !== 'paused' && !failing.has(c.id)
+  )
+  if (syncing.length > 0) parts.push(`${names(syncing.map((c) => c.label))} syncing`)
+  if (upToDate.length > 0) parts.push(`${names(upToDate.map((c) => c.label))} up to date`)
+  return parts.join(' · ')
+}

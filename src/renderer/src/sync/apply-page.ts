@@ -1,0 +1,161 @@
+import { Dexie } from 'dexie'
+import type { PageResult, ResourcePlan } from '../../../shared/host-api/sync'
+import type { ReplicaTable } from '../../../shared/model/schemas'
+import type { Checkpoint, Item, Location } from '../../../shared/model/records'
+import type { StockroomDb } from '../db/db'
+import { floorClear } from '../db/floor'
+import { indexItem } from '../db/item-index'
+import { indexLocation } from '../db/location-index'
+import { trackLowStock } from './low-stock'
+import type { LowCrossing } from './progress'
+import { takeWriteTurn } from './write-turns'
+
+/**
+ * How long one of the sync's write transactions may keep the replica's stores:
+ * a scan that arrives meanwhile waits for at most this (plus the commit).
+ */
+export const WRITE_SLICE_MS = 12
+const MIN_ROWS = 8
+const MAX_ROWS = 1_000
+
+/**
+ * Sizes the sync's write transactions by time, not by record count: it learns
+ * what a record of each table costs to write (its indexes decide that: an item
+ * with its search pieces costs several times a stock row) and cuts pages into
+ * slices that fit {@link WRITE_SLICE_MS}.
+ */
+export class SliceSizer {
+  private msPerRow = new Map<string, number>()
+
+  constructor(private readonly targetMs = WRITE_SLICE_MS) {}
+
+  rows(table: string): number {
+    const per = this.msPerRow.get(table) ?? (table === 'items' ? 0.4 : 0.1)
+    return Math.max(MIN_ROWS, Math.min(MAX_ROWS, Math.floor(this.targetMs / per)))
+  }
+
+  learn(table: string, rows: number, ms: number): void {
+    if (rows < MIN_ROWS || ms <= 0) return
+    const seen = ms / rows
+    const before = this.msPerRow.get(table)
+    // Smoothed, and quick to shrink: one slow slice (a busy PC) makes the next ones smaller at once.
+    this.msPerRow.set(table, before === undefined || seen > before ? seen : before * 0.8 + seen * 0.2)
+  }
+}
+
+const tableOfKey: Record<string, ReplicaTable> = {
+  item: 'items',
+  location: 'locations',
+  stock: 'stock',
+  lot: 'lots',
+  task: 'tasks',
+  order: 'orders'
+}
+
+/** What a row looks like in the replica: search pieces added, stamped with the pass that saw it. */
+function stored(table: string, rows: object[], syncId: string): object[] {
+  const indexed =
+    table === 'items'
+      ? (rows as Item[]).map(indexItem)
+      : table === 'locations'
+        ? (rows as Location[]).map(indexLocation)
+        : rows
+  return indexed.map((r) => ({ ...r, syncId }))
+}
+
+/**
+ * One page into the replica, then the checkpoint after it.
+ *
+ * The page is written in slices, each its own short transaction, taken only
+ * when no person's scan holds the floor and only one at a time across every
+ * connection (see write-turns.ts); the checkpoint naming the next page commits
+ * last, alone. What must stay true: a crash between slices leaves the
+ * checkpoint on this page, so the page is read and written again (puts by key:
+ * no duplicate, no gap), and a low-stock crossing is recorded with the rows
+ * that caused it. `sweep`: the pass is complete; records of this resource it
+ * did not stamp are removed before the checkpoint says so.
+ */
+export async function applyPage(
+  db: StockroomDb,
+  plan: ResourcePlan,
+  cp: Checkpoint,
+  next: Checkpoint,
+  page: PageResult,
+  sweep: boolean,
+  at: string,
+  sizer: SliceSizer
+): Promise<{ swept: number; lowCrossed: LowCrossing[] }> {
+  const lowCrossed: LowCrossing[] = []
+  const slice = async (tables: string[], run: () => Promise<unknown>, learn?: [string, number]) => {
+    await floorClear()
+    await takeWriteTurn(async () => {
+      await floorClear() // a scan that began while this slice waited for its turn goes first
+      const started = performance.now()
+      await db.transaction('rw', tables, run)
+      if (learn) sizer.learn(learn[0], learn[1], performance.now() - started)
+    })
+  }
+
+  for (const [table, rows] of Object.entries(page.batch)) {
+    if (!rows || rows.length === 0) continue
+    for (let i = 0; i < rows.length; ) {
+      const n = sizer.rows(table)
+      const part = rows.slice(i, i + n) as object[]
+      i += part.length
+      const values = stored(table, part, cp.syncId)
+      const tables = table === 'items' ? [table, 'alerts'] : [table]
+      await slice(tables, async () => {
+        // The low-stock read and the put touch different stores: issued together, one round trip.
+        await Promise.all([
+          db.table(table).bulkPut(values),
+          table === 'items' &&
+            trackLowStock(db, part as Item[], at).then((crossed) => lowCrossed.push(...crossed))
+        ])
+      }, [table, part.length])
+    }
+  }
+
+  const gone = page.deleted
+    .map((key) => ({ key, table: tableOfKey[key.split(':')[1] ?? ''] }))
+    .filter((d): d is { key: string; table: ReplicaTable } => !!d.table && plan.tables.includes(d.table))
+  if (gone.length > 0)
+    await slice([...new Set(gone.map((d) => d.table)), 'stock'], async () => {
+      for (const { key, table } of gone) {
+        await db.table(table).delete(key)
+        // Its stock rows go with it (vendors stop listing them); lots stay while the vendor lists them.
+        if (table === 'items') await db.stock.where('itemKey').equals(key).delete()
+      }
+    })
+
+  let swept = 0
+  if (sweep) {
+    for (const table of plan.tables) {
+      const stale = await staleKeys(db, table, cp)
+      for (let i = 0; i < stale.length; i += MAX_ROWS) {
+        const part = stale.slice(i, i + MAX_ROWS)
+        await slice([table], () => db.table(table).bulkDelete(part))
+      }
+      swept += stale.length
+    }
+  }
+  await slice(['checkpoints'], () => db.checkpoints.put(next))
+  return { swept, lowCrossed }
+}
+
+/**
+ * Everything of this resource stamped with another pass's id (or none): two key
+ * ranges around the current id, so a pass that removed nothing reads nothing.
+ */
+async function staleKeys(db: StockroomDb, table: string, cp: Checkpoint): Promise<string[]> {
+  const index = db.table(table).where('[connectionId+resource+syncId]')
+  const { connectionId, resource, syncId } = cp
+  const [before, after] = await Promise.all([
+    index
+      .between([connectionId, resource, Dexie.minKey], [connectionId, resource, syncId], true, false)
+      .primaryKeys(),
+    index
+      .between([connectionId, resource, syncId], [connectionId, resource, Dexie.maxKey], false, true)
+      .primaryKeys()
+  ])
+  return [...before, ...after] as string[]
+}
