@@ -33,6 +33,8 @@ export interface ConnectionRow {
   clockSkewMs?: number
   /** When the key (or login) was last set: resources it could not read are asked again after it changes. */
   secretSetAt?: string
+  /** When the search pieces of this connection's items were last brought in step with its items. */
+  piecesAt?: string
 }
 
 export interface Checkpoint {

@@ -17,7 +17,7 @@ import type {
   Stock,
   Task
 } from '../../../shared/model/records'
-import type { IndexedItem } from './item-index'
+import type { IndexedItem, ItemPieces } from './item-index'
 import { applySchema, LATEST_VERSION } from './schema'
 import { JournalForwarder } from './journal-forwarder'
 import { journalMiddleware } from './journal-middleware'
@@ -40,6 +40,7 @@ export type StockroomDb = Dexie & {
   activity: EntityTable<ActivityEntry, 'id'>
   mutes: EntityTable<Mute, 'key'>
   barcodeLinks: EntityTable<BarcodeLink, 'key'>
+  itemPieces: EntityTable<ItemPieces, 'key'>
 }
 
 export const DB_NAME = 'stockroom'

@@ -20,6 +20,7 @@ describe('replica schema', () => {
         'overlays',
         'counts',
         'items',
+        'itemPieces',
         'locations',
         'lots',
         'mutes',
@@ -95,8 +96,8 @@ describe('replica schema', () => {
     // v2 filled the word index for records written before it existed.
     expect((await latest.items.where('words').startsWith('bol').first())?.sku).toBe('HB-M8')
     expect(await latest.items.where('words').equals('steel').primaryKeys()).toEqual(['c:item:2'])
-    // v6 filled the piece index the same way: "olt" sits inside "bolt".
-    expect(await latest.items.where('grams').equals('olt').primaryKeys()).toEqual(['c:item:1'])
+    // v6 filled the piece index the same way: "olt" sits inside "bolt" (v9 moved the pieces to a store of their own).
+    expect(await latest.itemPieces.where('grams').equals('olt').primaryKeys()).toEqual(['c:item:1'])
     latest.close()
   })
 

@@ -4,7 +4,6 @@ import type { ReplicaTable } from '../../../shared/model/schemas'
 import type { Checkpoint, Item, Location } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
 import { floorClear } from '../db/floor'
-import { indexItem } from '../db/item-index'
 import { indexLocation } from '../db/location-index'
 import { trackLowStock } from './low-stock'
 import type { LowCrossing } from './progress'
@@ -54,12 +53,8 @@ const tableOfKey: Record<string, ReplicaTable> = {
 
 /** What a row looks like in the replica: search pieces added, stamped with the pass that saw it. */
 function stored(table: string, rows: object[], syncId: string): object[] {
-  const indexed =
-    table === 'items'
-      ? (rows as Item[]).map(indexItem)
-      : table === 'locations'
-        ? (rows as Location[]).map(indexLocation)
-        : rows
+  // Items are written as they come: their search pieces follow after the pass (item-pieces.ts).
+  const indexed = table === 'locations' ? (rows as Location[]).map(indexLocation) : rows
   return indexed.map((r) => ({ ...r, syncId }))
 }
 

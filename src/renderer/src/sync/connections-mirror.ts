@@ -8,7 +8,7 @@ import type { StockroomDb } from '../db/db'
 export async function mirrorConnections(db: StockroomDb, list: ConnectionInfo[]): Promise<string[]> {
   const added: string[] = []
   const replica = [db.items, db.locations, db.stock, db.lots, db.tasks, db.orders, db.checkpoints]
-  await db.transaction('rw', [db.connections, db.alerts, ...replica], async () => {
+  await db.transaction('rw', [db.connections, db.alerts, db.itemPieces, ...replica], async () => {
     const ids = new Set(list.map((c) => c.id))
     const existing = await db.connections.toArray()
     const removed = existing.filter((c) => !ids.has(c.id)).map((c) => c.id)
@@ -18,6 +18,7 @@ export async function mirrorConnections(db: StockroomDb, list: ConnectionInfo[])
       for (const table of replica) await table.where('connectionId').equals(id).delete()
       // Its low-stock rows too: they would count items that no longer exist.
       await db.alerts.where('itemKey').startsWith(`${id}:`).delete()
+      await db.itemPieces.where(':id').startsWith(`${id}:`).delete()
     }
     const byId = new Map(existing.map((c) => [c.id, c]))
     for (const c of list) {
@@ -33,7 +34,8 @@ export async function mirrorConnections(db: StockroomDb, list: ConnectionInfo[])
         demo: c.demo,
         ...(c.secretSetAt && { secretSetAt: c.secretSetAt }),
         ...(before?.lastSyncAt && { lastSyncAt: before.lastSyncAt }),
-        ...(before?.clockSkewMs !== undefined && { clockSkewMs: before.clockSkewMs })
+        ...(before?.clockSkewMs !== undefined && { clockSkewMs: before.clockSkewMs }),
+        ...(before?.piecesAt && { piecesAt: before.piecesAt })
       })
     }
   })

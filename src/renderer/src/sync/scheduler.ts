@@ -5,6 +5,7 @@ import { logActivity } from '../activity/log'
 import { SliceSizer } from './apply-page'
 import { syncConnection } from './driver'
 import { failedResources, SyncError, type ResourceProgress } from './progress'
+import { indexItemPieces } from './item-pieces'
 import { nextPassAt } from './pass-spacing'
 import { recordSyncOutcome } from './sync-outcome'
 
@@ -144,6 +145,12 @@ export function startSyncScheduler(
       })
       if (!results.some((r) => r.state === 'cancelled')) lane.parkedUntil = undefined
       await finish(connection, results)
+      // The search pieces follow the items the pass wrote (or a replica that has none yet).
+      if (
+        !signal.aborted &&
+        (results.some((r) => r.recordsDone > 0 || r.deleted > 0) || !connection.piecesAt)
+      )
+        await indexItemPieces(db, lane.id, { signal })
     } catch (err) {
       lane.parkedUntil = undefined
       const message = (err as Error).message

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Item } from '../../../../shared/model/records'
 import { itemCodes, searchWords } from '../../../../shared/vendors/common'
 import { createDb, type StockroomDb } from '../../db/db'
-import { indexItem } from '../../db/item-index'
+import { piecesOf } from '../../db/item-index'
 import { fuzzyWordMatch } from './fuzzy-match'
 import { SEARCH_LIMIT, searchItems } from './search'
 
@@ -25,7 +25,8 @@ const names = (items: Item[]) => items.map((i) => i.name)
 let db: StockroomDb
 async function replica(items: Item[]) {
   db = createDb(`search-${Math.random()}`)
-  await db.items.bulkPut(items.map(indexItem))
+  await db.items.bulkPut(items)
+  await db.itemPieces.bulkPut(items.flatMap((i) => piecesOf(i) ?? []))
   return db
 }
 afterEach(() => db?.close())

@@ -93,7 +93,7 @@ async function byPieces(db: StockroomDb, words: string[], room: number, seen: Se
   const hits = new Map<string, number>()
   await Promise.all(
     grams.map(async (g) => {
-      const keys = await db.items.where('grams').equals(g).limit(KEYS_PER_GRAM).primaryKeys()
+      const keys = await db.itemPieces.where('grams').equals(g).limit(KEYS_PER_GRAM).primaryKeys()
       for (const k of keys) if (!seen.has(k)) hits.set(k, (hits.get(k) ?? 0) + 1)
     })
   )

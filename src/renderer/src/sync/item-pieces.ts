@@ -1,0 +1,70 @@
+import type { StockroomDb } from '../db/db'
+import { floorClear } from '../db/floor'
+import { piecesOf, type ItemPieces } from '../db/item-index'
+import { takeWriteTurn } from './write-turns'
+
+/** Items read per slice of the walk: a read of this many, then a write of what changed. */
+const SLICE = 250
+
+const sameGrams = (a: string[] | undefined, b: string[] | undefined) =>
+  a !== undefined && b !== undefined && a.length === b.length && a.every((g, i) => g === b[i])
+
+/**
+ * Brings the search pieces of one connection's items in step with its items,
+ * after a sync has written them: a walk over the items in key order, a slice at
+ * a time, writing only the pieces that changed and removing those of items that
+ * are gone. Until it has passed an item, that item is found by its code, SKU
+ * and words, but not yet inside a word or past a typo.
+ *
+ * Each slice waits for the floor (a scan goes first) and takes its write turn
+ * with the sync's page slices. The walk is idempotent: stopped anywhere (a
+ * crash, a new sync), the next walk finishes the job. Returns the pieces rows
+ * written and removed.
+ */
+export async function indexItemPieces(
+  db: StockroomDb,
+  connectionId: string,
+  o: { signal?: AbortSignal; now?: () => Date } = {}
+): Promise<{ written: number; removed: number }> {
+  const lo = `${connectionId}:`
+  const hi = `${connectionId}:\uffff`
+  let after = lo
+  let written = 0
+  let removed = 0
+  for (;;) {
+    if (o.signal?.aborted) return { written, removed }
+    await floorClear()
+    const done = await takeWriteTurn(async () => {
+      await floorClear()
+      return db.transaction('rw', [db.items, db.itemPieces], async () => {
+        const items = await db.items.where(':id').between(after, hi, false, true).limit(SLICE).toArray()
+        const last = items.length < SLICE ? hi : items.at(-1)!.key
+        const [existing, present] = await Promise.all([
+          db.itemPieces.bulkGet(items.map((i) => i.key)),
+          db.itemPieces.where(':id').between(after, last, false, true).primaryKeys()
+        ])
+        const keep = new Set(items.map((i) => i.key))
+        const gone = present.filter((k) => !keep.has(k))
+        const changed: ItemPieces[] = []
+        const empty: string[] = []
+        items.forEach((item, n) => {
+          const pieces = piecesOf(item)
+          if (!pieces) {
+            if (existing[n]) empty.push(item.key)
+          } else if (!sameGrams(pieces.grams, existing[n]?.grams)) changed.push(pieces)
+        })
+        await Promise.all([
+          changed.length > 0 && db.itemPieces.bulkPut(changed),
+          gone.length + empty.length > 0 && db.itemPieces.bulkDelete([...gone, ...empty])
+        ])
+        written += changed.length
+        removed += gone.length + empty.length
+        after = last
+        return items.length < SLICE
+      })
+    })
+    if (done) break
+  }
+  await db.connections.update(connectionId, { piecesAt: (o.now ?? (() => new Date()))().toISOString() })
+  return { written, removed }
+}
