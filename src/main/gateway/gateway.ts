@@ -66,6 +66,17 @@ export class VendorGateway {
     })
   }
 
+  /** Requests sent to vendors since start, and those sent again with why (for benchmarks and logs). */
+  stats(): { requests: number; retries: Record<string, number> } {
+    const retries: Record<string, number> = {}
+    let requests = 0
+    for (const { http } of this.live.values()) {
+      requests += http.requestCount
+      for (const [kind, n] of Object.entries(http.retries)) retries[kind] = (retries[kind] ?? 0) + n
+    }
+    return { requests, retries }
+  }
+
   /** Drop the cached client, e.g. after the key changed. */
   forget(connectionId: string): void {
     this.live.delete(connectionId)

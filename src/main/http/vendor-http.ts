@@ -102,6 +102,15 @@ export interface VendorHttpOptions {
   onResponse?: (res: Response) => void
 }
 
+/**
+ * How long an answer is waited for. A read waits long: on a busy PC (or a busy
+ * vendor) a slow answer is still an answer, and asking again would spend the
+ * vendor's budget twice; a lost one shows up as a dropped connection, not a
+ * silence. A write's answer is the outbox's to judge, sooner.
+ */
+const READ_TIMEOUT_MS = 120_000
+const WRITE_TIMEOUT_MS = 30_000
+
 /** Reads retried by the HTTP client: full jitter, 0.5 s doubling to 30 s. */
 const READ_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 30_000, jitter: 1 }
 
@@ -112,6 +121,8 @@ const READ_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 30_000, jitter: 1 }
 export class VendorHttp {
   readonly pacer: Pacer
   requestCount = 0
+  /** Requests sent again, by what the one before met ('timeout', 'network', 'rate-limited', …). */
+  readonly retries: Record<string, number> = {}
   readonly clock: PacerClock
   private readonly random: () => number
 
@@ -138,6 +149,7 @@ export class VendorHttp {
         if (e.kind === 'unauthorized' && opts.auth !== false && this.o.renewAuth && !renewed) {
           renewed = true
           if (await this.o.renewAuth(auth)) {
+            this.retries['renewed-auth'] = (this.retries['renewed-auth'] ?? 0) + 1
             attempt--
             continue
           }
@@ -149,6 +161,7 @@ export class VendorHttp {
         if (unreadable && attempt >= Math.min(attempts, UNREADABLE_ATTEMPTS))
           throw new VendorError({ ...e.toInfo(), message: `${e.message} (tried ${attempt} times)` })
         if (!unreadable && (!retryable(e.kind) || attempt >= attempts)) throw e
+        this.retries[e.kind] = (this.retries[e.kind] ?? 0) + 1
         const wait = backoffMs(attempt - 1, READ_BACKOFF, this.random, e.retryAfterMs ?? 0)
         this.o.onWait?.(wait, e.kind === 'rate-limited' ? 'rate-limit' : 'retry', e.toInfo())
         await this.clock.sleep(wait)
@@ -185,7 +198,9 @@ export class VendorHttp {
         method,
         headers,
         ...(opts.body !== undefined && { body: opts.body }),
-        signal: AbortSignal.timeout(this.o.timeoutMs ?? 30_000)
+        signal: AbortSignal.timeout(
+          this.o.timeoutMs ?? (method === 'GET' ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS)
+        )
       })
       text = await res.text()
     } catch (err) {

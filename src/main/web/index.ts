@@ -49,6 +49,8 @@ async function main() {
   console.log(`Data: ${dataDir}`)
 
   const stop = async () => {
+    // What was asked of the vendors, and what was asked again and why: a benchmark explains each extra request.
+    console.log(`Stockroom web host stats: ${JSON.stringify(services.gateway.stats())}`)
     await host.close()
     await services.dispose()
     process.exit(0)

@@ -12,18 +12,36 @@ export interface CountLinesSnapshot {
   recounted: Set<string>
 }
 
-/** The keys a committed change touched in one table, or `all` when it touched a range (a clear, a big write). */
-function touched(parts: ObservabilitySet, db: string, table: string): IndexableType[] | 'all' {
-  const keys: IndexableType[] = []
+/** The key ranges a committed change touched in one table (a big write is one range from its least key to its greatest). */
+function touchedRanges(
+  parts: ObservabilitySet,
+  db: string,
+  table: string
+): { from: IndexableType; to: IndexableType }[] {
+  const ranges: { from: IndexableType; to: IndexableType }[] = []
   for (const part of ['', ':dels']) {
     const tree: IntervalTree | undefined = parts[`idb://${db}/${table}/${part}`]
     if (!tree) continue
-    for (const node of RangeSet(tree)) {
-      if (cmp(node.from, node.to) !== 0) return 'all'
-      keys.push(node.from)
-    }
+    for (const node of RangeSet(tree)) ranges.push({ from: node.from, to: node.to })
+  }
+  return ranges
+}
+
+/** The keys a committed change touched in one table, or `all` when it touched a range (a clear, a big write). */
+function touched(parts: ObservabilitySet, db: string, table: string): IndexableType[] | 'all' {
+  const keys: IndexableType[] = []
+  for (const { from, to } of touchedRanges(parts, db, table)) {
+    if (cmp(from, to) !== 0) return 'all'
+    keys.push(from)
   }
   return keys
+}
+
+/** Of `known`, the keys that fall inside a touched range: a sync's write of other items touches none. */
+function knownTouched(parts: ObservabilitySet, db: string, table: string, known: Iterable<string>): string[] {
+  const ranges = touchedRanges(parts, db, table)
+  if (ranges.length === 0) return []
+  return [...known].filter((k) => ranges.some((r) => cmp(k, r.from) >= 0 && cmp(k, r.to) <= 0))
 }
 
 /**
@@ -67,14 +85,23 @@ export function watchCountLines(
     if (e.id !== undefined) events.set(e.id, e.kind === 'set' ? e.lineId : null)
   }
 
-  /** Items and lots of the lines that are not known yet (or all of them again). */
-  const readNames = async (all: boolean) => {
-    const itemKeys = [...new Set([...lines.values()].map((l) => l.itemKey))].filter(
-      (k) => all || !items.has(k)
-    )
-    const lotKeys = [...new Set([...lines.values()].flatMap((l) => (l.lotKey ? [l.lotKey] : [])))].filter(
-      (k) => all || !lots.has(k)
-    )
+  /** Items and lots of the lines that are not known yet, all of them again (`true`), or these again. */
+  const readNames = async (again: boolean | { items: string[]; lots: string[] }) => {
+    const all = again === true
+    const itemKeys = [
+      ...new Set([
+        ...[...lines.values()].map((l) => l.itemKey).filter((k) => all || !items.has(k)),
+        ...(typeof again === 'object' ? again.items : [])
+      ])
+    ]
+    const lotKeys = [
+      ...new Set([
+        ...[...lines.values()]
+          .flatMap((l) => (l.lotKey ? [l.lotKey] : []))
+          .filter((k) => all || !lots.has(k)),
+        ...(typeof again === 'object' ? again.lots : [])
+      ])
+    ]
     const [foundItems, foundLots] = await Promise.all([db.items.bulkGet(itemKeys), db.lots.bulkGet(lotKeys)])
     itemKeys.forEach((k, i) => items.set(k, foundItems[i]))
     lotKeys.forEach((k, i) => lots.set(k, foundLots[i]))
@@ -99,14 +126,14 @@ export function watchCountLines(
     const eventKeys = touched(parts, db.name, 'countEvents')
     if (lineKeys === 'all' || eventKeys === 'all') return readAll()
     const changedLines = lineKeys.filter(ours)
-    const itemKeys = touched(parts, db.name, 'items')
-    const lotKeys = touched(parts, db.name, 'lots')
-    const names =
-      itemKeys === 'all' ||
-      lotKeys === 'all' ||
-      itemKeys.some((k) => items.has(k as string)) ||
-      lotKeys.some((k) => lots.has(k as string))
-    if (changedLines.length === 0 && eventKeys.length === 0 && !names) return false
+    // Only the items and lots of this count that a change touched are read again: a sync writing
+    // other items (another connection, another location) costs the count screen nothing.
+    const names = {
+      items: knownTouched(parts, db.name, 'items', items.keys()),
+      lots: knownTouched(parts, db.name, 'lots', lots.keys())
+    }
+    const namesTouched = names.items.length + names.lots.length > 0
+    if (changedLines.length === 0 && eventKeys.length === 0 && !namesTouched) return false
     await db.transaction('r', [db.countLines, db.countEvents, db.items, db.lots], async () => {
       const [rows, evs] = await Promise.all([
         db.countLines.bulkGet(changedLines),

@@ -77,7 +77,7 @@ function enqueue(task: () => Promise<void>): Promise<void> {
   return queue
 }
 /** The longest a scan holds the floor for its line to be drawn after its commit. */
-const FLOOR_DRAW_CAP_MS = 250
+const FLOOR_DRAW_CAP_MS = 100
 
 const failure = (error: unknown): string =>
   storageWords(error) ?? (error instanceof Error ? error.message : 'The scan could not be saved. Scan again.')
