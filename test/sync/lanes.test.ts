@@ -108,6 +108,11 @@ describe('connections sync on their own lanes', () => {
       expect(parkedLine(connections, useSync.getState().lanes, new Set())).toMatch(
         /^Figgro waits for its request budget until \d\d:\d\d(\s?[AP]M)? · Frostbyte and Inventora up to date$/
       )
+      // Activity says so too, in the same words.
+      const said = await db.activity.where('connectionId').equals(fg.id).toArray()
+      expect(said.map((a) => a.message).join('\n')).toMatch(
+        /Figgro waits for its request budget until \d\d:\d\d(\s?[AP]M)? \(.+, page \d+/
+      )
       // A Sync now the budget cannot serve says when it will run, and asks the vendor nothing.
       const answer = await scheduler.syncNow(fg.id)
       expect(answer).toEqual({ state: 'parked', until: parkedUntil })

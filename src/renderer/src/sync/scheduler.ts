@@ -134,6 +134,14 @@ export function startSyncScheduler(
         onProgress: (p) => {
           lane.fresh = false
           if (p.waitingUntil) {
+            if (!lane.parkedUntil)
+              void logActivity(db, {
+                connectionId: lane.id,
+                kind: 'sync',
+                level: 'info',
+                message: `${connection.label} waits for its request budget until ${new Date(p.waitingUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} (${p.label}, page ${p.pagesDone + 1}${p.totalPages ? ` of ${p.totalPages}` : ''}); it goes on by itself then, and other connections are not held up.`,
+                link: { kind: 'connection', connectionId: lane.id }
+              })
             lane.parkedUntil = p.waitingUntil
             report.lane(lane.id, { state: 'parked', until: p.waitingUntil })
           } else if (p.state === 'running' && lane.parkedUntil) {
