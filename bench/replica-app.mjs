@@ -68,7 +68,7 @@ export async function openSyncedApp(vendorSize) {
     )
     new PerformanceObserver((list) => {
       for (const e of list.getEntries())
-        if (/^(scan|search):/.test(e.name)) window.__scanMeasures.push([e.name, e.duration])
+        if (/^(scan|search|sync):/.test(e.name)) window.__scanMeasures.push([e.name, e.duration])
     }).observe({ type: 'measure' })
   })
   const page = context.pages()[0] ?? (await context.newPage())
@@ -183,9 +183,12 @@ export async function profiled(cdp, name, run) {
   return value
 }
 
-/** The app's `<kind>:*` measures (scan, search) since the last call, as p50/p95 per phase. */
-export async function takePhases(page, kind = 'scan') {
-  const entries = await page.evaluate(() => window.__scanMeasures.splice(0))
+/** The app's `<kind>:*` measures (scan, search, sync) since the last call, as p50/p95 per phase. */
+export async function takePhases(page, kind = 'scan', keep = false) {
+  const entries = await page.evaluate(
+    (keep) => (keep ? window.__scanMeasures.slice() : window.__scanMeasures.splice(0)),
+    keep
+  )
   const byPhase = new Map()
   for (const [name, ms] of entries) {
     if (!name.startsWith(`${kind}:`)) continue

@@ -120,9 +120,18 @@ async function scanRun(plan, { until, profileName = `scan-${plan.count}` } = {})
       if (rest > 0) await new Promise((r) => setTimeout(r, rest))
     }
   })
+  const syncPhases = until ? await takePhases(page, 'sync', true) : undefined
   const phases = await takePhases(page)
   await discardCount()
-  return { items: plan.count, scans: latencies.length, gapMs: GAP_MS, missed, ...summary(latencies), phases }
+  return {
+    items: plan.count,
+    scans: latencies.length,
+    gapMs: GAP_MS,
+    missed,
+    ...summary(latencies),
+    phases,
+    ...(syncPhases && { syncPhases })
+  }
 }
 
 function printPhases(phases) {
@@ -161,6 +170,8 @@ if (!SEARCH_ONLY) {
         `While a second connection synced ${SYNC_SIZE.toLocaleString()} products (${seconds} s, ${pages} pages):`
       )
       print(during)
+      console.log('  the sync meanwhile (sync:wait for the floor and its turn, sync:slice one write):')
+      printPhases(during.syncPhases)
       await sync.stop()
     }
   }

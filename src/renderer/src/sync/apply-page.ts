@@ -42,6 +42,25 @@ export class SliceSizer {
   }
 }
 
+/**
+ * User Timing of the sync's writes (`sync:wait` for the floor and its turn, `sync:slice` for one
+ * write transaction), beside the scans' `scan:*`: bench/scan.mjs reads both back.
+ */
+let measures = 0
+function syncMeasure(phase: 'wait' | 'slice', start: number, end: number): void {
+  try {
+    performance.measure(`sync:${phase}`, { start, end })
+    // A day of syncing does not fill the timeline: the oldest go now and then.
+    if (++measures > 4_000) {
+      measures = 0
+      performance.clearMeasures('sync:wait')
+      performance.clearMeasures('sync:slice')
+    }
+  } catch {
+    // Timing is for people reading a profile; it never stops a write.
+  }
+}
+
 const tableOfKey: Record<string, ReplicaTable> = {
   item: 'items',
   location: 'locations',
@@ -82,12 +101,16 @@ export async function applyPage(
 ): Promise<{ swept: number; lowCrossed: LowCrossing[] }> {
   const lowCrossed: LowCrossing[] = []
   const slice = async (tables: string[], run: () => Promise<unknown>, learn?: [string, number]) => {
+    const asked = performance.now()
     await floorClear()
     await takeWriteTurn(async () => {
       await floorClear() // a scan that began while this slice waited for its turn goes first
       const started = performance.now()
       await db.transaction('rw', tables, run)
-      if (learn) sizer.learn(learn[0], learn[1], performance.now() - started)
+      const ended = performance.now()
+      if (learn) sizer.learn(learn[0], learn[1], ended - started)
+      syncMeasure('wait', asked, started)
+      syncMeasure('slice', started, ended)
     })
   }
 
