@@ -7,6 +7,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 180_000,
     hookTimeout: 120_000,
-    fileParallelism: false
+    fileParallelism: false,
+    // What a test waits for (a banner, a line, a sync state) is the app's own signal; on a busy PC it
+    // may come seconds late, not lost: every expect.poll waits up to 20 s unless it says otherwise.
+    expect: { poll: { timeout: 20_000, interval: 50 } }
   }
 })

@@ -55,3 +55,22 @@ export function floorClear(): Promise<void> {
   if (holds === 0) return Promise.resolve()
   return new Promise((resolve) => waiters.push(resolve))
 }
+
+let rolling: { release: () => void; timer: ReturnType<typeof setTimeout> } | undefined
+
+/**
+ * Holds the floor for `ms` from now, extended by each call: every key a
+ * scanner types calls it, so the sync starts no write while a burst is being
+ * typed, and by its Enter the replica is free for the scan's lookup.
+ */
+export function holdFloorFor(ms: number): void {
+  if (rolling) clearTimeout(rolling.timer)
+  const release = rolling?.release ?? holdFloor()
+  rolling = {
+    release,
+    timer: setTimeout(() => {
+      rolling = undefined
+      release()
+    }, ms)
+  }
+}

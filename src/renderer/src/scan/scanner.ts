@@ -7,6 +7,7 @@ import { useScannerSettings, type ScannerSettings } from '../stores/scanner'
 import { focusedEditTarget } from './dom-target'
 import { createKeyboardWedge, type KeyboardWedge, type ScanSource, type WedgeKey } from './keyboard-wedge'
 import { noteScanKey } from './scan-timing'
+import { holdFloorFor } from '../db/floor'
 
 /** `from`: which scanner, by the prefix it sent (two scanners on one PC told apart). */
 export type ScanHandler = (code: string, from?: ScanSource) => void
@@ -122,6 +123,9 @@ function install(): () => void {
   }
   // Capture phase on window: the wedge sees every key before any field or shortcut does.
   const onKeyDown = (e: KeyboardEvent) => {
+    // Any key may begin a scan: no sync write starts until the keys stop (see db/floor.ts): a little
+    // longer than the scanner's widest gap between keys, so a burst's Enter finds the replica free.
+    holdFloorFor(useScannerSettings.getState().maxInterKeyMs + 15)
     if (keyCapture) {
       // Whatever the scanner held before is dropped: these keys are measured, not scanned.
       clearTimeout(timer)

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { floorBusy, floorClear, holdFloor, holdFloorFor, holdFloorUntil } from './floor'
+
+const settled = async (p: Promise<unknown>) => {
+  let done = false
+  void p.then(() => (done = true))
+  await new Promise((r) => setTimeout(r, 0))
+  return done
+}
+
+describe('the floor', () => {
+  it('is clear at once when nobody holds it, and clears when the last hold is released', async () => {
+    expect(await settled(floorClear())).toBe(true)
+    const a = holdFloor()
+    const b = holdFloor()
+    const clear = floorClear()
+    a()
+    a() // a release is idempotent: it cannot free someone else's hold
+    expect(await settled(clear)).toBe(false)
+    b()
+    expect(await settled(clear)).toBe(true)
+    expect(floorBusy()).toBe(false)
+  })
+
+  it('is held while keys come and a little after, and by a scan until its line is drawn or the cap', async () => {
+    holdFloorFor(40)
+    await new Promise((r) => setTimeout(r, 25))
+    holdFloorFor(40) // the next key of the burst extends the hold
+    await new Promise((r) => setTimeout(r, 25))
+    expect(floorBusy()).toBe(true)
+    await floorClear()
+    expect(floorBusy()).toBe(false)
+
+    let draw!: () => void
+    holdFloorUntil(new Promise<void>((r) => (draw = r)), 1_000)
+    expect(floorBusy()).toBe(true)
+    draw()
+    await floorClear()
+    holdFloorUntil(new Promise(() => {}), 30) // never drawn: the cap releases it
+    const t0 = Date.now()
+    await floorClear()
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(25)
+  })
+})
