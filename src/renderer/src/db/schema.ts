@@ -111,10 +111,17 @@ export const schemaVersions: SchemaVersion[] = [
   {
     // A lean replica: the three-letter pieces leave the items store for one of their own, which a sync
     // fills after its pass (sync/item-pieces.ts) instead of in the transactions a scan waits behind.
+    // The plain syncId indexes go too (nothing reads them: the sweep reads the compound one): one index
+    // entry fewer for every record a sync writes.
     version: 9,
     stores: {
-      items: 'key, connectionId, sku, name, *codes, *words, syncId, [connectionId+resource+syncId]',
-      itemPieces: 'key, *grams'
+      items: 'key, connectionId, sku, name, *codes, *words, [connectionId+resource+syncId]',
+      itemPieces: 'key, *grams',
+      locations: 'key, connectionId, parentKey, kind, [connectionId+resource+syncId], *labels',
+      stock: 'key, connectionId, itemKey, locationKey, [connectionId+resource+syncId]',
+      lots: 'key, connectionId, itemKey, expiry, [connectionId+resource+syncId]',
+      tasks: 'key, connectionId, status, due, [connectionId+resource+syncId]',
+      orders: 'key, connectionId, status, [connectionId+resource+syncId]'
     },
     async upgrade(tx) {
       const pieces: { key: string; grams: string[] }[] = []
