@@ -1,5 +1,5 @@
-import { Button, Card, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { IconMapPin, IconSearch, IconTag } from '@tabler/icons-react'
+import { Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { IconMapPin, IconSearch, IconSquare, IconSquareCheckFilled, IconTag } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { getHost } from '../../bridge/host'
@@ -175,19 +175,34 @@ function ItemSelection({ open }: { open: OpenDialog }) {
       </Group>
       <Table mt="sm" highlightOnHover>
         <Table.Tbody>
-          {(found ?? []).slice(0, 50).map((item) => (
-            <Table.Tr key={item.key}>
-              <Table.Td w={40}>
-                <Checkbox
-                  checked={picked.has(item.key)}
-                  onChange={() => toggle(item.key)}
-                  aria-label={`Select ${item.name}`}
-                />
-              </Table.Td>
-              <Table.Td>{item.name}</Table.Td>
-              <Table.Td ff="monospace">{item.sku}</Table.Td>
-            </Table.Tr>
-          ))}
+          {(found ?? []).slice(0, 50).map((item) => {
+            const on = picked.has(item.key)
+            return (
+              // A row is picked like a list row elsewhere: click, Enter or Space.
+              <Table.Tr
+                key={item.key}
+                tabIndex={0}
+                aria-selected={on}
+                onClick={() => toggle(item.key)}
+                onKeyDown={(e) => {
+                  if (e.key !== 'Enter' && e.key !== ' ') return
+                  e.preventDefault()
+                  toggle(item.key)
+                }}
+                data-testid="labels-item-row"
+              >
+                <Table.Td w={40}>
+                  {on ? (
+                    <IconSquareCheckFilled size={22} aria-label="selected" />
+                  ) : (
+                    <IconSquare size={22} aria-label="not selected" />
+                  )}
+                </Table.Td>
+                <Table.Td>{item.name}</Table.Td>
+                <Table.Td ff="monospace">{item.sku}</Table.Td>
+              </Table.Tr>
+            )
+          })}
         </Table.Tbody>
       </Table>
       {found && found.length === 0 && (

@@ -171,6 +171,7 @@ export function PrintersPanel({ host }: { host: HostClient }) {
             onChange={setPort}
             min={1}
             max={65535}
+            hideControls
             w={110}
             data-testid="printer-port"
           />
