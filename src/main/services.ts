@@ -74,6 +74,7 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
     ...createLabelHandlers({
       dataDir: o.dataDir,
       printers,
+      openFile: (path) => o.platform.external.openFile(path),
       log: o.log,
       ...(o.printTimeoutMs !== undefined && { printTimeoutMs: o.printTimeoutMs })
     })

@@ -152,6 +152,11 @@ describe.skipIf(!availability.run)('labels for a ForgeMRP location, printed and 
         /^PDF of 1 label at 57 × 32 mm, 203 dpi — print it at actual size \(100%\)\. A copy is kept at .*labels-.*\.pdf\./
       )
       expect((await readFile(file)).subarray(0, 5).toString()).toBe('%PDF-')
+      // The web host cannot open a file on the PC's screen, and says so; the desktop app opens its viewer.
+      await dialog.getByTestId('print-open-pdf').click()
+      await expect
+        .poll(() => dialog.getByTestId('print-open-note').textContent())
+        .toBe('This window cannot open files on the PC: open the downloaded PDF, or the copy named above.')
       // The PDF page, rendered as a 600-dpi office printer would, and read by zxing.
       execFileSync('pdftoppm', ['-r', '600', '-png', '-singlefile', file, join(ARTIFACTS, 'labels-pdf-page')])
       const png = await readFile(join(ARTIFACTS, 'labels-pdf-page.png'))

@@ -123,4 +123,23 @@ describe('label printers', () => {
     if (!lost.ok)
       expect(lost.error.message).toMatch(/can be found on the network|cannot be reached|did not answer/)
   })
+
+  it('keeps each PDF in the data directory, and opens only those (none on the web host, which has no screen of its own)', async () => {
+    const saved = await call('labels:pdf', { labels, size: DEFAULT_LABEL_SIZE })
+    if (!saved.ok) throw new Error(saved.error.message)
+    const path = saved.value.savedTo as string
+    expect(path.startsWith(join(root, 'data', 'labels'))).toBe(true)
+    expect((await readFile(path)).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(Buffer.from(saved.value.pdf as string, 'base64').equals(await readFile(path))).toBe(true)
+    expect(await call('labels:openPdf', { path })).toEqual({ ok: true, value: { opened: false } })
+    for (const other of [
+      join(root, 'data', 'printers.json'),
+      `${path}/../../labels/../printers.pdf`,
+      '/etc/passwd'
+    ])
+      expect(await call('labels:openPdf', { path: other })).toMatchObject({
+        ok: false,
+        error: { code: 'not-found' }
+      })
+  })
 })

@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { access, mkdir, writeFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
 import { testLabel } from '../../shared/labels/build'
 import type { Label } from '../../shared/labels/label'
 import type { Printer } from '../../shared/host-api/labels'
@@ -14,6 +14,7 @@ import { labelsZpl } from './zpl'
 export type LabelCalls =
   | 'labels:draw'
   | 'labels:pdf'
+  | 'labels:openPdf'
   | 'printers:list'
   | 'printers:save'
   | 'printers:remove'
@@ -23,6 +24,8 @@ export type LabelCalls =
 export interface LabelHandlerDeps {
   dataDir: string
   printers: PrinterStore
+  /** The platform's file opener (the OS viewer on the desktop). */
+  openFile: (path: string) => Promise<boolean>
   log: (line: string) => void
   /** How long a printer may take to take a job (default 10 s). */
   printTimeoutMs?: number
@@ -69,6 +72,17 @@ export function createLabelHandlers(d: LabelHandlerDeps): Pick<Handlers, LabelCa
       await writeFile(savedTo, pdf)
       return { pdf: Buffer.from(pdf).toString('base64'), pages: labels.length, savedTo }
     },
+    'labels:openPdf': async ({ path }) => {
+      // Only a PDF this PC saved for labels: never any other file the window names.
+      const dir = resolve(d.dataDir, 'labels')
+      const full = resolve(path)
+      if (dirname(full) !== dir || !full.endsWith('.pdf') || !(await exists(full)))
+        throw new HostFailure(
+          'not-found',
+          'That PDF is not among the labels saved on this PC. Save it again.'
+        )
+      return { opened: await d.openFile(full) }
+    },
     'printers:list': async () => ({ printers: await d.printers.list() }),
     'printers:save': async (input) => {
       if (input.id !== undefined) await need(input.id)
@@ -86,3 +100,9 @@ export function createLabelHandlers(d: LabelHandlerDeps): Pick<Handlers, LabelCa
     }
   }
 }
+
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false
+  )

@@ -57,6 +57,11 @@ export const labelsCalls = {
     request: z.object({ labels: labels.max(500), size: labelSizeSchema }).strict(),
     response: z.object({ pdf: z.string(), pages: z.number().int(), savedTo: z.string() })
   },
+  /** Opens a PDF saved by `labels:pdf` in the PC's viewer (desktop); false where the host cannot (web host). */
+  'labels:openPdf': {
+    request: z.object({ path: z.string().min(1).max(1000) }).strict(),
+    response: z.object({ opened: z.boolean() })
+  },
   'printers:list': {
     request: z.object({}).strict(),
     response: z.object({ printers: z.array(printerSchema) })

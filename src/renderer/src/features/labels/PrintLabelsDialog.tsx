@@ -14,7 +14,7 @@ import { downloadBytes, LABEL_SIZES, sizeValue, sizeWords } from './label-sizes'
 const PREVIEW_MAX = 12
 const PDF = 'pdf'
 
-type Outcome = { ok: true; message: string; zpl?: string } | { ok: false; message: string }
+type Outcome = { ok: true; message: string; zpl?: string; savedTo?: string } | { ok: false; message: string }
 
 /**
  * Print labels: a preview of each label (the PDF's own barcode image), a choice
@@ -45,6 +45,7 @@ export function PrintLabelsDialog({
   const [drawnFor, setDrawn] = useState<{ key: string; labels: unknown; barcodes: DrawnBarcode[] }>()
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<Outcome>()
+  const [openNote, setOpenNote] = useState<string>()
 
   useEffect(() => {
     void host.call('printers:list', {}).then((r) => {
@@ -103,17 +104,30 @@ export function PrintLabelsDialog({
     if (!labels) return
     setBusy(true)
     setOutcome(undefined)
+    setOpenNote(undefined)
     try {
       const r = await host.call('labels:pdf', { labels, size })
       if (!r.ok) return setOutcome({ ok: false, message: r.error.message })
       downloadBytes(r.value.savedTo.split(/[\\/]/).pop() ?? 'labels.pdf', r.value.pdf, 'application/pdf')
       setOutcome({
         ok: true,
-        message: `PDF of ${r.value.pages} label${r.value.pages === 1 ? '' : 's'} at ${sizeWords(size)} — print it at actual size (100%). A copy is kept at ${r.value.savedTo}.${await linked()}`
+        message: `PDF of ${r.value.pages} label${r.value.pages === 1 ? '' : 's'} at ${sizeWords(size)} — print it at actual size (100%). A copy is kept at ${r.value.savedTo}.${await linked()}`,
+        savedTo: r.value.savedTo
       })
     } finally {
       setBusy(false)
     }
+  }
+
+  const openPdf = async (path: string) => {
+    const r = await host.call('labels:openPdf', { path })
+    setOpenNote(
+      !r.ok
+        ? r.error.message
+        : r.value.opened
+          ? 'Opened in the PC’s PDF viewer: print it from there at actual size.'
+          : 'This window cannot open files on the PC: open the downloaded PDF, or the copy named above.'
+    )
   }
 
   const options = [
@@ -186,6 +200,23 @@ export function PrintLabelsDialog({
                   {outcome.zpl}
                 </Code>
               </details>
+            )}
+            {outcome.ok && outcome.savedTo && (
+              <Group mt="xs" gap="sm">
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => void openPdf(outcome.savedTo!)}
+                  data-testid="print-open-pdf"
+                >
+                  Open PDF
+                </Button>
+                {openNote && (
+                  <Text size="sm" data-testid="print-open-note">
+                    {openNote}
+                  </Text>
+                )}
+              </Group>
             )}
           </Alert>
         )}
