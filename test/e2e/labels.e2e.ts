@@ -167,4 +167,32 @@ describe.skipIf(!availability.run)('labels for a ForgeMRP location, printed and 
       await page.close()
     }
   )
+
+  it('prints one item’s label from its page, and the code it carries shows on the page as linked', async () => {
+    const data = generateForge({ seed: SEED, size: SIZE, now: () => new Date() })
+    const linked = new Set(printer.printed().flatMap((l) => l.texts.slice(0, 1)))
+    const item = [...data.inventory.values()].find((i) => !linked.has(i.description))!
+    const page = await openApp(app.browser, app.host.url)
+    await page.locator('[data-section="items"]').click()
+    await page.getByTestId('item-search').fill(item.description)
+    await page.getByTestId('item-row').filter({ hasText: item.description }).first().click()
+    await expect.poll(() => page.getByTestId('item-detail').count()).toBe(1)
+    expect(await page.getByTestId('item-linked-code').count()).toBe(0)
+    await page.getByTestId('item-print-label').click()
+    const dialog = page.getByTestId('print-dialog')
+    await expect.poll(() => dialog.getByTestId('label-preview').locator('img').count()).toBe(1)
+    const before = printer.jobs.length
+    await dialog.getByTestId('print-send').click()
+    await expect.poll(() => dialog.getByTestId('print-done').count(), { timeout: 30_000 }).toBe(1)
+    expect(await dialog.getByTestId('print-done').textContent()).toMatch(
+      /^Sent 1 label to Packing desk .*1 new code linked to its item/
+    )
+    const code = printer.jobs[before]!.labels[0]!.barcodes[0]!.data
+    expect(printer.jobs[before]!.labels[0]!.texts[0]).toBe(item.description)
+    expect(await dialog.getByTestId('label-preview').getAttribute('data-barcode')).toBe(code)
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click()
+    await expect.poll(() => page.getByTestId('item-linked-code').textContent()).toBe(code)
+    await screenshot(page, 'labels-item-linked')
+    await page.close()
+  })
 })
