@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateForge } from '../../src/main/fakes/forgemrp/generate'
+import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
 import { startFakePrinter, type FakePrinter } from '../../src/main/fakes/printer/server'
 import { decodeImage } from '../helpers/barcode-reader'
 import { addConnectionThroughUi, ARTIFACTS, e2eAvailability, openApp, screenshot } from './harness'
@@ -193,6 +194,79 @@ describe.skipIf(!availability.run)('labels for a ForgeMRP location, printed and 
     await dialog.getByRole('button', { name: 'Close', exact: true }).click()
     await expect.poll(() => page.getByTestId('item-linked-code').textContent()).toBe(code)
     await screenshot(page, 'labels-item-linked')
+    await page.close()
+  })
+})
+
+describe.skipIf(!availability.run)('a receipt label for a Frostbyte lot', () => {
+  const app = useVendorApp(['--size', '200', '--seed', String(SEED)])
+  let printer: FakePrinter
+  beforeAll(async () => {
+    printer = await startFakePrinter()
+  })
+  afterAll(() => printer?.close())
+
+  it('prints GS1-128 with the GTIN, expiry, batch and a typed serial from the item’s lot', async () => {
+    const data = generateFrostbyte({ seed: SEED, size: 200, now: () => new Date() })
+    const products = new Map(data.products.all().map((p) => [p.id, p]))
+    const batch = data.batches
+      .all()
+      .find(
+        (b) =>
+          b.productId &&
+          b.expiryDate &&
+          /^[A-Z0-9-]{1,20}$/.test(b.batchNumber) &&
+          products.get(b.productId)?.isActive &&
+          products.get(b.productId)?.barcode
+      )
+    if (!batch) throw new Error('the fake has no batch with an expiry of a product with a barcode')
+    const product = products.get(batch.productId!)!
+    const gtins = [product.codes.ean13, product.codes.upcA, product.codes.gtin14]
+      .filter((c): c is string => Boolean(c))
+      .map((c) => c.padStart(14, '0'))
+    const expiry = new Date(batch.expiryDate!).toISOString().slice(2, 10).replace(/-/g, '')
+
+    const page = await openApp(app.browser, app.host.url)
+    await addConnectionThroughUi(page, {
+      name: 'Main warehouse',
+      url: app.vendor.url,
+      apiKey: app.vendor.apiKey
+    })
+    await expect
+      .poll(() => page.getByTestId('sync-batches').textContent(), { timeout: 120_000 })
+      .toMatch(/^up to date/)
+    await page.locator('[data-section="labels"]').click()
+    await page.getByLabel('Name').fill('Dock printer')
+    await page.getByTestId('printer-address').fill(printer.host)
+    await page.getByTestId('printer-port').fill(String(printer.port))
+    await page.getByTestId('printer-add').click()
+    await expect.poll(() => page.getByTestId('printer-row').count()).toBe(1)
+
+    await page.locator('[data-section="items"]').click()
+    await page.getByTestId('item-search').fill(product.sku)
+    await page.getByTestId('item-row').filter({ hasText: product.sku }).first().click()
+    await expect.poll(() => page.getByTestId('item-detail').count()).toBe(1)
+    const row = page.getByTestId('item-lots').locator('tr').filter({ hasText: batch.batchNumber })
+    await row.getByTestId('lot-print-label').click()
+    await page.getByTestId('lot-serial').fill('SN-42')
+    await page.getByTestId('lot-make-label').click()
+    const dialog = page.getByTestId('print-dialog')
+    await expect.poll(() => dialog.getByTestId('label-preview').locator('img').count()).toBe(1)
+    await screenshot(page, 'labels-receipt-dialog')
+    await dialog.getByTestId('print-send').click()
+    await expect.poll(() => dialog.getByTestId('print-done').count(), { timeout: 30_000 }).toBe(1)
+    const [field] = printer.printed()[0]!.barcodes
+    expect(field?.command).toBe('BC')
+    expect(field?.mode).toBe('D')
+    const m = /^\(01\)(\d{14})\(17\)(\d{6})\(10\)([^()]+)\(21\)(.+)$/.exec(field!.data)
+    expect(m).not.toBeNull()
+    expect(gtins).toContain(m![1])
+    expect([m![2], m![3], m![4]]).toEqual([expiry, batch.batchNumber, 'SN-42'])
+    expect(printer.printed()[0]!.texts).toEqual([
+      product.name,
+      `Lot ${batch.batchNumber}  Exp ${new Date(batch.expiryDate!).toISOString().slice(0, 10)}`,
+      'Serial SN-42'
+    ])
     await page.close()
   })
 })

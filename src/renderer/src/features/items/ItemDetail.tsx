@@ -17,7 +17,7 @@ import { gtinOf } from '../../../../shared/labels/build'
 import { getHost } from '../../bridge/host'
 import { getDb } from '../../db/db'
 import { planItemLabels } from '../../labels/item-labels'
-import { planReceiptLabel } from '../../labels/location-labels'
+import { ReceiptLabelButton } from '../labels/ReceiptLabelButton'
 import { usePrintDialog } from '../labels/use-print-dialog'
 import { MuteSwitch } from '../shell/MuteSwitch'
 import { VendorRecord } from '../shell/VendorRecord'
@@ -201,19 +201,12 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
                       <Table.Td>{l.status ?? ''}</Table.Td>
                       <Table.Td>
                         {gtinOf(data.item) && (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            onClick={() =>
-                              labels.open(
-                                `Receipt label: ${data.item.name}, lot ${l.lotNumber}`,
-                                async () => [{ label: await planReceiptLabel(getDb(), l.key) }]
-                              )
-                            }
-                            data-testid="lot-print-label"
-                          >
-                            Receipt label
-                          </Button>
+                          <ReceiptLabelButton
+                            db={getDb()}
+                            lot={l}
+                            itemName={data.item.name}
+                            open={labels.open}
+                          />
                         )}
                       </Table.Td>
                     </Table.Tr>
