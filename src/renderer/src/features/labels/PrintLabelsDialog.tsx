@@ -12,6 +12,8 @@ import { downloadBytes, LABEL_SIZES, sizeValue, sizeWords } from './label-sizes'
 
 /** Labels shown in the preview; the rest print all the same. */
 const PREVIEW_MAX = 12
+/** Labels in one print or PDF (the host API's bound). */
+const PRINT_MAX = 500
 const PDF = 'pdf'
 
 type Outcome = { ok: true; message: string; zpl?: string; savedTo?: string } | { ok: false; message: string }
@@ -183,6 +185,11 @@ export function PrintLabelsDialog({
             <Text size="sm" c="dimmed">
               {labels.length} label{labels.length === 1 ? '' : 's'}, {sizeWords(size)}
             </Text>
+            {labels.length > PRINT_MAX && (
+              <Alert color="orange" icon={<IconAlertTriangle />} data-testid="print-too-many">
+                At most {PRINT_MAX} labels go in one print. Print these by zone or bin, or pick fewer items.
+              </Alert>
+            )}
           </>
         )}
         {outcome && (
@@ -229,7 +236,7 @@ export function PrintLabelsDialog({
               leftSection={<IconFileTypePdf size={18} />}
               onClick={() => void savePdf()}
               loading={busy}
-              disabled={!labels || labels.length === 0}
+              disabled={!labels || labels.length === 0 || labels.length > PRINT_MAX}
               data-testid="print-pdf"
             >
               Save PDF
@@ -239,7 +246,7 @@ export function PrintLabelsDialog({
               leftSection={<IconPrinter size={18} />}
               onClick={() => void print()}
               loading={busy}
-              disabled={!labels || labels.length === 0 || !printer}
+              disabled={!labels || labels.length === 0 || labels.length > PRINT_MAX || !printer}
               data-testid="print-send"
             >
               Print {labels?.length ?? ''} label{labels?.length === 1 ? '' : 's'}
