@@ -10,6 +10,8 @@ import { createHandlers } from './host/handlers'
 import type { Platform } from './platform/ports'
 import { JsonFile } from './settings/json-file'
 import { Journal } from './journal/journal'
+import { createLabelHandlers } from './labels/handlers'
+import { PrinterStore } from './labels/printers'
 
 export interface MainServicesOptions {
   dataDir: string
@@ -20,6 +22,8 @@ export interface MainServicesOptions {
   gateway?: GatewayOptions
   /** Start the demo connection on a first start (and keep it running while it exists). */
   demo?: boolean
+  /** How long a label printer may take to take a job (default 10 s). */
+  printTimeoutMs?: number
 }
 
 export interface MainServices {
@@ -53,7 +57,8 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
   ]
 
   const journal = await Journal.open(o.dataDir, o.log)
-  const handlers = createHandlers({
+  const printers = new PrinterStore(o.dataDir)
+  const coreHandlers = createHandlers({
     journal,
     version: o.version,
     dataDir: o.dataDir,
@@ -64,8 +69,18 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
     settings,
     onSettingsChanged: (s) => events.emit('app:settingsChanged', s)
   })
+  const handlers = {
+    ...coreHandlers,
+    ...createLabelHandlers({
+      dataDir: o.dataDir,
+      printers,
+      openFile: (path) => o.platform.external.openFile(path),
+      log: o.log,
+      ...(o.printTimeoutMs !== undefined && { printTimeoutMs: o.printTimeoutMs })
+    })
+  }
 
-  const demo = o.demo ? await startDemo(connections, o.log) : undefined
+  const demo = o.demo ? await startDemo(connections, o.log, undefined, printers) : undefined
 
   return {
     dispatch: createDispatcher(handlers, o.log),

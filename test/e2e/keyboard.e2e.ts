@@ -89,7 +89,7 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
       document.querySelector<HTMLElement>('header [aria-label="Keyboard shortcuts"]')?.focus()
     )
     const sections = new Set<string>()
-    for (let i = 0; i < 20 && sections.size < 6; i++) {
+    for (let i = 0; i < 20 && sections.size < 7; i++) {
       await page.keyboard.press('Tab')
       const f = await focused(page)
       if (f.section) {
@@ -97,7 +97,15 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
         expect(f.outline).not.toBe('none')
       }
     }
-    expect([...sections].sort()).toEqual(['activity', 'connections', 'count', 'items', 'outbox', 'tasks'])
+    expect([...sections].sort()).toEqual([
+      'activity',
+      'connections',
+      'count',
+      'items',
+      'labels',
+      'outbox',
+      'tasks'
+    ])
 
     // A shortcut for every screen, and the `?` list names them all.
     for (const [key, title] of [
@@ -106,6 +114,7 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
       ['Alt+4', 'Outbox'],
       ['Alt+5', 'Connections'],
       ['Alt+6', 'Activity'],
+      ['Alt+7', 'Labels'],
       ['Alt+1', 'Items']
     ] as const) {
       await page.keyboard.press(key)
@@ -233,7 +242,7 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
     await page.getByTestId('floor-everywhere').focus()
     await page.keyboard.press('Space')
     await expect.poll(() => page.getByTestId('floor-everywhere').isChecked()).toBe(true)
-    const screens = ['items', 'count', 'tasks', 'outbox', 'connections', 'activity']
+    const screens = ['items', 'count', 'tasks', 'outbox', 'connections', 'activity', 'labels']
     const serious: string[] = []
     for (const [i, screen] of screens.entries()) {
       await page.keyboard.press(`Alt+${i + 1}`)

@@ -33,7 +33,8 @@ describe.skipIf(!availability.run)('app shell in Chromium through the web host',
       ['tasks', 'Tasks'],
       ['outbox', 'Outbox'],
       ['connections', 'Connections'],
-      ['activity', 'Activity']
+      ['activity', 'Activity'],
+      ['labels', 'Labels']
     ] as const) {
       await page.locator(`[data-section="${section}"]`).click()
       await expect.poll(() => page.getByTestId('screen-title').textContent()).toBe(title)

@@ -39,6 +39,24 @@ describe('demo connections', () => {
     expect(tasks.batch.tasks?.length).toBeGreaterThan(0)
   })
 
+  it('a first start sets up the demo label printer, which takes a test print, and keeps it after a restart', async () => {
+    const s = await start()
+    const listed = await s.dispatch('printers:list', {})
+    if (!listed.ok) throw new Error(listed.error.message)
+    const [printer] = (listed.value as { printers: { id: string; name: string; port: number }[] }).printers
+    expect(printer?.name).toBe('Demo label printer')
+    const printed = await s.dispatch('printers:testPrint', { printerId: printer!.id })
+    expect(printed).toMatchObject({ ok: true, value: { printer: 'Demo label printer', labels: 1 } })
+    await s.dispose()
+    open.pop()
+    const again = await start()
+    const relisted = await again.dispatch('printers:list', {})
+    const moved = relisted.ok && (relisted.value as { printers: { id: string; port: number }[] }).printers
+    expect(moved).toHaveLength(1)
+    expect(moved && moved[0]!.id).toBe(printer!.id)
+    expect(await again.dispatch('printers:testPrint', { printerId: printer!.id })).toMatchObject({ ok: true })
+  })
+
   it('a restart brings the demos back on new ports; a user connection alone gets none', async () => {
     const first = await start()
     const before = await first.connections.list()

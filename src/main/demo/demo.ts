@@ -2,6 +2,11 @@ import { startFake } from '../fakes/registry'
 import type { ConnectionRegistry } from '../connections/registry'
 import type { VendorId } from '../../shared/model/vendor'
 import { vendorProfiles } from '../../shared/vendors/profiles'
+import { DEFAULT_LABEL_SIZE } from '../../shared/labels/label'
+import { startFakePrinter } from '../fakes/printer/server'
+import type { PrinterStore } from '../labels/printers'
+
+export const DEMO_PRINTER = 'Demo label printer'
 
 export const DEMO_SIZE = 3_000
 export const DEMO_SEED = 2026
@@ -31,7 +36,8 @@ const demoVendors = (size: number): { vendor: VendorId; size: number }[] => [
 export async function startDemo(
   connections: ConnectionRegistry,
   log: (line: string) => void,
-  size = DEMO_SIZE
+  size = DEMO_SIZE,
+  printers?: PrinterStore
 ): Promise<DemoHandle | undefined> {
   const all = await connections.list()
   const demos = all.filter((c) => c.demo)
@@ -60,9 +66,34 @@ export async function startDemo(
           if (c.vendor === demo.vendor && c.baseUrl !== url) await connections.update(c.id, { baseUrl: url })
       }
     }
+    if (printers) fakes.push(await startDemoPrinter(printers, first, log))
   } catch (err) {
     await Promise.all(fakes.map((f) => f.close()))
     throw err
   }
   return { close: async () => void (await Promise.all(fakes.map((f) => f.close()))) }
+}
+
+/**
+ * The demo's label printer: the fakes toolkit's printer on 127.0.0.1, set up on a
+ * first start as "Demo label printer" and moved to its new port on later starts
+ * for as long as it is set up. What it takes is logged.
+ */
+async function startDemoPrinter(
+  printers: PrinterStore,
+  first: boolean,
+  log: (line: string) => void
+): Promise<{ close(): Promise<void> }> {
+  const existing = (await printers.list()).find((p) => p.name === DEMO_PRINTER && p.host === '127.0.0.1')
+  if (!first && !existing) return { close: async () => undefined }
+  const fake = await startFakePrinter({
+    onJob: (job) => log(`demo printer: took ${job.labels.length} label(s), ${job.bytes} bytes`)
+  })
+  await printers.save({
+    ...(existing ?? { name: DEMO_PRINTER, size: DEFAULT_LABEL_SIZE }),
+    host: fake.host,
+    port: fake.port
+  })
+  log(`demo: ${DEMO_PRINTER} at ${fake.host}:${fake.port}`)
+  return fake
 }

@@ -10,6 +10,7 @@ import { HostFailure, type Handlers } from './dispatch'
 import { ConnectionFailure } from '../gateway/gateway-errors'
 import { toHostFailure, viaGateway } from './gateway-failures'
 import { retryable } from '../../shared/vendors/errors'
+import type { LabelCalls } from '../labels/handlers'
 
 export interface HandlerDeps {
   journal: Journal
@@ -23,8 +24,11 @@ export interface HandlerDeps {
   onSettingsChanged: (s: AppSettings) => void
 }
 
-/** One handler per call of the contract; the dispatcher has already validated each request. */
-export function createHandlers(d: HandlerDeps): Handlers {
+/**
+ * One handler per call of the contract (labels and printers aside: src/main/labels/handlers.ts);
+ * the dispatcher has already validated each request.
+ */
+export function createHandlers(d: HandlerDeps): Omit<Handlers, LabelCalls> {
   const need = async (id: string) => {
     const c = await d.connections.get(id)
     if (!c)

@@ -44,7 +44,10 @@ function setup(overrides: Partial<ElectronPlatformDeps> = {}) {
     Notification: FakeNotification,
     net: { isOnline: () => t.online },
     powerMonitor: t.power,
-    shell: { openExternal: async (url) => void t.opened.push(url) },
+    shell: {
+      openExternal: async (url) => void t.opened.push(url),
+      openPath: async (path) => (path.endsWith('.pdf') ? (t.opened.push(path), '') : 'No application')
+    },
     setLoginItemSettings: () => {},
     packaged: false,
     platform: 'linux',
@@ -122,6 +125,14 @@ describe('desktop platform', () => {
       code: 'invalid-request'
     })
     expect(t.opened).toEqual(['https://frostbyte.example/keys'])
+  })
+
+  it('opens a saved file in the PC’s own viewer, and says when none could', async () => {
+    const { platform, t } = setup()
+    expect(await platform.external.openFile('/data/labels/labels-1.pdf')).toBe(true)
+    expect(await platform.external.openFile('/data/labels/labels-1.zpl')).toBe(false)
+    expect(t.opened).toEqual(['/data/labels/labels-1.pdf'])
+    expect(t.logged.some((l) => l.includes('could not open /data/labels/labels-1.zpl'))).toBe(true)
   })
 
   it('registers a login item only for the installed app, from the AppImage file itself', () => {

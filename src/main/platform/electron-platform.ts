@@ -31,7 +31,7 @@ export interface ElectronPlatformDeps {
     on(event: 'resume' | 'unlock-screen', listener: () => void): unknown
     off(event: 'resume' | 'unlock-screen', listener: () => void): unknown
   }
-  shell: { openExternal(url: string): Promise<void> }
+  shell: { openExternal(url: string): Promise<void>; openPath(path: string): Promise<string> }
   setLoginItemSettings: (settings: { openAtLogin: boolean; args: string[] }) => void
   packaged: boolean
   platform: NodeJS.Platform
@@ -78,6 +78,12 @@ export function createElectronPlatform(d: ElectronPlatformDeps): Platform {
         if (!shouldOpenExternally(url))
           throw new HostFailure('invalid-request', 'Only web links (http or https) can be opened.')
         await d.shell.openExternal(url)
+      },
+      async openFile(path) {
+        // openPath answers with an error message, or '' once the OS has opened the file.
+        const error = await d.shell.openPath(path)
+        if (error) d.log(`could not open ${path}: ${error}`)
+        return error === ''
       }
     }
   }

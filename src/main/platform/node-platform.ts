@@ -35,6 +35,10 @@ export function createNodePlatform({ dataDir, keyDir, log }: NodePlatformOptions
     external: {
       async open(url) {
         log(`open in your browser: ${url}`)
+      },
+      // The page is a browser tab: it has the file as a download; nothing opens on the host's screen.
+      async openFile() {
+        return false
       }
     }
   }

@@ -46,6 +46,11 @@ export interface LoginItems {
 
 export interface ExternalOpener {
   open(url: string): Promise<void>
+  /**
+   * Opens a file Stockroom saved (a label PDF) in the PC's own viewer; false
+   * where the host cannot show files on the PC's screen (the web host).
+   */
+  openFile(path: string): Promise<boolean>
 }
 
 export interface Platform {

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { appCalls, appEvents } from './app'
 import { connectionsCalls, connectionsEvents } from './connections'
 import { journalCalls } from './journal'
+import { labelsCalls } from './labels'
 import { noticesCalls, noticesEvents } from './notices'
 import { outboxCalls } from './outbox'
 import { syncCalls, syncEvents } from './sync'
@@ -17,7 +18,8 @@ export const hostCalls = {
   ...syncCalls,
   ...outboxCalls,
   ...noticesCalls,
-  ...journalCalls
+  ...journalCalls,
+  ...labelsCalls
 } as const
 export const hostEvents = { ...appEvents, ...connectionsEvents, ...syncEvents, ...noticesEvents } as const
 

@@ -1,13 +1,31 @@
-import { Badge, Drawer, Group, Image, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
-import { IconLink } from '@tabler/icons-react'
+import {
+  Badge,
+  Button,
+  Drawer,
+  Group,
+  Image,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title
+} from '@mantine/core'
+import { IconLink, IconTag } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
+import { gtinOf } from '../../../../shared/labels/build'
+import { getHost } from '../../bridge/host'
 import { getDb } from '../../db/db'
+import { planItemLabels } from '../../labels/item-labels'
+import { ReceiptLabelButton } from '../labels/ReceiptLabelButton'
+import { usePrintDialog } from '../labels/use-print-dialog'
 import { MuteSwitch } from '../shell/MuteSwitch'
 import { VendorRecord } from '../shell/VendorRecord'
 import { itemPicture } from './item-picture'
 
 /** One item: stock per location/bin, lots with expiry (earliest first), and the vendor's record as received. */
 export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClose: () => void }) {
+  const labels = usePrintDialog(getDb(), getHost())
   const data = useLiveQuery(async () => {
     if (!itemKey) return null
     const db = getDb()
@@ -114,6 +132,18 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
             ))}
             {data.item.tracking !== 'none' && <Badge color="grape">{data.item.tracking} tracked</Badge>}
             {low && <Badge color="orange">low</Badge>}
+            <Button
+              size="xs"
+              variant="light"
+              ml="auto"
+              leftSection={<IconTag size={14} />}
+              onClick={() =>
+                labels.open(`Item label: ${data.item.name}`, () => planItemLabels(getDb(), [data.item]))
+              }
+              data-testid="item-print-label"
+            >
+              Print label
+            </Button>
           </Group>
           {data.item.minLevel !== undefined && data.item.minLevel > 0 && (
             <MuteSwitch muteKey={data.item.key} kind="item" label="Notify me when this item runs low" />
@@ -169,6 +199,16 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
                       </Table.Td>
                       <Table.Td>{l.quantity ?? ''}</Table.Td>
                       <Table.Td>{l.status ?? ''}</Table.Td>
+                      <Table.Td>
+                        {gtinOf(data.item) && (
+                          <ReceiptLabelButton
+                            db={getDb()}
+                            lot={l}
+                            itemName={data.item.name}
+                            open={labels.open}
+                          />
+                        )}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -178,6 +218,7 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
           <VendorRecord raw={data.item.raw} testId="item-raw" />
         </Stack>
       )}
+      {labels.dialog}
     </Drawer>
   )
 }

@@ -20,6 +20,7 @@ import { ActivityScreen } from '../activity/ActivityScreen'
 import { ConnectionsScreen } from '../connections/ConnectionsScreen'
 import { CountScreen } from '../count/CountScreen'
 import { ItemsScreen } from '../items/ItemsScreen'
+import { LabelsScreen } from '../labels/LabelsScreen'
 import { OutboxScreen } from '../outbox/OutboxScreen'
 import { TasksScreen } from '../tasks/TasksScreen'
 import { AppSpotlight } from './AppSpotlight'
@@ -33,7 +34,8 @@ const screenOf: Record<Section, ComponentType> = {
   tasks: TasksScreen,
   outbox: OutboxScreen,
   connections: ConnectionsScreen,
-  activity: ActivityScreen
+  activity: ActivityScreen,
+  labels: LabelsScreen
 }
 
 export function Shell() {

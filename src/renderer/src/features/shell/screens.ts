@@ -4,6 +4,7 @@ import {
   IconBox,
   IconClipboardList,
   IconPlugConnected,
+  IconTags,
   IconUpload
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
@@ -56,6 +57,13 @@ export const screens: ScreenEntry[] = [
     icon: IconActivity,
     digit: '6',
     purpose: 'Syncs, low stock and writes'
+  },
+  {
+    section: 'labels',
+    label: 'Labels',
+    icon: IconTags,
+    digit: '7',
+    purpose: 'Print item, location and receipt labels'
   }
 ]
 
