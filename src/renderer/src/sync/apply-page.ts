@@ -18,26 +18,35 @@ const MIN_ROWS = 8
 const MAX_ROWS = 1_000
 
 /**
- * Sizes the sync's write transactions by time, not by record count: it learns
- * what a record of each table costs to write (its indexes decide that: an item
- * with its search pieces costs several times a stock row) and cuts pages into
- * slices that fit {@link WRITE_SLICE_MS}.
+ * Sizes the sync's write transactions by time, not by record count. A slice
+ * costs a fixed part (open, commit: learnt from the checkpoint's one-row
+ * transactions) plus a part per row that depends on the table's indexes (an
+ * item with its codes and words costs several times a stock row). Slices are
+ * cut to fit {@link WRITE_SLICE_MS}; where the fixed part alone is that long (a
+ * busy PC), to twice the fixed part, so at least half of each slice is writing.
  */
 export class SliceSizer {
   private msPerRow = new Map<string, number>()
+  private overheadMs = 2
 
   constructor(private readonly targetMs = WRITE_SLICE_MS) {}
 
   rows(table: string): number {
-    const per = this.msPerRow.get(table) ?? (table === 'items' ? 0.4 : 0.1)
-    return Math.max(MIN_ROWS, Math.min(MAX_ROWS, Math.floor(this.targetMs / per)))
+    const per = this.msPerRow.get(table) ?? (table === 'items' ? 0.3 : 0.05)
+    const room = Math.max(this.targetMs, 2 * this.overheadMs) - this.overheadMs
+    return Math.max(MIN_ROWS, Math.min(MAX_ROWS, Math.floor(room / per)))
   }
 
+  /** A slice's duration: its fixed part when it wrote one small row, else its rows' part. */
   learn(table: string, rows: number, ms: number): void {
-    if (rows < MIN_ROWS || ms <= 0) return
-    const seen = ms / rows
+    if (ms <= 0) return
+    if (table === 'checkpoints') {
+      this.overheadMs = this.overheadMs * 0.8 + ms * 0.2
+      return
+    }
+    const seen = Math.max(0.005, (ms - this.overheadMs) / rows)
     const before = this.msPerRow.get(table)
-    // Smoothed, and quick to shrink: one slow slice (a busy PC) makes the next ones smaller at once.
+    // Smoothed, and quick to shrink: one slow slice makes the next ones smaller at once.
     this.msPerRow.set(table, before === undefined || seen > before ? seen : before * 0.8 + seen * 0.2)
   }
 }
@@ -156,7 +165,7 @@ export async function applyPage(
       swept += stale.length
     }
   }
-  await slice(['checkpoints'], () => db.checkpoints.put(next))
+  await slice(['checkpoints'], () => db.checkpoints.put(next), ['checkpoints', 1])
   return { swept, lowCrossed }
 }
 

@@ -51,6 +51,8 @@ export interface Waiting {
 }
 
 interface StockHere {
+  /** Stock records at the location. */
+  records: number
   /** Grouped as count lines and sorted by item name once per sync, not per scan. */
   groups: StockGroups
   items: Map<string, Item>
@@ -76,6 +78,7 @@ function useStockHere(countId: string, locationKey: string): StockHere | undefin
       .map((s) => ({ itemKey: s.itemKey, ...(s.lotKey && { lotKey: s.lotKey }), onHand: s.onHand }))
       .sort(byName(itemMap))
     return {
+      records: stock.length,
       groups: groupStock(countId, sorted),
       items: itemMap,
       lots: new Map(lots.flatMap((l) => (l ? [[l.key, l] as const] : [])))
@@ -87,17 +90,17 @@ function useStockHere(countId: string, locationKey: string): StockHere | undefin
 function usePlace(session: CountSession) {
   return useLiveQuery(async () => {
     const db = getDb()
-    const [location, label, connection, stockRecords] = await Promise.all([
+    // No count of the location's stock here: a count query is read again on every write of the
+    // stock store (a sync's every slice); the stock read by useStockHere is followed by its keys.
+    const [location, label, connection] = await Promise.all([
       db.locations.get(session.locationKey),
       locationLabel(db, session.locationKey),
-      db.connections.get(session.connectionId),
-      db.stock.where('locationKey').equals(session.locationKey).count()
+      db.connections.get(session.connectionId)
     ])
     return {
       location,
       locationLabel: label,
-      connectionLabel: connection?.label ?? session.connectionId,
-      stockRecords
+      connectionLabel: connection?.label ?? session.connectionId
     }
   }, [session.locationKey, session.connectionId])
 }
@@ -131,6 +134,7 @@ export function useCountData(session: CountSession): CountData | undefined {
     return {
       ...rest,
       ...place,
+      stockRecords: here.records,
       get notCounted() {
         all ??= left.all().map(view)
         return all

@@ -38,19 +38,21 @@ export function StatusBar() {
   const { paused, failing } = connectionsNeedingAttention(connections, syncErrors, progress)
   const lanes = useSync((s) => s.lanes)
   const parked = parkedLine(connections, lanes, failingIds(connections, syncErrors, progress))
-  const counts = useLiveQuery(
+  // Two queries: a sync's writes of low-stock rows re-read the low count only, never the outbox.
+  const writes = useLiveQuery(
     async () => {
       const db = getDb()
-      const [waiting, review, low] = await Promise.all([
+      const [waiting, review] = await Promise.all([
         db.outbox.where('state').anyOf('pending', 'sending').count(),
-        db.outbox.where('state').equals('needs-review').count(),
-        db.alerts.count()
+        db.outbox.where('state').equals('needs-review').count()
       ])
-      return { waiting, review, low }
+      return { waiting, review }
     },
     [],
-    { waiting: 0, review: 0, low: 0 }
+    { waiting: 0, review: 0 }
   )
+  const low = useLiveQuery(() => getDb().alerts.count(), [], 0)
+  const counts = { ...writes, low }
   const lastSyncAt = useLiveQuery(
     async () => {
       const all = await getDb().connections.toArray()
