@@ -1,10 +1,8 @@
 import type { StockroomDb } from '../db/db'
 import { floorClear } from '../db/floor'
 import { piecesOf, type ItemPieces } from '../db/item-index'
+import { SliceSizer } from './apply-page'
 import { takeWriteTurn } from './write-turns'
-
-/** Items read per slice of the walk: a read of this many, then a write of what changed. */
-const SLICE = 250
 
 const sameGrams = (a: string[] | undefined, b: string[] | undefined) =>
   a !== undefined && b !== undefined && a.length === b.length && a.every((g, i) => g === b[i])
@@ -24,8 +22,10 @@ const sameGrams = (a: string[] | undefined, b: string[] | undefined) =>
 export async function indexItemPieces(
   db: StockroomDb,
   connectionId: string,
-  o: { signal?: AbortSignal; now?: () => Date } = {}
+  o: { signal?: AbortSignal; now?: () => Date; sizer?: SliceSizer } = {}
 ): Promise<{ written: number; removed: number }> {
+  // Slices sized by time like the sync's own: a first walk writes every piece, a later one only reads.
+  const sizer = o.sizer ?? new SliceSizer()
   const lo = `${connectionId}:`
   const hi = `${connectionId}:\uffff`
   let after = lo
@@ -36,9 +36,13 @@ export async function indexItemPieces(
     await floorClear()
     const done = await takeWriteTurn(async () => {
       await floorClear()
-      return db.transaction('rw', [db.items, db.itemPieces], async () => {
-        const items = await db.items.where(':id').between(after, hi, false, true).limit(SLICE).toArray()
-        const last = items.length < SLICE ? hi : items.at(-1)!.key
+      const slice = sizer.rows('itemPieces')
+      const started = performance.now()
+      let read = 0
+      const end = await db.transaction('rw', [db.items, db.itemPieces], async () => {
+        const items = await db.items.where(':id').between(after, hi, false, true).limit(slice).toArray()
+        read = items.length
+        const last = items.length < slice ? hi : items.at(-1)!.key
         const [existing, present] = await Promise.all([
           db.itemPieces.bulkGet(items.map((i) => i.key)),
           db.itemPieces.where(':id').between(after, last, false, true).primaryKeys()
@@ -60,8 +64,10 @@ export async function indexItemPieces(
         written += changed.length
         removed += gone.length + empty.length
         after = last
-        return items.length < SLICE
+        return items.length < slice
       })
+      sizer.learn('itemPieces', Math.max(1, read), performance.now() - started)
+      return end
     })
     if (done) break
   }

@@ -158,7 +158,7 @@ export function startSyncScheduler(
         !signal.aborted &&
         (results.some((r) => r.recordsDone > 0 || r.deleted > 0) || !connection.piecesAt)
       )
-        await indexItemPieces(db, lane.id, { signal })
+        await indexItemPieces(db, lane.id, { signal, sizer })
     } catch (err) {
       lane.parkedUntil = undefined
       const message = (err as Error).message
