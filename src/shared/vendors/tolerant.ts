@@ -43,7 +43,9 @@ export function withAliases(record: unknown, aliases: Aliases): unknown {
 
 /** A loose object (unknown fields kept) read through {@link withAliases}. */
 export function tolerantObject<S extends z.ZodRawShape>(shape: S, aliases: Aliases = {}) {
-  return z.preprocess((v) => withAliases(v, aliases), z.looseObject(shape))
+  // Every field of the shape is read in any casing, whether or not it has other names.
+  const names: Aliases = { ...Object.fromEntries(Object.keys(shape).map((k) => [k, []])), ...aliases }
+  return z.preprocess((v) => withAliases(v, names), z.looseObject(shape))
 }
 
 /** An id: a non-empty string or a number, always read as a string (`100007` and `"100007"` are one id). */
