@@ -141,9 +141,11 @@ export function createHandlers(d: HandlerDeps): Handlers {
       viaGateway(() => d.gateway.taskLine(connectionId, taskVendorId, lineId)),
     'journal:append': async ({ changes }) => ({ appended: await d.journal.append(changes) }),
     'journal:snapshot': async () => d.journal.snapshot(),
-    'sync:reportResult': async ({ connectionId, ok, message }) => {
+    'sync:reportResult': async ({ connectionId, ok, message, whole }) => {
       const c = await need(connectionId)
       d.log(`sync ${c.label}: ${ok ? 'complete' : `failed — ${message ?? 'unknown error'}`}`)
+      // Every kind of data failed: the connection is in error until a page is read again.
+      if (!ok && whole) await d.connections.setStatus(connectionId, 'error', message)
       return {}
     }
   }

@@ -24,6 +24,8 @@ export interface ResourceProgress {
   total?: number
   totalPages?: number
   rejected: number
+  /** Why the first unreadable record of this pass could not be read (its field names, no values). */
+  rejectedReason?: string
   deleted: number
   /** Items that dropped to or below their minimum in this pass. */
   lowCrossed: LowCrossing[]
@@ -261,6 +263,7 @@ async function syncResource(
         pagesDone: cp.pagesDone,
         recordsDone: cp.recordsDone,
         rejected: progress.rejected + page.rejected.length,
+        rejectedReason: progress.rejectedReason ?? page.rejected[0]?.reason,
         deleted: progress.deleted + page.deleted.length + swept,
         ...(page.total !== undefined && {
           total: page.total,

@@ -2,7 +2,8 @@ import type { HostClient } from '../../../shared/host-api/client'
 import type { StockroomDb } from '../db/db'
 import { useSync } from '../stores/sync'
 import { logActivity } from '../activity/log'
-import { failedResources, syncConnection, SyncError } from './driver'
+import { syncConnection, SyncError } from './driver'
+import { failedResources } from './pass-verdict'
 import { recordSyncOutcome } from './sync-outcome'
 
 export const SYNC_INTERVAL_MS = 5 * 60_000
