@@ -180,7 +180,7 @@ export const figgroConnector: ConnectorDefinition = {
                 items: mapped.map((m) => m.item),
                 stock: mapped.flatMap((m) => (m.stock ? [m.stock] : [])),
                 // The one place Figgro's stock stands (U11), stamped by every products pass.
-                ...(cursor.page === 1 && { locations: [figgroPlace(cid, connection.label, 'products')] })
+                ...(cursor.page === 1 && { locations: [figgroPlace(cid)] })
               },
               rejected
             }

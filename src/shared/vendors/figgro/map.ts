@@ -1,23 +1,12 @@
 import type { z } from 'zod'
 import { recordKey } from '../../model/records'
-import type { ItemRecord, LocationRecord, LotRecord, StockRecord, TaskRecord } from '../../model/schemas'
+import type { ItemRecord, LotRecord, TaskRecord } from '../../model/schemas'
 import { itemCodes, searchWords } from '../common'
+import { wholeStock, wholeStockPlace } from '../whole-stock'
 import type { fgJobRun, fgProduct, fgRawMaterial, fgTicket } from './schemas'
 
-/** ASSUMPTION (U11): Figgro keeps one quantity per record, no locations: its stock stands at one place. */
-export const FIGGRO_PLACE_ID = 'figgro'
-
-export function figgroPlace(cid: string, label: string, resource: string): LocationRecord {
-  return {
-    key: recordKey(cid, 'location', FIGGRO_PLACE_ID),
-    connectionId: cid,
-    vendorId: FIGGRO_PLACE_ID,
-    resource,
-    raw: null,
-    name: `${label} (Figgro has no locations)`,
-    kind: 'location'
-  }
-}
+/** ASSUMPTION (U11): Figgro keeps one quantity per record, no locations: its stock is counted as a whole. */
+export const figgroPlace = (cid: string) => wholeStockPlace(cid, 'products')
 
 type Stocked = z.output<typeof fgProduct>
 
@@ -53,27 +42,8 @@ function item(
   return { record, itemKey, vendorId }
 }
 
-/** Stock at Figgro's one place, where the record says how much (absent: unknown, no stock row). */
-function stockOf(
-  cid: string,
-  resource: string,
-  vendorId: string,
-  itemKey: string,
-  onHand: number | null | undefined
-) {
-  if (onHand == null) return undefined
-  const stock: StockRecord = {
-    key: recordKey(cid, 'stock', vendorId),
-    connectionId: cid,
-    vendorId,
-    resource,
-    raw: null,
-    itemKey,
-    locationKey: recordKey(cid, 'location', FIGGRO_PLACE_ID),
-    onHand
-  }
-  return stock
-}
+const stockOf = (cid: string, resource: string, vendorId: string, itemKey: string, onHand?: number | null) =>
+  wholeStock(cid, { resource, vendorId, itemKey, onHand })
 
 export function mapFgProduct(cid: string, r: z.output<typeof fgProduct>, raw: unknown) {
   const { record, itemKey, vendorId } = item(cid, 'products', 'product', r, raw)

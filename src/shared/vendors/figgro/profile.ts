@@ -1,4 +1,10 @@
-import { countsAtLocation, exportBecauseReadOnly, refuseNothing, type VendorProfile } from '../profile'
+import {
+  countsAtLocation,
+  exportBecauseReadOnly,
+  refuseNothing,
+  type VendorProfile,
+  wholeStockPlaces
+} from '../profile'
 
 /** Figgro: a read-only ERP with 25-record pages and 1,000 requests an hour. */
 export const figgroProfile: VendorProfile = {
@@ -15,6 +21,12 @@ export const figgroProfile: VendorProfile = {
   },
   duplicateProtection: 'read-only',
   idempotencyKeys: false,
-  counts: { refuse: refuseNothing, target: countsAtLocation, exportReason: exportBecauseReadOnly('Figgro') },
+  counts: {
+    // ASSUMPTION (U11): one quantity per record, no locations.
+    places: wholeStockPlaces('Figgro'),
+    refuse: refuseNothing,
+    target: countsAtLocation,
+    exportReason: exportBecauseReadOnly('Figgro')
+  },
   batchRefusal: 'Figgro takes no production batches through its API; record this one there.'
 }

@@ -19,6 +19,11 @@ export const forgemrpProfile: VendorProfile = {
   duplicateProtection: 'read-only',
   idempotencyKeys: true,
   counts: {
+    // No location resource: the places are the location names its items stand at (U2).
+    places: {
+      kind: 'locations',
+      words: 'The location names its items stand at (it lists no locations of its own)'
+    },
     refuse: refuseNothing,
     target: countsAtLocation,
     exportReason: exportBecauseReadOnly('ForgeMRP')

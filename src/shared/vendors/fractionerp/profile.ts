@@ -1,4 +1,10 @@
-import { countsAtLocation, exportBecauseReadOnly, refuseNothing, type VendorProfile } from '../profile'
+import {
+  countsAtLocation,
+  exportBecauseReadOnly,
+  refuseNothing,
+  type VendorProfile,
+  wholeStockPlaces
+} from '../profile'
 
 /** FractionERP: parts, BOMs, work orders and purchase orders behind an email/password login; no stock writes. */
 export const fractionerpProfile: VendorProfile = {
@@ -15,6 +21,8 @@ export const fractionerpProfile: VendorProfile = {
   duplicateProtection: 'read-only',
   idempotencyKeys: false,
   counts: {
+    // Its API lists no locations (notes §1.3): parts with a stock figure are counted as one whole.
+    places: wholeStockPlaces('FractionERP'),
     refuse: refuseNothing,
     target: countsAtLocation,
     exportReason: exportBecauseReadOnly('FractionERP')

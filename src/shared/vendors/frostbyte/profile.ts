@@ -17,6 +17,10 @@ export const frostbyteProfile: VendorProfile = {
   duplicateProtection: 'idempotency-key',
   idempotencyKeys: true,
   counts: {
+    places: {
+      kind: 'locations',
+      words: 'Warehouses: a zone or bin label counts its warehouse, since stock is kept per warehouse'
+    },
     // ASSUMPTION (vendor notes U6): its stock-on-hand has no bin quantities: a bin count compared with nothing would add the whole bin again.
     refuse: (location) =>
       location.kind === 'warehouse'

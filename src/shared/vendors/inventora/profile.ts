@@ -16,7 +16,11 @@ export const inventoraProfile: VendorProfile = {
   },
   duplicateProtection: 'check-before-write',
   idempotencyKeys: false,
-  counts: { refuse: refuseNothing, target: countsAtLocation },
+  counts: {
+    places: { kind: 'locations', words: 'Its locations, each counted on its own' },
+    refuse: refuseNothing,
+    target: countsAtLocation
+  },
   stockWrites: inventoraStockWrites,
   batchWrites: inventoraBatchWrites
 }
