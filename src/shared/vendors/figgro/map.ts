@@ -35,6 +35,7 @@ function item(
     words: searchWords(r.name, sku, lot, String(r.id)),
     ...(r.quantityOnHand != null && { onHand: r.quantityOnHand }),
     tracking: lot ? 'lot' : 'none',
+    ...((lot || r.unitOfMeasure) && { detail: lot ? `lot ${lot}` : `per ${r.unitOfMeasure}` }),
     kind,
     ...(r.unitOfMeasure && { unit: r.unitOfMeasure }),
     ...(r.updatedAt && { vendorUpdatedAt: r.updatedAt })

@@ -18,6 +18,17 @@ function materialLine(i: ForgeItem): string {
     .join(' · ')
 }
 
+function forgeDetail(i: ForgeItem): string {
+  return [
+    i.location,
+    i.shape,
+    i.dimensions,
+    i.unit_cost != null ? `${i.unit_cost.toFixed(2)} each` : undefined
+  ]
+    .filter((s): s is string => !!s)
+    .join(' · ')
+}
+
 /**
  * An inventory item: one replica item (no SKU or barcode: U14, found by search
  * on its description and material) and its stock at the one place it names.
@@ -43,6 +54,8 @@ export function mapForgeItem(
     ...(i.quantity_on_hand != null && { onHand: i.quantity_on_hand }),
     tracking: 'none',
     kind: 'material',
+    // Many items share a description (14 "Ball Bearing 608-2RS"): where it stands, its size and cost tell them apart.
+    ...(forgeDetail(i) && { detail: forgeDetail(i) }),
     ...(i.updated_at && { vendorUpdatedAt: i.updated_at })
   }
   // Stock needs a place and a quantity; without either the item is known, its stock is not (U2).

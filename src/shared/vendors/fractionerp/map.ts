@@ -17,6 +17,10 @@ const lineItemKey = (cid: string, partId: string | null | undefined, own: string
 const label = (partNumber: string | null | undefined, description: string | null | undefined) =>
   [partNumber, description].filter(Boolean).join(' ')
 
+/** What tells parts of one description apart: revision, material, category. */
+const frDetail = (p: FrPart) =>
+  [p.revision && `rev ${p.revision}`, p.material, p.category].filter(Boolean).join(' · ')
+
 /** U2: a stock field the vendor leaves out is unknown, so the item gets no figure rather than 0. */
 export function mapFrPart(cid: string, p: FrPart, raw: unknown, components?: Component[]): ItemRecord {
   const min = p.min_stock ?? p.reorder_level
@@ -33,6 +37,7 @@ export function mapFrPart(cid: string, p: FrPart, raw: unknown, components?: Com
     words: searchWords(p.description, p.part_number, p.category, p.id),
     tracking: 'none',
     kind: p.type === 'Manufactured' ? 'product' : 'material',
+    ...(frDetail(p) && { detail: frDetail(p) }),
     ...(p.uom && { unit: p.uom }),
     ...(p.current_stock != null && { onHand: p.current_stock }),
     ...(min != null && { minLevel: min }),
