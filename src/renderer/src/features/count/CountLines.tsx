@@ -173,7 +173,7 @@ const LineRow = memo(
               {item ? itemRef(item) : line.itemKey}
             </Text>
             {item && itemDetail(item) && (
-              <Text size="sm" c="dimmed" data-testid="item-detail">
+              <Text size="sm" c="dimmed" data-testid="item-tells-apart">
                 {itemDetail(item)}
               </Text>
             )}

@@ -28,7 +28,7 @@ export function ItemCell({
           {item ? itemRef(item) : fallback}
         </Text>
         {item && itemDetail(item) && (
-          <Text size="sm" c="dimmed" data-testid="item-detail">
+          <Text size="sm" c="dimmed" data-testid="item-tells-apart">
             {itemDetail(item)}
           </Text>
         )}

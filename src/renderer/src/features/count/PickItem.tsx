@@ -45,7 +45,7 @@ function ItemChoices({ items, pick, enterFirst }: { items: Item[]; pick: Pick; e
                 {itemRef(item)}
               </Text>
               {itemDetail(item) && (
-                <Text size="sm" c="dimmed" span data-testid="item-detail">
+                <Text size="sm" c="dimmed" span data-testid="item-tells-apart">
                   {' · '}
                   {itemDetail(item)}
                 </Text>

@@ -184,7 +184,7 @@ const ItemRow = memo(function ItemRow(p: {
       <Table.Td>
         {p.name}
         {p.detail && (
-          <Text span size="xs" c="dimmed" data-testid="item-detail">
+          <Text span size="xs" c="dimmed" data-testid="item-tells-apart">
             {' · '}
             {p.detail}
           </Text>
