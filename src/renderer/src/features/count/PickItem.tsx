@@ -132,7 +132,7 @@ export function PickItem({
           label={candidates ? 'Or find another item' : 'Find the item by name or SKU'}
           description={
             pick.linkable
-              ? `Type, then Enter: ${context.code} is linked to the first item and counted; its next scan counts that item.`
+              ? `Type, then Enter: ${context.code} is linked to the item found first and counted (when several look alike, you choose); its next scan counts that item.`
               : undefined
           }
           placeholder="e.g. hex bolt, or the SKU"

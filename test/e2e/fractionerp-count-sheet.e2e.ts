@@ -1,0 +1,25 @@
+import { generateFraction } from '../../src/main/fakes/fractionerp/generate'
+import { countSheetFlow } from './count-sheet-flow'
+
+const SEED = 23
+const SIZE = 300
+
+countSheetFlow({
+  title: 'a FractionERP count sheet, counted at its whole stock',
+  vendorArgs: ['--vendor', 'fractionerp', '--size', String(SIZE), '--seed', String(SEED)],
+  system: 'FractionERP',
+  lastResource: 'shipments',
+  // Parts with a stock figure stand at the one "Whole stock" place; the part number beside the name.
+  records: () =>
+    generateFraction({ seed: SEED, size: SIZE, now: () => new Date() })
+      .parts.all()
+      .filter((p) => p.stock)
+      .map((p) => ({
+        vendorId: p.id,
+        ref: p.part_number,
+        name: p.description || p.part_number,
+        onHand: p.stock!.current
+      })),
+  place: () => ({ label: 'WHOLE-STOCK', name: 'Whole stock' }),
+  screenshots: { count: 'fractionerp-count' }
+})
