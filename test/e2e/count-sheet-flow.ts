@@ -42,6 +42,10 @@ export interface CountSheetFlow {
   /** The place's label as scanned, and its name on the sheet. */
   place: (records: VendorRecord[], target: VendorRecord) => { label: string; name: string }
   screenshots: { count?: string; pick?: string; outbox?: string }
+  /** The vendor's records carry minimum levels: the card offers low-stock notices (else it does not). */
+  lowStockOption: boolean
+  /** More to check on the connection's card once it synced. */
+  afterSync?: (page: Page) => Promise<void>
 }
 
 /** Presses Enter on a control, as a person who reached it with the keyboard does. */
@@ -115,6 +119,10 @@ export function countSheetFlow(flow: CountSheetFlow): void {
       await expect
         .poll(() => page.getByTestId(`sync-${flow.lastResource}`).textContent(), { timeout: 120_000 })
         .toMatch(/^up to date/)
+      expect(await page.getByText('Notify me when items run low here').count()).toBe(
+        flow.lowStockOption ? 1 : 0
+      )
+      await flow.afterSync?.(page)
 
       // Count: the place's label starts the count there.
       await page.keyboard.press('Alt+2')

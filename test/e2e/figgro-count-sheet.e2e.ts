@@ -18,5 +18,6 @@ countSheetFlow({
       onHand: p.quantityOnHand
     })),
   place: () => ({ label: 'WHOLE-STOCK', name: 'Whole stock' }),
+  lowStockOption: false,
   screenshots: {}
 })

@@ -17,5 +17,6 @@ countSheetFlow({
       .filter((i) => i.location === SHELF)
       .map((i) => ({ vendorId: i.id, ref: i.id, name: i.description, onHand: i.quantityOnHand })),
   place: () => ({ label: SHELF, name: SHELF }),
+  lowStockOption: false,
   screenshots: { pick: 'forgemrp-pick-look-alikes', outbox: 'outbox-count-sheet' }
 })

@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import { generateFraction } from '../../src/main/fakes/fractionerp/generate'
 import { countSheetFlow } from './count-sheet-flow'
 
@@ -21,5 +22,9 @@ countSheetFlow({
         onHand: p.stock!.current
       })),
   place: () => ({ label: 'WHOLE-STOCK', name: 'Whole stock' }),
+  lowStockOption: true,
+  // Bills of materials count the records read, not the rows they became.
+  afterSync: async (page) =>
+    expect(await page.getByTestId('sync-boms').textContent()).toMatch(/^up to date · [1-9][\d,]* records/),
   screenshots: { count: 'fractionerp-count' }
 })

@@ -115,7 +115,8 @@ export const fractionerpConnector: ConnectorDefinition = {
           bomPages.set(page, mapped)
           if (!got.next && [...Array(page).keys()].every((i) => bomPages.has(i + 1)))
             components = componentsOf(cid, [...bomPages.values()].flat())
-          return { ...base, batch: {}, rejected }
+          // BOMs land on the parts that follow: the records read are the rows listed.
+          return { ...base, listed: got.rows.length, batch: {}, rejected }
         }
         case 'parts': {
           if (!components) await loadBoms()

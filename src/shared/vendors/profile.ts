@@ -140,6 +140,11 @@ export interface VendorProfile {
     writes: string
     duplicates: string
   }
+  /**
+   * The vendor's records carry minimum (re-order) levels, so low-stock notices
+   * can fire; without them the Connections screen offers no low-stock option.
+   */
+  minimumLevels: boolean
   duplicateProtection: DuplicateProtection
   /** The vendor honours an Idempotency-Key header on the writes Stockroom sends. */
   idempotencyKeys: boolean

@@ -19,6 +19,8 @@ export const figgroProfile: VendorProfile = {
     writes: 'None: Figgro’s API is read-only, so counts are exported as CSV',
     duplicates: 'Not applicable: Stockroom sends Figgro no writes'
   },
+  // U13: no minimum levels.
+  minimumLevels: false,
   duplicateProtection: 'read-only',
   idempotencyKeys: false,
   counts: {

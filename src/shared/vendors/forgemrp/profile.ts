@@ -16,6 +16,8 @@ export const forgemrpProfile: VendorProfile = {
     writes: 'None: ForgeMRP’s API has no stock write, so counts are exported as CSV',
     duplicates: 'Idempotency-Key on its POSTs, should a stock write appear'
   },
+  // U14: no minimum or re-order levels.
+  minimumLevels: false,
   duplicateProtection: 'read-only',
   idempotencyKeys: true,
   counts: {

@@ -18,6 +18,8 @@ export const fractionerpProfile: VendorProfile = {
     writes: 'None: FractionERP has no stock write, so counts are exported as CSV',
     duplicates: 'Natural keys (409 DUPLICATE on a part number), for any later write'
   },
+  // Parts may carry min_stock / reorder_level (U2).
+  minimumLevels: true,
   duplicateProtection: 'read-only',
   idempotencyKeys: false,
   counts: {

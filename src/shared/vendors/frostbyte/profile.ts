@@ -14,6 +14,7 @@ export const frostbyteProfile: VendorProfile = {
     writes: 'Count differences as stock adjustments (up to 50 lines each)',
     duplicates: 'Idempotency-Key with a byte-identical body: a repeated send is replayed, never applied twice'
   },
+  minimumLevels: true,
   duplicateProtection: 'idempotency-key',
   idempotencyKeys: true,
   counts: {

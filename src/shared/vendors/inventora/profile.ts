@@ -14,6 +14,7 @@ export const inventoraProfile: VendorProfile = {
     duplicates:
       'None at the vendor: a write whose answer was lost goes to review with the vendor’s current value, never a blind resend'
   },
+  minimumLevels: true,
   duplicateProtection: 'check-before-write',
   idempotencyKeys: false,
   counts: {
