@@ -7,8 +7,8 @@ type Named = Pick<ItemRecord, 'name' | 'sku' | 'vendorId'> & { detail?: string |
  * where the vendor gives none (ForgeMRP items), the vendor's own id for it. With
  * {@link itemDetail} it tells look-alikes of the same name apart.
  */
-export function itemRef(item: Pick<ItemRecord, 'sku' | 'vendorId'>): string {
-  return item.sku.trim() || item.vendorId
+export function itemRef(item: Pick<ItemRecord, 'sku'> & { vendorId?: string }): string {
+  return item.sku.trim() || (item.vendorId ?? '')
 }
 
 /** The detail that tells look-alikes apart, where the vendor gives one. */
