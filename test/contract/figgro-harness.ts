@@ -26,7 +26,7 @@ export const figgroHarness: VendorHarness<FiggroData> = {
         const items = new Map<string, Record<string, unknown>>()
         const stock = new Map<string, Record<string, unknown>>()
         const lots = new Map<string, Record<string, unknown>>()
-        const place = `${cid}:location:figgro`
+        const place = `${cid}:location:whole-stock`
         for (const p of d.products) {
           items.set(`${cid}:item:products/${p.id}`, { sku: p.sku, name: p.name, onHand: p.quantityOnHand })
           stock.set(`${cid}:stock:products/${p.id}`, { onHand: p.quantityOnHand, locationKey: place })

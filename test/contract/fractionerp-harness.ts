@@ -65,7 +65,16 @@ export function fractionerpHarnessWith(
                   [`${cid}:order:shipments/${s.id}`, { number: s.shipment_number, status: s.status }] as const
               )
           ])
-          const expected: ExpectedReplica = { items, tasks, orders }
+          // Parts with a stock figure stand at the one whole-stock place (no locations are listed).
+          const place = `${cid}:location:whole-stock`
+          const stock = new Map(
+            d.parts
+              .all()
+              .filter((p) => p.stock)
+              .map((p) => [`${cid}:stock:${p.id}`, { onHand: p.stock!.current, locationKey: place }])
+          )
+          const locations = new Map([[place, { name: 'Whole stock', code: 'WHOLE-STOCK' }]])
+          const expected: ExpectedReplica = { items, tasks, orders, stock, locations }
           return expected
         },
         counts: () => ({

@@ -75,8 +75,8 @@ function isOf(
   r: { method: string; path: string; idempotencyKey?: string }
 ) {
   return (
-    r.method === entry.request.method &&
-    r.path === entry.request.path &&
+    r.method === entry.request?.method &&
+    r.path === entry.request?.path &&
     (!keyed || r.idempotencyKey === entry.idempotencyKey)
   )
 }

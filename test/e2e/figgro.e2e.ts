@@ -67,7 +67,7 @@ describe.skipIf(!availability.run)('a Figgro connection synced inside its reques
     await expect
       .poll(async () => (seen = await read().catch(() => undefined))?.text, { timeout: 30_000 })
       .toMatch(
-        /^page \d+ of \d+ — the request budget resumes at \d\d:\d\d:\d\d — done around \d\d:\d\d:\d\d$/
+        /^page \d+ of \d+ in all — the request budget resumes at \d\d:\d\d:\d\d — done around \d\d:\d\d:\d\d$/
       )
     await screenshot(page, 'figgro-plan')
     expect(seen!.resumesAt).toBeGreaterThan(seen!.at)

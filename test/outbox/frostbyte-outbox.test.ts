@@ -140,7 +140,7 @@ describe('Frostbyte outbox: count variances applied exactly once', () => {
     const reply = await host.call('outbox:send', {
       connectionId: cid,
       idempotencyKey: entry!.idempotencyKey,
-      request: { ...entry!.request, body: reordered }
+      request: { ...entry!.request!, body: reordered }
     })
     expect(reply).toMatchObject({
       ok: true,

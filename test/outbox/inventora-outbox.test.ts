@@ -63,7 +63,7 @@ describe('Inventora outbox: no idempotency keys, so never a blind resend', () =>
     expect(done.length + review.length).toBe(entries.length)
     expect(done.length).toBeGreaterThan(0)
     expect(review.length).toBeGreaterThan(0)
-    for (const e of done) expect(applications.get(e.request.path)).toBe(1)
+    for (const e of done) expect(applications.get(e.request!.path)).toBe(1)
     for (const e of review) {
       expect(e.review?.reason).toBe('ambiguous')
       const productId = e.lines![0]!.itemVendorId.replace('products/', '')

@@ -73,7 +73,7 @@ interface Cursor {
 /** A page number past the end of any Figgro list (100,000 products are 4,000 pages). */
 export const PAST_THE_END = 1_000_000
 
-const maxIso = (a: string | undefined, b: string) => (!a || b > a ? b : a)
+const maxIso = (a: string | undefined, b: string | undefined) => (!b ? a : !a || b > a ? b : a)
 
 /**
  * Figgro: read-only, 25 records a page, 1,000 requests per rolling hour. Passes
@@ -178,9 +178,9 @@ export const figgroConnector: ConnectorDefinition = {
               ...base,
               batch: {
                 items: mapped.map((m) => m.item),
-                stock: mapped.map((m) => m.stock),
+                stock: mapped.flatMap((m) => (m.stock ? [m.stock] : [])),
                 // The one place Figgro's stock stands (U11), stamped by every products pass.
-                ...(cursor.page === 1 && { locations: [figgroPlace(cid, connection.label, 'products')] })
+                ...(cursor.page === 1 && { locations: [figgroPlace(cid)] })
               },
               rejected
             }
@@ -193,7 +193,7 @@ export const figgroConnector: ConnectorDefinition = {
               ...base,
               batch: {
                 items: mapped.map((m) => m.item),
-                stock: mapped.map((m) => m.stock),
+                stock: mapped.flatMap((m) => (m.stock ? [m.stock] : [])),
                 lots: mapped.flatMap((m) => (m.lot ? [m.lot] : []))
               },
               rejected
@@ -207,7 +207,7 @@ export const figgroConnector: ConnectorDefinition = {
                 : mapRecords(env.data, fgTicket, (t, raw) => mapFgTicket(cid, t, raw))
             // The newest start date seen: the next incremental pass asks from there (less the lookback).
             const highWater = mapped.reduce<string | undefined>(
-              (m, t) => maxIso(m, t.vendorUpdatedAt!),
+              (m, t) => maxIso(m, t.vendorUpdatedAt),
               undefined
             )
             return { ...base, batch: { tasks: mapped }, rejected, ...(highWater && { highWater }) }

@@ -106,7 +106,7 @@ export const forgemrpConnector: ConnectorDefinition = {
     const remember = (kind: 'clients' | 'suppliers', rows: unknown[]) => {
       for (const row of rows) {
         const r = forgeNamed.safeParse(row)
-        if (r.success) names[kind].set(r.data.id, r.data.name)
+        if (r.success && r.data.name) names[kind].set(r.data.id, r.data.name)
       }
     }
 

@@ -5,6 +5,9 @@ import type { AuthSession, SessionContext } from './connector'
 
 const SECOND = 1000
 
+/** The token ran out while its refresh waited for a slot. */
+class TokenExpired extends Error {}
+
 /** Refusals that say something about the account itself: the sync stops and the connection pauses. */
 const ACCOUNT_CODES = new Set(['INVALID_CREDENTIALS', 'PLAN_RESTRICTED', 'ACCOUNT_INACTIVE'])
 
@@ -38,7 +41,7 @@ export function accountRefusal(err: unknown, label: string): unknown {
 export function fractionSession(ctx: SessionContext): AuthSession {
   const { http, clock } = ctx
   const label = ctx.connection.label
-  let token: { value: string; refreshAt: number } | undefined
+  let token: { value: string; refreshAt: number; expiresAt: number } | undefined
   let inFlight: Promise<string> | undefined
   let refused: unknown
 
@@ -54,7 +57,11 @@ export function fractionSession(ctx: SessionContext): AuthSession {
     const life =
       Date.parse(session.data.expires_at) - (Number.isNaN(vendorNow) ? Date.now() : vendorNow) - SECOND
     const margin = Math.min(REFRESH_MAX_MS, Math.max(0, life) * REFRESH_SHARE)
-    token = { value: session.data.access_token, refreshAt: clock.now() + life - margin }
+    token = {
+      value: session.data.access_token,
+      refreshAt: clock.now() + life - margin,
+      expiresAt: clock.now() + life
+    }
     return token.value
   }
 
@@ -80,10 +87,24 @@ export function fractionSession(ctx: SessionContext): AuthSession {
     }
   }
 
-  async function refresh(current: string): Promise<string> {
+  /**
+   * A refresh waits for its slot like any request; a token that expired during
+   * that wait is never sent (it would cost a 401 and then the login anyway):
+   * the session logs in instead.
+   */
+  async function refresh(current: { value: string; expiresAt: number }): Promise<string> {
     try {
-      return accept(await http.request('POST', '/auth/refresh', { auth: false, headers: bearer(current) }))
+      return accept(
+        await http.request('POST', '/auth/refresh', {
+          auth: false,
+          headers: bearer(current.value),
+          beforeSend: () => {
+            if (clock.now() >= current.expiresAt) throw new TokenExpired()
+          }
+        })
+      )
     } catch (err) {
+      if (err instanceof TokenExpired) return login()
       if (err instanceof VendorError && err.kind === 'unauthorized') return login()
       throw accountRefusal(err, label)
     }
@@ -98,9 +119,10 @@ export function fractionSession(ctx: SessionContext): AuthSession {
     if (refused) throw refused
     if (inFlight) return inFlight
     if (!token) return once(login)
-    const live = token.value
-    if (clock.now() >= token.refreshAt) return once(() => refresh(live))
-    return live
+    const live = token
+    if (clock.now() >= live.expiresAt) return once(login)
+    if (clock.now() >= live.refreshAt) return once(() => refresh(live))
+    return live.value
   }
 
   return {

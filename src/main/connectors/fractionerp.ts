@@ -16,6 +16,7 @@ import {
   frWorkOrder,
   type FrBom
 } from '../../shared/vendors/fractionerp/schemas'
+import { wholeStock, wholeStockPlace } from '../../shared/vendors/whole-stock'
 import { VendorError } from '../http/vendor-http'
 import type { ConnectorDefinition, PageRequest, VendorConnector } from './connector'
 import { accountRefusal, fractionSession } from './fractionerp-session'
@@ -37,7 +38,8 @@ const resource = (name: string, label: string, tables: ResourcePlan['tables']): 
 /** BOMs first: they become the components of the parts that follow. */
 const plan: ResourcePlan[] = [
   resource('boms', 'Bills of materials', []),
-  resource('parts', 'Parts', ['items']),
+  // Parts with a stock figure stand at the whole-stock place (FractionERP lists no locations).
+  resource('parts', 'Parts', ['items', 'stock', 'locations']),
   resource('work-orders', 'Work orders', ['tasks']),
   resource('purchase-orders', 'Purchase orders', ['orders']),
   resource('shipments', 'Shipments', ['orders'])
@@ -113,14 +115,33 @@ export const fractionerpConnector: ConnectorDefinition = {
           bomPages.set(page, mapped)
           if (!got.next && [...Array(page).keys()].every((i) => bomPages.has(i + 1)))
             components = componentsOf(cid, [...bomPages.values()].flat())
-          return { ...base, batch: {}, rejected }
+          // BOMs land on the parts that follow: the records read are the rows listed.
+          return { ...base, listed: got.rows.length, batch: {}, rejected }
         }
         case 'parts': {
           if (!components) await loadBoms()
           const { mapped, rejected } = mapRecords(got.rows, frPart, (p, raw) =>
             mapFrPart(cid, p, raw, components?.get(p.id)?.components)
           )
-          return { ...base, batch: { items: mapped }, rejected }
+          const stock = mapped.flatMap((i) => {
+            const at = wholeStock(cid, {
+              resource: 'parts',
+              vendorId: i.vendorId,
+              itemKey: i.key,
+              onHand: i.onHand
+            })
+            return at ? [at] : []
+          })
+          return {
+            ...base,
+            listed: got.rows.length,
+            batch: {
+              items: mapped,
+              stock,
+              ...(page === 1 && { locations: [wholeStockPlace(cid, 'parts')] })
+            },
+            rejected
+          }
         }
         case 'work-orders': {
           const { mapped, rejected } = mapRecords(got.rows, frWorkOrder, (w, raw) =>

@@ -104,6 +104,13 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, LabelCalls> {
         await viaGateway(() => d.gateway.probe(id))
         return { ok: true, message: `Connected to ${c.label}.` }
       } catch (err) {
+        // The vendor answered and took the key, but its request limit is spent (e.g. right after a long
+        // sync): the connection works, and Test says so instead of "failed".
+        if (err instanceof HostFailure && err.origin?.kind === 'rate-limited')
+          return {
+            ok: true,
+            message: `Connected to ${c.label}; its request limit is spent for now — ${err.message}`
+          }
         if (err instanceof HostFailure) return { ok: false, message: err.message }
         throw err
       }
@@ -145,9 +152,11 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, LabelCalls> {
       viaGateway(() => d.gateway.taskLine(connectionId, taskVendorId, lineId)),
     'journal:append': async ({ changes }) => ({ appended: await d.journal.append(changes) }),
     'journal:snapshot': async () => d.journal.snapshot(),
-    'sync:reportResult': async ({ connectionId, ok, message }) => {
+    'sync:reportResult': async ({ connectionId, ok, message, whole }) => {
       const c = await need(connectionId)
       d.log(`sync ${c.label}: ${ok ? 'complete' : `failed — ${message ?? 'unknown error'}`}`)
+      // Every kind of data failed: the connection is in error until a page is read again.
+      if (!ok && whole) await d.connections.setStatus(connectionId, 'error', message)
       return {}
     }
   }

@@ -72,6 +72,12 @@ export interface RequestOptions {
    * refresh, which carry their credentials in `body` or `headers`).
    */
   auth?: boolean
+  /**
+   * Runs when the request's slot has come, just before it is sent (after any
+   * pacing wait): a request whose credentials may have aged during the wait
+   * (a token refresh) checks them here and throws to be sent no more.
+   */
+  beforeSend?: () => void
 }
 
 export interface VendorHttpOptions {
@@ -139,6 +145,7 @@ export class VendorHttp {
       // The wait is announced before it starts, so people see "waiting until …" while it lasts.
       const { at } = await this.pacer.acquireSlot(opts.priority, (ms) => this.o.onWait?.(ms, 'rate-limit'))
       // Outside the try: a session that cannot log in fails this request with its own error.
+      opts.beforeSend?.()
       const auth = opts.auth === false ? {} : await this.o.authHeaders()
       try {
         return await this.once(method, path, opts, at, auth)

@@ -19,7 +19,9 @@ async function main() {
       // Every n-th write is applied and its answer dropped (chaos runs).
       'drop-writes-every': { type: 'string' },
       // The vendor's rate window in seconds, where it has one (Figgro: 3,600), shrunk for a test.
-      'window-seconds': { type: 'string' }
+      'window-seconds': { type: 'string' },
+      // Every record of this list (its path, e.g. /purchase-orders) is sent without its id.
+      'without-ids': { type: 'string' }
     }
   })
   const vendor = vendorId.safeParse(values.vendor)
@@ -36,6 +38,13 @@ async function main() {
   const fake = started.server
   const dropEvery = Number(values['drop-writes-every'] ?? 0)
   if (dropEvery > 0) fake.faults.add({ kind: 'drop-after-commit', every: dropEvery, match: matchers.isWrite })
+  const withoutIds = values['without-ids']
+  if (withoutIds)
+    fake.faults.add({
+      kind: 'reshape',
+      match: (req) => matchers.isRead(req) && req.path === withoutIds,
+      rewrite: ({ id: _id, ...rest }) => rest
+    })
   const name = vendor.data
   const credentials = Object.entries(started.credentials)
     .map(([k, v]) => `${k === 'apiKey' ? 'key' : k}=${v}`)

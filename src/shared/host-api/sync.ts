@@ -93,7 +93,13 @@ export const syncCalls = {
   },
   'sync:reportResult': {
     request: z
-      .object({ connectionId: z.string().min(1), ok: z.boolean(), message: z.string().max(2000).optional() })
+      .object({
+        connectionId: z.string().min(1),
+        ok: z.boolean(),
+        message: z.string().max(2000).optional(),
+        /** Every kind of data failed (none was read): the sync failed as a whole. */
+        whole: z.boolean().optional()
+      })
       .strict(),
     response: z.object({})
   }

@@ -69,7 +69,11 @@ export interface ResourceFailure {
   secretSetAt?: string
 }
 
-export type OutboxState = 'pending' | 'sending' | 'done' | 'needs-review' | 'discarded'
+/**
+ * `to-key-in`: a count sheet for a vendor that takes no stock writes, waiting for a
+ * person to key it into the vendor; they mark it done ("keyed into …") themselves.
+ */
+export type OutboxState = 'pending' | 'sending' | 'done' | 'needs-review' | 'discarded' | 'to-key-in'
 
 export interface OutboxEntry {
   seq?: number
@@ -81,8 +85,23 @@ export interface OutboxEntry {
   createdAt: string
   /** What the write does, in words for the Outbox screen. */
   description: string
-  /** The request as it will be sent, frozen: method, path and exact body bytes. */
-  request: { method: 'POST' | 'PUT' | 'PATCH'; path: string; body: string }
+  /**
+   * The request as it will be sent, frozen: method, path and exact body bytes. A
+   * count sheet (`sheet`) has none: a person keys it into the vendor.
+   */
+  request?: { method: 'POST' | 'PUT' | 'PATCH'; path: string; body: string }
+  /** A count for a vendor without stock writes: the sheet to key in, kept to download again. */
+  sheet?: {
+    filename: string
+    /** The CSV as downloaded: UTF-8 with a byte-order mark, cells guarded against formulas. */
+    csv: string
+    rows: number
+    countId: string
+    location: string
+    /** When the person said the vendor holds it, and their words ("keyed into FractionERP"). */
+    keyedInAt?: string
+    keyedInNote?: string
+  }
   attempts: number
   lastAttemptAt?: string
   lastError?: string

@@ -21,6 +21,8 @@ export const itemSchema = z.object({
   onHand: z.number().optional(),
   tracking: z.enum(['none', 'lot', 'serial']),
   kind: z.enum(['product', 'material']).optional(),
+  /** What tells this item from look-alikes of the same name (size, material, revision, where it stands). */
+  detail: z.string().optional(),
   /** What one unit is made from (a bill of materials), where the vendor has one. */
   components: z
     .array(

@@ -140,10 +140,22 @@ export interface VendorProfile {
     writes: string
     duplicates: string
   }
+  /**
+   * The vendor's records carry minimum (re-order) levels, so low-stock notices
+   * can fire; without them the Connections screen offers no low-stock option.
+   */
+  minimumLevels: boolean
   duplicateProtection: DuplicateProtection
   /** The vendor honours an Idempotency-Key header on the writes Stockroom sends. */
   idempotencyKeys: boolean
   counts: {
+    /**
+     * What a count location is for this vendor: the places it lists (warehouses,
+     * bins, named locations), or — for a vendor that keeps stock without
+     * locations — one "whole stock" place per connection (./whole-stock.ts),
+     * where every stocked record stands. `words` say it for people.
+     */
+    places: CountPlaces
     /** Why a count cannot be made at this location, in words for people; undefined when it can. */
     refuse(location: Pick<LocationRecord, 'kind' | 'name'>): string | undefined
     /** The place a count's writes name: the location itself, or the ancestor the vendor keeps stock at. */
@@ -167,6 +179,15 @@ export interface VendorProfile {
    */
   taskNote?: string
 }
+
+/** What a count location is for a vendor. */
+export type CountPlaces = { kind: 'locations'; words: string } | { kind: 'whole-stock'; words: string }
+
+/** A vendor that keeps stock without locations: its whole stock is counted as one place. */
+export const wholeStockPlaces = (name: string): CountPlaces => ({
+  kind: 'whole-stock',
+  words: `${name} keeps stock without locations: a count covers its whole stock, at one place called “Whole stock” (label WHOLE-STOCK)`
+})
 
 /** One stocked item (× lot) at a counted location that no scan found. */
 export interface NotCountedStock {

@@ -8,6 +8,7 @@
  * | delay     | `slow`                                                    | wait before the handler runs (after auth/idempotency reservation) |
  * | transport | `drop-before-commit`, `drop-after-commit`, `drop-mid-body` | destroy the socket: before the handler, after it (write committed, no reply) or half-way through the body |
  * | extra     | `extra-fields`                                            | add unknown fields to every record of a 2xx JSON body   |
+ * | reshape   | `reshape`                                                 | send each record of a 2xx list in another documented shape |
  * | malformed | `malformed-record`                                        | break one record of a 2xx JSON body                     |
  * | unreadable | `unreadable-body`                                        | answer a 2xx with an HTML page or JSON cut short (complete HTTP response) |
  *
@@ -50,6 +51,12 @@ export type Fault =
   /** Add unknown fields to every record (schema drift). */
   | { kind: 'extra-fields'; fields?: Record<string, unknown> }
   /**
+   * Send every record of a list (`body.data[]`) as `rewrite` gives it (shape drift): the
+   * alternatives a vendor's page leaves open — numeric ids, other field names, optional
+   * parts left out. `rewrite` gets a copy, never the fake's own record, and its position.
+   */
+  | { kind: 'reshape'; rewrite: (record: Record<string, unknown>, index: number) => Record<string, unknown> }
+  /**
    * Break one record (the middle one of a page): give `field` the wrong type or remove it.
    * Default field: the first of `sku`, `name`, `id` the record has.
    */
@@ -90,13 +97,14 @@ export interface FaultPlan {
   delayMs: number
   transport?: Extract<Fault, { kind: 'drop-before-commit' | 'drop-after-commit' | 'drop-mid-body' }>
   extra?: Extract<Fault, { kind: 'extra-fields' }>
+  reshape?: Extract<Fault, { kind: 'reshape' }>
   malformed?: Extract<Fault, { kind: 'malformed-record' }>
   unreadable?: Extract<Fault, { kind: 'unreadable-body' }>
   /** Kinds that fired, for the request log. */
   kinds: FaultKind[]
 }
 
-type Category = 'respond' | 'delay' | 'transport' | 'extra' | 'malformed' | 'unreadable'
+type Category = 'respond' | 'delay' | 'transport' | 'extra' | 'reshape' | 'malformed' | 'unreadable'
 
 function categoryOf(kind: FaultKind): Category {
   switch (kind) {
@@ -111,6 +119,8 @@ function categoryOf(kind: FaultKind): Category {
       return 'transport'
     case 'extra-fields':
       return 'extra'
+    case 'reshape':
+      return 'reshape'
     case 'malformed-record':
       return 'malformed'
     case 'unreadable-body':
@@ -220,6 +230,9 @@ export class FaultController {
         case 'extra-fields':
           plan.extra = f
           break
+        case 'reshape':
+          plan.reshape = f
+          break
         case 'malformed-record':
           plan.malformed = f
           break
@@ -244,7 +257,11 @@ const DEFAULT_EXTRA_FIELDS: Record<string, unknown> = {
  * `body.data` when it is an array, else the body object itself. Returns what was done.
  */
 export function applyPayloadFaults(body: unknown, plan: FaultPlan): void {
-  if (!plan.extra && !plan.malformed) return
+  if (!plan.extra && !plan.malformed && !plan.reshape) return
+  if (plan.reshape && isPlainObject(body) && Array.isArray(body.data)) {
+    const rewrite = plan.reshape.rewrite
+    body.data = body.data.map((r: unknown, i) => (isPlainObject(r) ? rewrite(r, i) : r))
+  }
   const records = recordsOf(body)
   if (plan.extra) {
     const fields = plan.extra.fields ?? DEFAULT_EXTRA_FIELDS

@@ -137,7 +137,7 @@ export async function startFakeHttpServer<TData>(parts: ShellParts<TData>): Prom
     let text = response.rawJson
     if (text === undefined && response.body !== undefined) {
       let body = response.body
-      if (response.status < 300 && (plan.extra || plan.malformed)) {
+      if (response.status < 300 && (plan.extra || plan.malformed || plan.reshape)) {
         body = structuredClone(body)
         applyPayloadFaults(body, plan)
       }

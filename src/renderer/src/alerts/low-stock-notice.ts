@@ -1,4 +1,5 @@
 import type { Notice } from '../../../shared/host-api/notices'
+import { itemRef } from '../../../shared/model/item-identity'
 import type { Item } from '../../../shared/model/records'
 
 /** How many item names a grouped notice lists before "and N more". */
@@ -15,7 +16,7 @@ const plural = (n: number, one: string, many = `${one}s`) =>
 export function lowStockNotice(o: {
   connectionId: string
   connectionLabel: string
-  crossed: Pick<Item, 'key' | 'sku' | 'name' | 'onHand' | 'minLevel' | 'unit'>[]
+  crossed: (Pick<Item, 'key' | 'sku' | 'name' | 'onHand' | 'minLevel' | 'unit'> & { vendorId?: string })[]
   firstSync: boolean
 }): Notice | undefined {
   const { crossed, connectionLabel: at, connectionId } = o
@@ -31,12 +32,12 @@ export function lowStockNotice(o: {
     const item = crossed[0]!
     const unit = item.unit ? ` ${item.unit}` : ''
     return {
-      title: `Low stock: ${item.sku} ${item.name}`.trim(),
+      title: `Low stock: ${itemRef(item)} ${item.name}`.trim(),
       body: `${item.onHand ?? 0}${unit} on hand at ${at}, minimum ${item.minLevel ?? 0}${unit}.`,
       target: { kind: 'item', itemKey: item.key }
     }
   }
-  const names = crossed.slice(0, NAMED).map((i) => `${i.sku} ${i.name}`.trim())
+  const names = crossed.slice(0, NAMED).map((i) => `${itemRef(i)} ${i.name}`.trim())
   const more = crossed.length - names.length
   return {
     title: `${plural(crossed.length, 'item')} ran low at ${at}`,

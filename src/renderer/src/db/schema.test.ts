@@ -91,7 +91,7 @@ describe('replica schema', () => {
     const latest = createDb(name)
     await latest.open()
     expect(await latest.items.count()).toBe(2)
-    expect((await latest.outbox.get(1))?.request.body).toBe('{"a":1}')
+    expect((await latest.outbox.get(1))?.request?.body).toBe('{"a":1}')
     expect(await latest.countLines.get('l1')).toMatchObject({ counted: 5 })
     // v2 filled the word index for records written before it existed.
     expect((await latest.items.where('words').startsWith('bol').first())?.sku).toBe('HB-M8')

@@ -99,7 +99,8 @@ export async function replayConnection(
     const reply = await d.host.call('outbox:send', {
       connectionId,
       idempotencyKey: next.idempotencyKey,
-      request: next.request
+      // Only entries with a frozen request are ever pending (a count sheet is keyed in by a person).
+      request: next.request!
     })
     if (!reply.ok) {
       // The host itself did not answer (transport down): nothing was sent by us for sure only if

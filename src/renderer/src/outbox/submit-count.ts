@@ -1,10 +1,10 @@
 import { defaultVarianceLimits, type VarianceLimits } from '../../../shared/count/quantity'
-import { writeCsv, type CsvCell } from '../../../shared/csv/csv'
 import type { CountLine, Location, OutboxEntry } from '../../../shared/model/records'
 import type { PlannedWrite, StockWrites, Variance } from '../../../shared/vendors/profile'
 import { vendorProfiles } from '../../../shared/vendors/profiles'
 import { needsApproval } from '../count/review'
 import type { StockroomDb } from '../db/db'
+import { countSheetEntry } from './count-sheet-entry'
 
 export interface SubmitResult {
   outcome: 'queued' | 'exported' | 'nothing-to-send'
@@ -50,7 +50,8 @@ export async function submitCount(
       db.locations,
       db.lots,
       db.connections,
-      db.activity
+      db.activity,
+      db.countEvents
     ],
     async () => {
       const session = await db.counts.get(countId)
@@ -88,22 +89,30 @@ export async function submitCount(
         const reason =
           profile.counts.exportReason ??
           `${profile.name} takes no stock writes from this connection, so Stockroom cannot send this count. Import the CSV in ${profile.name} or enter the differences there.`
+        // The count sheet is a write like any other: an Outbox entry made with the count's close.
+        const entry = await countSheetEntry(db, {
+          session,
+          location,
+          lines,
+          vendorName: profile.name,
+          differences: variances.length,
+          now,
+          newId
+        })
+        await db.outbox.add(entry)
         await db.activity.add({
           at: now,
           connectionId: connection.id,
           kind: 'write',
           level: 'warning',
-          message: `Count at ${location.name} exported as CSV: ${reason}`
+          message: `Count at ${location.name}: its count sheet (${entry.sheet!.rows} records, ${variances.length} differences) is in the Outbox to key into ${profile.name}. ${reason}`,
+          link: { kind: 'write', entryId: entry.id }
         })
         return {
           outcome: 'exported',
-          entries: 0,
+          entries: 1,
           variances: variances.length,
-          csv: {
-            filename: `count-${location.name.replace(/\W+/g, '-')}-${now.slice(0, 10)}.csv`,
-            text: toCsv(lines, variances, location),
-            reason
-          }
+          csv: { filename: entry.sheet!.filename, text: entry.sheet!.csv, reason }
         }
       }
       if (variances.length === 0) {
@@ -213,7 +222,7 @@ async function settleEarlierCounts(
       })
       continue
     }
-    const note = writer.noteOf?.(e.request.body) ?? ''
+    const note = writer.noteOf?.(e.request?.body ?? '') ?? ''
     const [rebuilt] = writer.build(
       remaining.map((l) => ({ ...l, ...(l.lotKey && { lotVendorId: l.lotKey.split(':').pop()! }) })),
       note
@@ -273,21 +282,4 @@ async function toVariances(
     })
   }
   return out
-}
-
-function toCsv(lines: CountLine[], variances: Variance[], location: Location): string {
-  const byItem = new Map(variances.map((v) => [v.itemKey + (v.lotKey ?? ''), v]))
-  const rows: CsvCell[][] = [['location', 'item', 'expected', 'counted', 'variance', 'counted at']]
-  for (const l of lines) {
-    const v = byItem.get(l.itemKey + (l.lotKey ?? ''))
-    rows.push([
-      location.name,
-      v?.label ?? l.itemKey,
-      l.expected,
-      l.counted,
-      round(l.counted - l.expected),
-      l.countedAt
-    ])
-  }
-  return writeCsv(rows)
 }

@@ -215,6 +215,7 @@ async function syncResource(
         pagesDone: cp.pagesDone,
         recordsDone: cp.recordsDone,
         rejected: progress.rejected + page.rejected.length,
+        rejectedReason: progress.rejectedReason ?? page.rejected[0]?.reason,
         deleted: progress.deleted + page.deleted.length + swept,
         ...(page.total !== undefined && {
           total: page.total,

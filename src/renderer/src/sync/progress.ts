@@ -13,6 +13,8 @@ export interface ResourceProgress {
   total?: number
   totalPages?: number
   rejected: number
+  /** Why the first unreadable record of this pass could not be read (its field names, no values). */
+  rejectedReason?: string
   deleted: number
   /** Items that dropped to or below their minimum in this pass. */
   lowCrossed: LowCrossing[]

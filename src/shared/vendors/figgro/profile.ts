@@ -1,4 +1,10 @@
-import { countsAtLocation, exportBecauseReadOnly, refuseNothing, type VendorProfile } from '../profile'
+import {
+  countsAtLocation,
+  exportBecauseReadOnly,
+  refuseNothing,
+  type VendorProfile,
+  wholeStockPlaces
+} from '../profile'
 
 /** Figgro: a read-only ERP with 25-record pages and 1,000 requests an hour. */
 export const figgroProfile: VendorProfile = {
@@ -13,8 +19,16 @@ export const figgroProfile: VendorProfile = {
     writes: 'None: Figgro’s API is read-only, so counts are exported as CSV',
     duplicates: 'Not applicable: Stockroom sends Figgro no writes'
   },
+  // U13: no minimum levels.
+  minimumLevels: false,
   duplicateProtection: 'read-only',
   idempotencyKeys: false,
-  counts: { refuse: refuseNothing, target: countsAtLocation, exportReason: exportBecauseReadOnly('Figgro') },
+  counts: {
+    // ASSUMPTION (U11): one quantity per record, no locations.
+    places: wholeStockPlaces('Figgro'),
+    refuse: refuseNothing,
+    target: countsAtLocation,
+    exportReason: exportBecauseReadOnly('Figgro')
+  },
   batchRefusal: 'Figgro takes no production batches through its API; record this one there.'
 }

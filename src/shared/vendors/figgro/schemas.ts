@@ -1,55 +1,96 @@
 import { z } from 'zod'
+import { anyId, maybeFlag, maybeId, maybeNumber, maybeText, tolerantObject, type Aliases } from '../tolerant'
 
 /**
- * Figgro's records as Stockroom assumes them (see ./assumptions.ts, U2–U5).
- * Objects are loose: unknown fields are kept in `raw` and never fail a record;
- * only what the mapping reads is required.
+ * Figgro's records as Stockroom reads them. Its page lists no field of `data[]`
+ * (./assumptions.ts, U2–U5, U9), so every record is read tolerantly (../tolerant.ts):
+ * any casing, the plausible other names of a field, ids as strings or numbers,
+ * everything but the id optional. Unknown fields are kept in `raw`.
  */
-const base = {
-  id: z.string().min(1),
-  sku: z.string(),
-  name: z.string(),
-  quantityOnHand: z.number(),
-  unitOfMeasure: z.string().nullable().optional(),
-  updatedAt: z.string().nullable().optional()
+
+/** ASSUMPTION (U2–U5): the names Stockroom looks for first, then the likely others. */
+const stockedAliases: Aliases = {
+  sku: ['code', 'productCode', 'itemCode', 'materialCode', 'partNumber'],
+  name: ['productName', 'materialName', 'description', 'title'],
+  quantityOnHand: ['onHand', 'quantity', 'qtyOnHand', 'qty', 'stock', 'currentStock', 'available'],
+  unitOfMeasure: ['uom', 'unit', 'units'],
+  updatedAt: ['modifiedAt', 'lastModified', 'updated', 'modified']
 }
 
-export const fgProduct = z.looseObject(base)
+const stocked = {
+  id: anyId,
+  sku: maybeText,
+  name: maybeText,
+  quantityOnHand: maybeNumber,
+  unitOfMeasure: maybeText,
+  updatedAt: maybeText
+}
 
-export const fgRawMaterial = z.looseObject({
-  ...base,
-  lotNumber: z.string().nullable().optional(),
-  expiryDate: z.string().nullable().optional()
-})
+export const fgProduct = tolerantObject(stocked, stockedAliases)
 
-export const fgJobRun = z.looseObject({
-  id: z.string().min(1),
-  jobNumber: z.string(),
-  productId: z.string(),
-  sku: z.string().nullable().optional(),
-  productName: z.string().nullable().optional(),
-  plannedQuantity: z.number(),
-  completedQuantity: z.number().nullable().optional(),
-  status: z.string(),
-  startDate: z.string(),
-  endDate: z.string().nullable().optional()
-})
+export const fgRawMaterial = tolerantObject(
+  { ...stocked, lotNumber: maybeText, expiryDate: maybeText },
+  {
+    ...stockedAliases,
+    lotNumber: ['lot', 'lotNo', 'batchNumber'],
+    expiryDate: ['expiry', 'expiresOn', 'expirationDate']
+  }
+)
 
-export const fgTicket = z.looseObject({
-  id: z.string().min(1),
-  ticketNumber: z.string(),
-  jobRunId: z.string().nullable().optional(),
-  jobNumber: z.string().nullable().optional(),
-  productId: z.string(),
-  sku: z.string().nullable().optional(),
-  productName: z.string().nullable().optional(),
-  quantity: z.number(),
-  status: z.string(),
-  startDate: z.string(),
-  endDate: z.string().nullable().optional(),
-  labTestPassed: z.boolean().nullable().optional(),
-  metrcSynced: z.boolean().nullable().optional()
-})
+const jobAliases: Aliases = {
+  productId: ['product', 'productID', 'itemId'],
+  sku: ['productSku', 'code', 'productCode'],
+  productName: ['name', 'product_name', 'description'],
+  status: ['state'],
+  startDate: ['startedAt', 'start', 'runDate', 'createdAt'],
+  endDate: ['endedAt', 'end', 'completedAt', 'finishedAt']
+}
+
+export const fgJobRun = tolerantObject(
+  {
+    id: anyId,
+    jobNumber: maybeText,
+    productId: maybeId,
+    sku: maybeText,
+    productName: maybeText,
+    plannedQuantity: maybeNumber,
+    completedQuantity: maybeNumber,
+    status: maybeText,
+    startDate: maybeText,
+    endDate: maybeText
+  },
+  {
+    ...jobAliases,
+    jobNumber: ['number', 'jobRunNumber', 'runNumber', 'jobNo', 'reference'],
+    plannedQuantity: ['quantity', 'targetQuantity', 'qty', 'planned', 'quantityPlanned'],
+    completedQuantity: ['quantityCompleted', 'completed', 'producedQuantity', 'quantityProduced']
+  }
+)
+
+export const fgTicket = tolerantObject(
+  {
+    id: anyId,
+    ticketNumber: maybeText,
+    jobRunId: maybeId,
+    jobNumber: maybeText,
+    productId: maybeId,
+    sku: maybeText,
+    productName: maybeText,
+    quantity: maybeNumber,
+    status: maybeText,
+    startDate: maybeText,
+    endDate: maybeText,
+    labTestPassed: maybeFlag,
+    metrcSynced: maybeFlag
+  },
+  {
+    ...jobAliases,
+    ticketNumber: ['number', 'ticketNo', 'ticket', 'reference'],
+    jobRunId: ['jobRun', 'runId', 'jobId'],
+    jobNumber: ['jobRunNumber', 'runNumber'],
+    quantity: ['qty', 'plannedQuantity', 'ticketQuantity']
+  }
+)
 
 /** The documented page envelope (snake_case). */
 export const fgEnvelope = z.object({

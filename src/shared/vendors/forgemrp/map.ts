@@ -18,6 +18,17 @@ function materialLine(i: ForgeItem): string {
     .join(' · ')
 }
 
+function forgeDetail(i: ForgeItem): string {
+  return [
+    i.location,
+    i.shape,
+    i.dimensions,
+    i.unit_cost != null ? `${i.unit_cost.toFixed(2)} each` : undefined
+  ]
+    .filter((s): s is string => !!s)
+    .join(' · ')
+}
+
 /**
  * An inventory item: one replica item (no SKU or barcode: U14, found by search
  * on its description and material) and its stock at the one place it names.
@@ -36,15 +47,19 @@ export function mapForgeItem(
     resource,
     raw,
     sku: '',
-    name: i.description,
+    // An item without a description still shows: by its material, else by its id.
+    name: i.description?.trim() || materialLine(i) || `Item ${i.id}`,
     codes: itemCodes(),
-    words: searchWords(i.description, materialLine(i)),
-    onHand: i.quantity_on_hand,
+    words: searchWords(i.description, materialLine(i), i.id),
+    ...(i.quantity_on_hand != null && { onHand: i.quantity_on_hand }),
     tracking: 'none',
     kind: 'material',
+    // Many items share a description (14 "Ball Bearing 608-2RS"): where it stands, its size and cost tell them apart.
+    ...(forgeDetail(i) && { detail: forgeDetail(i) }),
     ...(i.updated_at && { vendorUpdatedAt: i.updated_at })
   }
-  if (!i.location) return { item, stock: [] }
+  // Stock needs a place and a quantity; without either the item is known, its stock is not (U2).
+  if (!i.location || i.quantity_on_hand == null) return { item, stock: [] }
   const stock: StockRecord = {
     key: recordKey(cid, 'stock', `${i.id}@${i.location}`),
     connectionId: cid,
@@ -80,7 +95,9 @@ export function mapForgeJob(
   raw: unknown,
   clientName: (id: string) => string | undefined
 ): TaskRecord {
-  const parts = new Map((j.parts ?? []).map((p) => [p.id, p]))
+  // A part without an id can still be named by a work order that gives none either.
+  const parts = new Map((j.parts ?? []).flatMap((p) => (p.id ? [[p.id, p] as const] : [])))
+  const onlyPart = j.parts?.length === 1 ? j.parts[0] : undefined
   const client = j.client_id ? clientName(j.client_id) : undefined
   const title = (j.parts ?? [])[0]?.name
   return {
@@ -89,19 +106,21 @@ export function mapForgeJob(
     vendorId: j.id,
     resource,
     raw,
-    name: [j.number, title, client].filter(Boolean).join(' · '),
-    status: FORGE_JOB_STATUS[j.status] ?? j.status,
+    name: [j.number || `Job ${j.id}`, title, client].filter(Boolean).join(' · '),
+    status: j.status ? (FORGE_JOB_STATUS[j.status] ?? j.status) : 'pending',
     ...(j.updated_at && { vendorUpdatedAt: j.updated_at }),
     ...(j.due_date && { due: j.due_date }),
-    lines: (j.work_orders ?? []).map((w) => {
-      const part = w.part_id ? parts.get(w.part_id) : undefined
+    lines: (j.work_orders ?? []).map((w, n) => {
+      const part = w.part_id ? parts.get(w.part_id) : onlyPart
       const planned = w.quantity ?? part?.quantity ?? 0
       const partLabel = [part?.part_number, part?.name].filter(Boolean).join(' ')
+      // A work order without an id is told apart by its place in the routing.
+      const lineId = w.id ?? `${j.id}#${n + 1}`
       return {
-        lineId: w.id,
+        lineId,
         // Parts are made, not stocked: the line names the part, no replica item.
-        itemKey: recordKey(cid, 'item', `part:${w.part_id ?? w.id}`),
-        name: `${w.sequence ?? ''} ${w.operation}${partLabel ? ` — ${partLabel}` : ''}`.trim(),
+        itemKey: recordKey(cid, 'item', `part:${w.part_id ?? lineId}`),
+        name: `${w.sequence ?? ''} ${w.operation ?? 'Operation'}${partLabel ? ` — ${partLabel}` : ''}`.trim(),
         planned,
         done: w.status && FORGE_DONE_WORK_ORDER.has(w.status) ? planned : 0
       }
@@ -124,16 +143,16 @@ export function mapForgePurchaseOrder(
     vendorId: o.id,
     resource,
     raw,
-    number: o.number,
-    status: o.status,
+    number: o.number || o.id,
+    status: o.status ?? 'unknown',
     ...(supplier && { supplier }),
     ...(o.required_date && { expectedAt: o.required_date }),
     ...(o.updated_at && { vendorUpdatedAt: o.updated_at }),
-    lines: o.lines.map((l) => ({
+    lines: o.lines.map((l, n) => ({
       itemKey: l.inventory_item_id
         ? forgeItemKey(cid, l.inventory_item_id)
-        : recordKey(cid, 'item', `line:${l.id}`),
-      ordered: l.quantity_ordered,
+        : recordKey(cid, 'item', `line:${l.id ?? `${o.id}#${n + 1}`}`),
+      ordered: l.quantity_ordered ?? 0,
       ...(l.quantity_received != null && { received: l.quantity_received })
     }))
   }

@@ -16,9 +16,16 @@ export const forgemrpProfile: VendorProfile = {
     writes: 'None: ForgeMRP’s API has no stock write, so counts are exported as CSV',
     duplicates: 'Idempotency-Key on its POSTs, should a stock write appear'
   },
+  // U14: no minimum or re-order levels.
+  minimumLevels: false,
   duplicateProtection: 'read-only',
   idempotencyKeys: true,
   counts: {
+    // No location resource: the places are the location names its items stand at (U2).
+    places: {
+      kind: 'locations',
+      words: 'The location names its items stand at (it lists no locations of its own)'
+    },
     refuse: refuseNothing,
     target: countsAtLocation,
     exportReason: exportBecauseReadOnly('ForgeMRP')

@@ -6,12 +6,20 @@ import type { FrBom, FrPart, FrPurchaseOrder, FrShipment, FrWorkOrder } from './
 
 type Component = NonNullable<ItemRecord['components']>[number]
 
-export const frItemKey = (cid: string, partId: number) => recordKey(cid, 'item', String(partId))
+export const frItemKey = (cid: string, partId: string) => recordKey(cid, 'item', partId)
 /** Purchase orders and shipments share the orders table but not an id space: the path is part of the id. */
-export const frOrderVendorId = (path: 'purchase-orders' | 'shipments', id: number) => `${path}/${id}`
+export const frOrderVendorId = (path: 'purchase-orders' | 'shipments', id: string) => `${path}/${id}`
+
+/** The item a line names: its part where it gives one, else a line of its own. */
+const lineItemKey = (cid: string, partId: string | null | undefined, own: string) =>
+  partId ? frItemKey(cid, partId) : recordKey(cid, 'item', `line:${own}`)
 
 const label = (partNumber: string | null | undefined, description: string | null | undefined) =>
   [partNumber, description].filter(Boolean).join(' ')
+
+/** What tells parts of one description apart: revision, material, category. */
+const frDetail = (p: FrPart) =>
+  [p.revision && `rev ${p.revision}`, p.material, p.category].filter(Boolean).join(' · ')
 
 /** U2: a stock field the vendor leaves out is unknown, so the item gets no figure rather than 0. */
 export function mapFrPart(cid: string, p: FrPart, raw: unknown, components?: Component[]): ItemRecord {
@@ -19,16 +27,17 @@ export function mapFrPart(cid: string, p: FrPart, raw: unknown, components?: Com
   return {
     key: frItemKey(cid, p.id),
     connectionId: cid,
-    vendorId: String(p.id),
+    vendorId: p.id,
     resource: 'parts',
     raw,
     ...(p.updated_at && { vendorUpdatedAt: p.updated_at }),
-    sku: p.part_number,
-    name: p.description || p.part_number,
+    sku: p.part_number ?? '',
+    name: p.description || p.part_number || `Part ${p.id}`,
     codes: itemCodes(p.part_number),
-    words: searchWords(p.description, p.part_number, p.category),
+    words: searchWords(p.description, p.part_number, p.category, p.id),
     tracking: 'none',
     kind: p.type === 'Manufactured' ? 'product' : 'material',
+    ...(frDetail(p) && { detail: frDetail(p) }),
     ...(p.uom && { unit: p.uom }),
     ...(p.current_stock != null && { onHand: p.current_stock }),
     ...(min != null && { minLevel: min }),
@@ -43,19 +52,19 @@ export function mapFrPart(cid: string, p: FrPart, raw: unknown, components?: Com
 export function componentsOf(
   cid: string,
   boms: FrBom[]
-): Map<number, { at: string; components: Component[] }> {
-  const byPart = new Map<number, { at: string; components: Component[] }>()
+): Map<string, { at: string; components: Component[] }> {
+  const byPart = new Map<string, { at: string; components: Component[] }>()
   for (const b of boms) {
-    if ((b.status ?? 'Approved').toLowerCase() !== 'approved') continue
+    if ((b.status ?? 'Approved').toLowerCase() !== 'approved' || !b.part_id) continue
     const at = b.updated_at ?? ''
     const seen = byPart.get(b.part_id)
     if (seen && seen.at > at) continue
     byPart.set(b.part_id, {
       at,
-      components: b.lines.map((l) => ({
-        itemKey: frItemKey(cid, l.part_id),
-        name: label(l.part_number, l.description) || `part ${l.part_id}`,
-        quantity: l.quantity,
+      components: b.lines.map((l, n) => ({
+        itemKey: lineItemKey(cid, l.part_id, `boms/${b.id}#${n + 1}`),
+        name: label(l.part_number, l.description) || `part ${l.part_id ?? '(not named)'}`,
+        quantity: l.quantity ?? 0,
         ...(l.uom && { unit: l.uom })
       }))
     })
@@ -65,28 +74,29 @@ export function componentsOf(
 
 /** A work order is a task making one part; read-only (FractionERP takes no batches). */
 export function mapFrWorkOrder(cid: string, w: FrWorkOrder, raw: unknown): TaskRecord {
-  const what = label(w.part_number, w.description) || `part ${w.part_id}`
-  const status = taskStatusOf(w.status)
+  const what = label(w.part_number, w.description) || `part ${w.part_id ?? '(not named)'}`
+  const status = taskStatusOf(w.status ?? '')
+  const planned = w.quantity ?? 0
   return {
-    key: recordKey(cid, 'task', String(w.id)),
+    key: recordKey(cid, 'task', w.id),
     connectionId: cid,
-    vendorId: String(w.id),
+    vendorId: w.id,
     resource: 'work-orders',
     raw,
     ...(w.updated_at && { vendorUpdatedAt: w.updated_at }),
-    name: `WO ${w.number} · ${w.description || w.part_number || `part ${w.part_id}`}`,
+    name: `WO ${w.number || w.id} · ${w.description || w.part_number || `part ${w.part_id ?? '(not named)'}`}`,
     status,
     ...(w.due_date && { due: w.due_date }),
     lines: [
       {
         lineId: '1',
-        itemKey: frItemKey(cid, w.part_id),
+        itemKey: lineItemKey(cid, w.part_id, `work-orders/${w.id}`),
         name: what,
-        planned: w.quantity,
+        planned,
         ...(w.quantity_completed != null
           ? { done: w.quantity_completed }
           : status === 'done'
-            ? { done: w.quantity }
+            ? { done: planned }
             : {}),
         ...(w.uom && { unit: w.uom })
       }
@@ -104,14 +114,14 @@ export function mapFrPurchaseOrder(cid: string, p: FrPurchaseOrder, raw: unknown
     resource: 'purchase-orders',
     raw,
     ...(p.updated_at && { vendorUpdatedAt: p.updated_at }),
-    number: p.po_number,
-    status: p.status,
+    number: p.po_number || p.id,
+    status: p.status ?? 'unknown',
     direction: 'in',
     ...(p.supplier_name && { supplier: p.supplier_name }),
     ...(p.due_date && { expectedAt: p.due_date }),
-    lines: p.lines.map((l) => ({
-      itemKey: frItemKey(cid, l.part_id),
-      ordered: l.quantity,
+    lines: p.lines.map((l, n) => ({
+      itemKey: lineItemKey(cid, l.part_id, `${vendorId}#${n + 1}`),
+      ordered: l.quantity ?? 0,
       ...(l.quantity_received != null && { received: l.quantity_received })
     }))
   }
@@ -126,11 +136,14 @@ export function mapFrShipment(cid: string, s: FrShipment, raw: unknown): OrderRe
     resource: 'shipments',
     raw,
     ...(s.updated_at && { vendorUpdatedAt: s.updated_at }),
-    number: s.shipment_number,
-    status: s.status,
+    number: s.shipment_number || s.id,
+    status: s.status ?? 'unknown',
     direction: 'out',
     ...(s.customer?.name && { customer: s.customer.name }),
     ...(s.ship_date && { expectedAt: s.ship_date }),
-    lines: s.lines.map((l) => ({ itemKey: frItemKey(cid, l.part_id), ordered: l.quantity }))
+    lines: s.lines.map((l, n) => ({
+      itemKey: lineItemKey(cid, l.part_id, `${vendorId}#${n + 1}`),
+      ordered: l.quantity ?? 0
+    }))
   }
 }

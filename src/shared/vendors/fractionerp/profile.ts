@@ -1,4 +1,10 @@
-import { countsAtLocation, exportBecauseReadOnly, refuseNothing, type VendorProfile } from '../profile'
+import {
+  countsAtLocation,
+  exportBecauseReadOnly,
+  refuseNothing,
+  type VendorProfile,
+  wholeStockPlaces
+} from '../profile'
 
 /** FractionERP: parts, BOMs, work orders and purchase orders behind an email/password login; no stock writes. */
 export const fractionerpProfile: VendorProfile = {
@@ -12,9 +18,13 @@ export const fractionerpProfile: VendorProfile = {
     writes: 'None: FractionERP has no stock write, so counts are exported as CSV',
     duplicates: 'Natural keys (409 DUPLICATE on a part number), for any later write'
   },
+  // Parts may carry min_stock / reorder_level (U2).
+  minimumLevels: true,
   duplicateProtection: 'read-only',
   idempotencyKeys: false,
   counts: {
+    // Its API lists no locations (notes §1.3): parts with a stock figure are counted as one whole.
+    places: wholeStockPlaces('FractionERP'),
     refuse: refuseNothing,
     target: countsAtLocation,
     exportReason: exportBecauseReadOnly('FractionERP')

@@ -1,19 +1,14 @@
 import { z } from 'zod'
+import { anyId, maybeId, maybeList, maybeNumber, maybeText, tolerantObject } from '../tolerant'
 
 /**
  * FractionERP's wire shapes. Only the envelopes and the login are documented; the records'
- * fields are assumptions (U1, U2 in ./assumptions.ts). Objects are loose: unknown fields are
- * kept (in `raw`) and never fail a record.
+ * fields are assumptions (U1, U2 in ./assumptions.ts), so records are read tolerantly
+ * (../tolerant.ts): any casing, the plausible other names of a field (`number`,
+ * `po_number`, `poNumber`), ids as integers or strings, and everything but the id
+ * optional. Unknown fields are kept (in `raw`) and never fail a record.
  */
-const id = z.number().int()
-const text = z.string().nullable().optional()
-const quantity = z.union([
-  z.number(),
-  z
-    .string()
-    .regex(/^-?\d+(\.\d+)?$/)
-    .transform(Number)
-])
+const stampAliases = { updated_at: ['updated', 'modified_at', 'last_modified'] }
 
 export const frPagination = z.looseObject({
   total: z.number(),
@@ -44,75 +39,142 @@ export const frSession = z.looseObject({
   tenant: z.looseObject({ plan: z.string().optional() }).optional()
 })
 
-export const frPart = z.looseObject({
-  id,
-  part_number: z.string().min(1),
-  description: text,
-  revision: text,
-  uom: text,
-  material: text,
-  category: text,
-  type: text,
-  current_stock: quantity.nullable().optional(),
-  allocated_stock: quantity.nullable().optional(),
-  free_stock: quantity.nullable().optional(),
-  min_stock: quantity.nullable().optional(),
-  reorder_level: quantity.nullable().optional(),
-  reorder_quantity: quantity.nullable().optional(),
-  updated_at: z.string().optional()
-})
-export type FrPart = z.infer<typeof frPart>
+export const frPart = tolerantObject(
+  {
+    id: anyId,
+    part_number: maybeText,
+    description: maybeText,
+    revision: maybeText,
+    uom: maybeText,
+    material: maybeText,
+    category: maybeText,
+    type: maybeText,
+    current_stock: maybeNumber,
+    allocated_stock: maybeNumber,
+    free_stock: maybeNumber,
+    min_stock: maybeNumber,
+    reorder_level: maybeNumber,
+    reorder_quantity: maybeNumber,
+    updated_at: maybeText
+  },
+  {
+    ...stampAliases,
+    part_number: ['number', 'part_no', 'code', 'sku'],
+    description: ['name', 'title'],
+    revision: ['rev'],
+    uom: ['unit', 'unit_of_measure', 'units'],
+    type: ['part_type'],
+    current_stock: ['stock', 'stock_level', 'quantity_on_hand', 'on_hand', 'qty_on_hand'],
+    allocated_stock: ['allocated'],
+    free_stock: ['free', 'available_stock'],
+    min_stock: ['minimum_stock', 'min_stock_quantity', 'minimum_stock_quantity', 'min_level'],
+    reorder_level: ['re_order_level'],
+    reorder_quantity: ['re_order_quantity']
+  }
+)
+export type FrPart = z.output<typeof frPart>
 
-const partLine = {
-  part_id: id,
-  part_number: text,
-  description: text,
-  quantity
+const partLineShape = {
+  part_id: maybeId,
+  part_number: maybeText,
+  description: maybeText,
+  quantity: maybeNumber
+}
+const partLineAliases = {
+  part_id: ['part', 'partId'],
+  part_number: ['number', 'code'],
+  description: ['name'],
+  quantity: ['qty', 'quantity_ordered', 'quantity_shipped']
 }
 
-export const frBom = z.looseObject({
-  id,
-  part_id: id,
-  status: text,
-  updated_at: z.string().optional(),
-  lines: z.array(z.looseObject({ ...partLine, uom: text }))
-})
-export type FrBom = z.infer<typeof frBom>
+export const frBom = tolerantObject(
+  {
+    id: anyId,
+    part_id: maybeId,
+    status: maybeText,
+    updated_at: maybeText,
+    lines: maybeList(
+      tolerantObject({ ...partLineShape, uom: maybeText }, { ...partLineAliases, uom: ['unit'] })
+    )
+  },
+  { ...stampAliases, part_id: ['part', 'parent_part_id'], lines: ['items', 'components', 'bom_lines'] }
+)
+export type FrBom = z.output<typeof frBom>
 
-export const frWorkOrder = z.looseObject({
-  id,
-  number: z.string().min(1),
-  part_id: id,
-  part_number: text,
-  description: text,
-  quantity,
-  quantity_completed: quantity.nullable().optional(),
-  uom: text,
-  status: z.string(),
-  start_date: text,
-  due_date: text,
-  updated_at: z.string().optional()
-})
-export type FrWorkOrder = z.infer<typeof frWorkOrder>
+export const frWorkOrder = tolerantObject(
+  {
+    id: anyId,
+    number: maybeText,
+    part_id: maybeId,
+    part_number: maybeText,
+    description: maybeText,
+    quantity: maybeNumber,
+    quantity_completed: maybeNumber,
+    uom: maybeText,
+    status: maybeText,
+    start_date: maybeText,
+    due_date: maybeText,
+    updated_at: maybeText
+  },
+  {
+    ...stampAliases,
+    number: ['wo_number', 'works_order_number', 'work_order_number'],
+    part_id: ['part'],
+    quantity: ['qty', 'quantity_required'],
+    quantity_completed: ['completed', 'quantity_complete', 'qty_completed'],
+    uom: ['unit'],
+    start_date: ['start'],
+    due_date: ['due', 'required_date']
+  }
+)
+export type FrWorkOrder = z.output<typeof frWorkOrder>
 
-export const frPurchaseOrder = z.looseObject({
-  id,
-  po_number: z.string().min(1),
-  supplier_name: text,
-  status: z.string(),
-  due_date: text,
-  updated_at: z.string().optional(),
-  lines: z.array(z.looseObject({ ...partLine, quantity_received: quantity.nullable().optional() }))
-})
-export type FrPurchaseOrder = z.infer<typeof frPurchaseOrder>
+export const frPurchaseOrder = tolerantObject(
+  {
+    id: anyId,
+    po_number: maybeText,
+    supplier_name: maybeText,
+    status: maybeText,
+    due_date: maybeText,
+    updated_at: maybeText,
+    lines: maybeList(
+      tolerantObject(
+        { ...partLineShape, quantity_received: maybeNumber },
+        { ...partLineAliases, quantity_received: ['received', 'qty_received'] }
+      )
+    )
+  },
+  {
+    ...stampAliases,
+    po_number: ['number', 'poNumber', 'purchase_order_number', 'reference'],
+    supplier_name: ['supplier'],
+    due_date: ['due', 'required_date', 'delivery_date'],
+    lines: ['items', 'line_items']
+  }
+)
+export type FrPurchaseOrder = z.output<typeof frPurchaseOrder>
 
-export const frShipment = z.looseObject({
-  id,
-  shipment_number: z.string().min(1),
-  customer: z.looseObject({ name: text }).nullable().optional(),
-  status: z.string(),
-  ship_date: text,
-  updated_at: z.string().optional(),
-  lines: z.array(z.looseObject(partLine))
-})
-export type FrShipment = z.infer<typeof frShipment>
+export const frShipment = tolerantObject(
+  {
+    id: anyId,
+    shipment_number: maybeText,
+    customer: z
+      .union([
+        maybeText.transform((name) => (name ? { name } : undefined)),
+        z.looseObject({ name: maybeText })
+      ])
+      .catch(undefined),
+    status: maybeText,
+    ship_date: maybeText,
+    updated_at: maybeText,
+    lines: maybeList(tolerantObject(partLineShape, partLineAliases))
+  },
+  {
+    ...stampAliases,
+    shipment_number: ['number', 'shipmentNumber', 'shipping_number', 'reference'],
+    customer: ['customer_name'],
+    ship_date: ['shipping_date', 'shipped_at', 'date'],
+    lines: ['items', 'line_items']
+  }
+)
+export type FrShipment = z.output<typeof frShipment>

@@ -14,9 +14,14 @@ export const frostbyteProfile: VendorProfile = {
     writes: 'Count differences as stock adjustments (up to 50 lines each)',
     duplicates: 'Idempotency-Key with a byte-identical body: a repeated send is replayed, never applied twice'
   },
+  minimumLevels: true,
   duplicateProtection: 'idempotency-key',
   idempotencyKeys: true,
   counts: {
+    places: {
+      kind: 'locations',
+      words: 'Warehouses: a zone or bin label counts its warehouse, since stock is kept per warehouse'
+    },
     // ASSUMPTION (vendor notes U6): its stock-on-hand has no bin quantities: a bin count compared with nothing would add the whole bin again.
     refuse: (location) =>
       location.kind === 'warehouse'

@@ -14,9 +14,14 @@ export const inventoraProfile: VendorProfile = {
     duplicates:
       'None at the vendor: a write whose answer was lost goes to review with the vendor’s current value, never a blind resend'
   },
+  minimumLevels: true,
   duplicateProtection: 'check-before-write',
   idempotencyKeys: false,
-  counts: { refuse: refuseNothing, target: countsAtLocation },
+  counts: {
+    places: { kind: 'locations', words: 'Its locations, each counted on its own' },
+    refuse: refuseNothing,
+    target: countsAtLocation
+  },
   stockWrites: inventoraStockWrites,
   batchWrites: inventoraBatchWrites
 }

@@ -226,9 +226,12 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
       <ResourceFailures connectionId={c.id} />
       <LaneLine connectionId={c.id} />
       <SyncProgress connectionId={c.id} />
-      <Box mt="md">
-        <MuteSwitch muteKey={c.id} kind="connection" label="Notify me when items run low here" />
-      </Box>
+      {/* Only where the vendor's records carry minimum levels: elsewhere a notice could never fire. */}
+      {vendorProfiles[c.vendor].minimumLevels && (
+        <Box mt="md">
+          <MuteSwitch muteKey={c.id} kind="connection" label="Notify me when items run low here" />
+        </Box>
+      )}
     </Card>
   )
 }

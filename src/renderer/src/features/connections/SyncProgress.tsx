@@ -5,6 +5,20 @@ import { useShallow } from 'zustand/react/shallow'
 import { useSync } from '../../stores/sync'
 import { timeLeftMs, timeLeftWords } from '../../sync/time-left'
 import { clockTime, planLine } from './plan-words'
+import { judgeResource } from '../../sync/pass-verdict'
+import type { ResourceProgress } from '../../sync/driver'
+
+/** A resource is "up to date" only when everything it sent was read. */
+function stateWords(p: ResourceProgress): string {
+  if (p.state === 'error') return 'stopped · '
+  if (p.state !== 'done') return ''
+  const v = judgeResource(p)
+  return v.kind === 'read'
+    ? 'up to date · '
+    : v.kind === 'failed'
+      ? 'unreadable · '
+      : 'read, some unreadable · '
+}
 
 /** Per resource: pages and records done, rate-limit waits, errors in plain words. */
 export function SyncProgress({ connectionId }: { connectionId: string }) {
@@ -56,8 +70,12 @@ export function SyncProgress({ connectionId }: { connectionId: string }) {
               <Text size="xs" fw={500}>
                 {p.label} · {p.phase === 'full' ? 'full pass' : 'changes only'}
               </Text>
-              <Text size="xs" c={p.state === 'error' ? 'red' : 'dimmed'} data-testid={`sync-${p.resource}`}>
-                {p.state === 'done' ? 'up to date · ' : p.state === 'error' ? 'stopped · ' : ''}
+              <Text
+                size="xs"
+                c={p.state === 'error' || stateWords(p).startsWith('unreadable') ? 'red' : 'dimmed'}
+                data-testid={`sync-${p.resource}`}
+              >
+                {stateWords(p)}
                 {p.recordsDone.toLocaleString()} records · page {p.pagesDone}
                 {p.totalPages !== undefined ? ` of ${p.totalPages}` : ''}
                 {p.deleted > 0 && `, ${p.deleted} removed`}

@@ -4,9 +4,10 @@ import { vendorProfiles } from '../../../../shared/vendors/profiles'
 
 /** What Stockroom reads from a vendor, what it writes, and how a write is kept from landing twice. */
 export function VendorCapabilities({ vendor }: { vendor: VendorId }) {
-  const { table } = vendorProfiles[vendor]
+  const { table, counts } = vendorProfiles[vendor]
   const rows: [string, string][] = [
     ['Reads', table.reads],
+    ['Counts', counts.places.words],
     ['Writes', table.writes],
     ['Duplicates', table.duplicates]
   ]

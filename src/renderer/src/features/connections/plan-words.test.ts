@@ -30,7 +30,7 @@ const running: ResourceProgress = {
 describe('the budget plan in words', () => {
   it('says where the pass is, when the hour’s budget resumes and when it will be done', () => {
     expect(planLine(running, at(13, 21))?.text).toBe(
-      'page 412 of 1,200 — the hour’s budget resumes at 14:05 — done around 15:40'
+      'page 412 of 1,200 in all — the hour’s budget resumes at 14:05 — done around 15:40'
     )
   })
 
@@ -40,7 +40,7 @@ describe('the budget plan in words', () => {
     expect(planLine({ ...running, state: 'done' }, at(13, 21))).toBeUndefined()
     const { resumesInMs: _, ...fits } = running.plan!
     expect(planLine({ ...running, plan: fits }, at(13, 21))?.text).toBe(
-      'page 412 of 1,200 — done around 15:40'
+      'page 412 of 1,200 in all — done around 15:40'
     )
   })
 })

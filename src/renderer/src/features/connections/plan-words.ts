@@ -19,7 +19,7 @@ export interface PlanLine {
 }
 
 /**
- * "page 412 of 1,200 — the hour's budget resumes at 14:05 — done around 15:40":
+ * "page 412 of 1,200 in all — the hour's budget resumes at 14:05 — done around 15:40":
  * the budget plan of a running pass in words, or undefined when the vendor has
  * no budget plan or the pass is not running.
  */
@@ -30,7 +30,8 @@ export function planLine(p: ResourceProgress, now: number): PlanLine | undefined
   const resumesAt =
     p.waitingUntil ?? (plan.resumesInMs !== undefined ? plannedAt + plan.resumesInMs : undefined)
   const budget = plan.windowMs >= 55 * 60_000 ? 'the hour’s budget' : 'the request budget'
-  const parts = [`page ${plan.pagesDone.toLocaleString()} of ${plan.pages.toLocaleString()}`]
+  // Pages of the whole sync, every resource together: "in all" keeps it from reading as the line of one resource.
+  const parts = [`page ${plan.pagesDone.toLocaleString()} of ${plan.pages.toLocaleString()} in all`]
   if (resumesAt !== undefined && resumesAt > now)
     parts.push(`${budget} resumes at ${clockTime(resumesAt, now)}`)
   parts.push(`done around ${clockTime(Math.max(finishAt, now), now)}`)

@@ -1,4 +1,5 @@
 import { ActionIcon, Badge, Group, Menu, Table, Text } from '@mantine/core'
+import { itemDetail, itemRef } from '../../../../shared/model/item-identity'
 import { IconDots, IconFlag, IconFlagOff, IconRepeat } from '@tabler/icons-react'
 import { memo, useLayoutEffect } from 'react'
 import { markForRecount } from '../../count/lines'
@@ -139,6 +140,7 @@ const sameLine = (a: CountLineView, b: CountLineView): boolean =>
     a.line.zeroed === b.line.zeroed &&
     a.item?.name === b.item?.name &&
     a.item?.sku === b.item?.sku &&
+    a.item?.detail === b.item?.detail &&
     a.item?.unit === b.item?.unit &&
     a.lot?.lotNumber === b.lot?.lotNumber)
 
@@ -167,9 +169,14 @@ const LineRow = memo(
         <Table.Td>
           <Text fw={600}>{item?.name ?? 'Item no longer in the replica'}</Text>
           <Group gap={6}>
-            <Text size="sm" c="dimmed" ff="monospace">
-              {item?.sku ?? line.itemKey}
+            <Text size="sm" c="dimmed" ff="monospace" data-testid="item-ref">
+              {item ? itemRef(item) : line.itemKey}
             </Text>
+            {item && itemDetail(item) && (
+              <Text size="sm" c="dimmed" data-testid="item-tells-apart">
+                {itemDetail(item)}
+              </Text>
+            )}
             {lot && (
               <Badge size="sm" color="grape" variant="light">
                 lot {lot.lotNumber}

@@ -3,12 +3,14 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { IconLink, IconSearch } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
+import { itemDetail, itemRef } from '../../../../shared/model/item-identity'
 import type { Item } from '../../../../shared/model/records'
 import { parseScan } from '../../../../shared/scan'
 import type { ScanContext } from '../../count/count-scan'
 import { getDb } from '../../db/db'
 import { useScannerSettings } from '../../stores/scanner'
 import { searchItems } from '../items/search'
+import { tiedAtTop } from '../../count/pick-tie'
 import { submitLink, submitPick } from './count-ui'
 import { formatQty } from './format'
 
@@ -36,12 +38,24 @@ function ItemChoices({ items, pick, enterFirst }: { items: Item[]; pick: Pick; e
     <Table data-testid="pick-results">
       <Table.Tbody>
         {items.map((item, i) => (
-          <Table.Tr key={item.key} data-testid="pick-row" data-sku={item.sku}>
+          <Table.Tr key={item.key} data-testid="pick-row" data-sku={item.sku} data-ref={itemRef(item)}>
             <Table.Td>
               <Text fw={600}>{item.name}</Text>
-              <Text size="sm" c="dimmed" ff="monospace">
-                {item.sku}
+              <Text size="sm" c="dimmed" ff="monospace" span data-testid="item-ref">
+                {itemRef(item)}
               </Text>
+              {itemDetail(item) && (
+                <Text size="sm" c="dimmed" span data-testid="item-tells-apart">
+                  {' · '}
+                  {itemDetail(item)}
+                </Text>
+              )}
+              {item.onHand !== undefined && (
+                <Text size="sm" c="dimmed" span>
+                  {' · '}
+                  {formatQty(item.onHand)} on hand
+                </Text>
+              )}
             </Table.Td>
             <Table.Td ta="right">
               <Group gap="xs" justify="flex-end" wrap="nowrap">
@@ -95,10 +109,17 @@ export function PickItem({
   const found = useLiveQuery(() => findInConnection(query, connectionId), [query, connectionId])
   const parsed = parseScan(context.raw, { prefixes: useScannerSettings.getState().prefixes })
   const pick: Pick = { countId, connectionId, context, linkable: parsed.ok && parsed.keys.length > 0 }
-  // Enter takes the first item for what is typed now, even before the list has caught up.
+  const [tie, setTie] = useState(false)
+  // Enter takes the first item for what is typed now, even before the list has caught up —
+  // unless the best matches look alike: then the person picks one.
   const onEnter = async () => {
-    const [first] = await findInConnection(text, connectionId)
+    const items = await findInConnection(text, connectionId)
+    const [first] = items
     if (!first) return
+    if (tiedAtTop(items, text)) {
+      setTie(true)
+      return
+    }
     if (pick.linkable) await submitLink(countId, connectionId, first, context)
     else await submitPick(countId, first, context)
   }
@@ -111,12 +132,15 @@ export function PickItem({
           label={candidates ? 'Or find another item' : 'Find the item by name or SKU'}
           description={
             pick.linkable
-              ? `Type, then Enter: ${context.code} is linked to the first item and counted; its next scan counts that item.`
+              ? `Type, then Enter: ${context.code} is linked to the item found first and counted (when several look alike, you choose); its next scan counts that item.`
               : undefined
           }
           placeholder="e.g. hex bolt, or the SKU"
           value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
+          onChange={(e) => {
+            setText(e.currentTarget.value)
+            setTie(false)
+          }}
           onKeyDown={(e) => {
             if (e.key !== 'Enter') return
             e.preventDefault()
@@ -126,7 +150,15 @@ export function PickItem({
           autoFocus={!candidates}
           data-testid="pick-search"
         />
-        {found && found.length > 0 && <ItemChoices items={found} pick={pick} enterFirst />}
+        {tie && found && tiedAtTop(found, query) && (
+          <Text size="sm" c="orange" fw={600} data-testid="pick-tie">
+            Several items are called “{found[0]!.name}”. Choose the one this label is on: they differ by id,
+            place and size shown under each.
+          </Text>
+        )}
+        {found && found.length > 0 && (
+          <ItemChoices items={found} pick={pick} enterFirst={!tiedAtTop(found, query)} />
+        )}
         {found && found.length === 0 && query.trim() !== '' && (
           <Text size="sm" c="dimmed">
             Nothing in this connection matches “{query}”.

@@ -1,4 +1,5 @@
 import { Badge, Box, Group, Paper, Stack, Text } from '@mantine/core'
+import { itemDetail, itemLine, itemRef } from '../../../../shared/model/item-identity'
 import {
   IconAlertTriangle,
   IconArrowBackUp,
@@ -41,8 +42,13 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
           <Stack gap={4}>
             <Group gap="xs">
               <Badge variant="light" ff="monospace">
-                {item.sku}
+                {itemRef(item)}
               </Badge>
+              {itemDetail(item) && (
+                <Text size="sm" c="dimmed">
+                  {itemDetail(item)}
+                </Text>
+              )}
               {content.viaLink && (
                 <Badge
                   color="teal"
@@ -126,7 +132,7 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
         icon: <IconAlertTriangle size={36} />,
         title: `${first?.name ?? 'This item'} is not in this count’s connection — not counted`,
         detail: `The code belongs to ${content.items
-          .map((i) => `${i.name} (${i.sku}) in ${connectionLabel(i.connectionId)}`)
+          .map((i) => `${itemLine(i)} in ${connectionLabel(i.connectionId)}`)
           .join(', ')}. Only items of the count’s own connection can be counted here.`
       }
     }

@@ -3,6 +3,9 @@ import { IconAlertTriangle, IconPlayerPlay, IconPlugConnected } from '@tabler/ic
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import type { Location } from '../../../../shared/model/records'
+import type { VendorId } from '../../../../shared/model/vendor'
+import { vendorProfiles } from '../../../../shared/vendors/profiles'
+import { WHOLE_STOCK_CODE } from '../../../../shared/vendors/whole-stock'
 import { defaultCountConnection } from '../../count/default-connection'
 import { goToLocation } from '../../count/location-switch'
 import { locationPath } from '../../count/sessions'
@@ -21,7 +24,7 @@ const kindLabel: Record<Location['kind'], string> = {
 }
 
 /** Locations of a connection for a picker: one group per warehouse (or top-level location), in path order. */
-function locationOptions(locations: Location[]) {
+function locationOptions(locations: Location[], wholeStockOf?: string) {
   const byKey = new Map(locations.map((l) => [l.key, l]))
   const top = (l: Location): Location => {
     let t = l
@@ -41,10 +44,21 @@ function locationOptions(locations: Location[]) {
     groups.set(root.key, group)
     group.items.push({
       value: l.key,
-      label: l.key === root.key ? `${l.name} (whole ${kindLabel[l.kind]})` : `${path} (${kindLabel[l.kind]})`
+      label:
+        wholeStockOf && l.code === WHOLE_STOCK_CODE
+          ? `${l.name} (everything ${wholeStockOf} holds; it keeps no locations)`
+          : l.key === root.key
+            ? `${l.name} (whole ${kindLabel[l.kind]})`
+            : `${path} (${kindLabel[l.kind]})`
     })
   }
   return [...groups.values()]
+}
+
+/** The vendor's name where its count location is its whole stock. */
+function wholeStockName(connection: { vendor: VendorId } | undefined): string | undefined {
+  const profile = connection && vendorProfiles[connection.vendor]
+  return profile?.counts.places.kind === 'whole-stock' ? profile.name : undefined
 }
 
 export function StartCount() {
@@ -69,7 +83,10 @@ export function StartCount() {
   const options = useLiveQuery(
     async () =>
       chosenConnection
-        ? locationOptions(await db.locations.where('connectionId').equals(chosenConnection).toArray())
+        ? locationOptions(
+            await db.locations.where('connectionId').equals(chosenConnection).toArray(),
+            wholeStockName(await db.connections.get(chosenConnection))
+          )
         : [],
     [chosenConnection]
   )

@@ -1,4 +1,5 @@
 import { ActionIcon, Alert, Badge, Button, FileButton, Group, List, Stack, Table, Text } from '@mantine/core'
+import { itemDetail, itemRef } from '../../../../shared/model/item-identity'
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconLink, IconTrash, IconUpload } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -156,8 +157,13 @@ export function BarcodeLinksView() {
                         {item.name}
                       </Text>
                       <Text size="xs" c="dimmed" ff="monospace">
-                        {item.sku}
+                        {itemRef(item)}
                       </Text>
+                      {itemDetail(item) && (
+                        <Text size="xs" c="dimmed">
+                          {itemDetail(item)}
+                        </Text>
+                      )}
                     </>
                   ) : (
                     <Badge color="orange" variant="light">

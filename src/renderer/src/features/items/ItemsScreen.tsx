@@ -1,4 +1,5 @@
 import { Badge, Group, SegmentedControl, Table, Text, TextInput } from '@mantine/core'
+import { itemDetail, itemRef } from '../../../../shared/model/item-identity'
 import { IconBox, IconSearch } from '@tabler/icons-react'
 import { memo, useCallback, useLayoutEffect, useState } from 'react'
 import type { Item } from '../../../../shared/model/records'
@@ -132,7 +133,7 @@ const ItemResults = memo(function ItemResults({
       <Table highlightOnHover striped data-testid="item-results" data-query={query}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>SKU</Table.Th>
+            <Table.Th>SKU or id</Table.Th>
             <Table.Th>Name</Table.Th>
             <Table.Th>On hand</Table.Th>
             <Table.Th>Connection</Table.Th>
@@ -143,7 +144,8 @@ const ItemResults = memo(function ItemResults({
             <ItemRow
               key={item.key}
               itemKey={item.key}
-              sku={item.sku}
+              sku={itemRef(item)}
+              detail={itemDetail(item)}
               name={item.name}
               onHand={item.onHand}
               unit={item.unit}
@@ -167,6 +169,7 @@ const ItemResults = memo(function ItemResults({
 const ItemRow = memo(function ItemRow(p: {
   itemKey: string
   sku: string
+  detail?: string | undefined
   name: string
   onHand: number | undefined
   unit: string | undefined
@@ -178,7 +181,15 @@ const ItemRow = memo(function ItemRow(p: {
   return (
     <Table.Tr {...rowKeys(() => p.onOpen(p.itemKey), `${p.sku} ${p.name}`)} data-testid="item-row">
       <Table.Td ff="monospace">{p.sku}</Table.Td>
-      <Table.Td>{p.name}</Table.Td>
+      <Table.Td>
+        {p.name}
+        {p.detail && (
+          <Text span size="xs" c="dimmed" data-testid="item-tells-apart">
+            {' · '}
+            {p.detail}
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>
         <Group gap={6}>
           {p.onHand ?? '—'}{' '}

@@ -1,4 +1,5 @@
 import { Badge, Group, Paper, Progress, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { itemRef } from '../../../../shared/model/item-identity'
 import { IconCircleCheck } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { getDb } from '../../db/db'
@@ -66,7 +67,7 @@ export function LowStockView({ onOpen }: { onOpen: (key: string) => void }) {
                     data-testid="low-row"
                   >
                     <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                      {item.sku}
+                      {itemRef(item)}
                     </Table.Td>
                     <Table.Td>{item.name}</Table.Td>
                     <Table.Td>

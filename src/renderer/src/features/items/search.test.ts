@@ -86,3 +86,14 @@ describe('item search', () => {
     expect(names(await searchItems(db, 'hex m59'))).toEqual(['Hex Bolt M59', ...names(many.slice(590, 600))])
   })
 })
+
+describe('an exact name among many alike', () => {
+  it('finds an item by its exact description first, among a thousand sharing its words', async () => {
+    const sheets = Array.from({ length: 1_000 }, (_, n) => item(n + 1, `1018 sheet #${n + 1}`, ''))
+    sheets.push(item(5_000, '1018 Sheet', ''))
+    await replica(sheets)
+    expect(names(await searchItems(db, '1018 sheet')).slice(0, 1)).toEqual(['1018 Sheet'])
+    // A number typed whole beats the numbers it starts.
+    expect(names(await searchItems(db, '1018 sheet #30', 8)).slice(0, 1)).toEqual(['1018 sheet #30'])
+  })
+})

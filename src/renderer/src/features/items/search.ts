@@ -44,12 +44,14 @@ export async function searchItems(db: StockroomDb, text: string, limit = SEARCH_
   if (scan.ok && scan.kind !== 'plain') return dedupe(await byCode)
 
   const words = searchWords(q)
-  const [exact, byWords, bySku] = await Promise.all([
+  const [exact, byName, byWords, bySku] = await Promise.all([
     byCode,
+    // An item's exact name or description comes first, however many others share its words.
+    db.items.where('name').equalsIgnoreCase(q).limit(limit).toArray(),
     byWordPrefixes(db, words, limit),
     db.items.where('sku').startsWithIgnoreCase(q).limit(limit).toArray()
   ])
-  const found = dedupe([...exact, ...bySku, ...byWords])
+  const found = dedupe([...exact, ...byName, ...bySku, ...byWholeWords(byWords, words)])
   if (found.length > 0) return found.slice(0, limit)
   return byPieces(db, words, limit, new Set())
 }
@@ -74,7 +76,10 @@ async function byWordPrefixes(db: StockroomDb, words: string[], limit: number): 
   const rarest = keys.reduce((a, b) => (b.length < a.length ? b : a))
   if (rarest.length < RARE) {
     const items = await db.items.bulkGet([...new Set(rarest)])
-    return items.filter((i): i is Item => i !== undefined && hasAll(i)).slice(0, limit)
+    return byWholeWords(
+      items.filter((i): i is Item => i !== undefined && hasAll(i)),
+      words
+    ).slice(0, limit)
   }
   const lead = words.reduce((a, b) => (b.length >= a.length ? b : a))
   const found = new Map<string, Item>()
@@ -119,6 +124,18 @@ async function byPieces(db: StockroomDb, words: string[], room: number, seen: Se
     .sort((a, b) => a.cost - b.cost || a.item.name.localeCompare(b.item.name))
     .slice(0, room)
     .map((m) => m.item)
+}
+
+/**
+ * Items whose words equal more of the typed words first ("1018 sheet #30" before
+ * "1018 sheet #300"); otherwise in the order found.
+ */
+function byWholeWords(items: Item[], words: string[]): Item[] {
+  const whole = (i: Item) => words.filter((w) => i.words.includes(w)).length
+  return items
+    .map((item, at) => ({ item, at, whole: whole(item) }))
+    .sort((a, b) => b.whole - a.whole || a.at - b.at)
+    .map((x) => x.item)
 }
 
 function dedupe(items: Item[]): Item[] {

@@ -13,20 +13,22 @@ import { discard, markApplied, resendBatch, resendEdited, retryNow } from '../..
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
+import { CountSheetCard } from './CountSheetCard'
 
 const stateLabel: Record<OutboxState, { label: string; color: string }> = {
   pending: { label: 'waiting to send', color: 'blue' },
   sending: { label: 'sending', color: 'cyan' },
   done: { label: 'sent', color: 'teal' },
   'needs-review': { label: 'needs review', color: 'red' },
-  discarded: { label: 'discarded', color: 'gray' }
+  discarded: { label: 'discarded', color: 'gray' },
+  'to-key-in': { label: 'to key in', color: 'grape' }
 }
 
 type Filter = 'review' | 'open' | 'sent' | 'all'
 
 const inFilter: Record<Filter, (e: OutboxEntry) => boolean> = {
   review: (e) => e.state === 'needs-review',
-  open: (e) => e.state === 'pending' || e.state === 'sending',
+  open: (e) => e.state === 'pending' || e.state === 'sending' || e.state === 'to-key-in',
   sent: (e) => e.state === 'done',
   all: () => true
 }
@@ -81,9 +83,13 @@ export function OutboxScreen() {
         </EmptyState>
       ) : (
         <Stack data-testid="outbox-list">
-          {(entries ?? []).map((e) => (
-            <EntryCard key={e.id} entry={e} connection={label(e.connectionId)} />
-          ))}
+          {(entries ?? []).map((e) =>
+            e.sheet ? (
+              <CountSheetCard key={e.id} entry={e} connection={label(e.connectionId)} />
+            ) : (
+              <EntryCard key={e.id} entry={e} connection={label(e.connectionId)} />
+            )
+          )}
         </Stack>
       )}
     </>

@@ -1,4 +1,5 @@
 import { Spotlight, type SpotlightActionGroupData } from '@mantine/spotlight'
+import { itemDetail, itemRef } from '../../../../shared/model/item-identity'
 import { IconBox, IconClipboardList, IconSearch } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo, useState } from 'react'
@@ -56,7 +57,7 @@ export function AppSpotlight() {
       actions: (found?.items ?? []).map((item) => ({
         id: `item:${item.key}`,
         label: item.name,
-        description: `${item.sku}${item.onHand !== undefined ? ` · ${item.onHand.toLocaleString()} on hand` : ''}`,
+        description: `${[itemRef(item), itemDetail(item)].filter(Boolean).join(' · ')}${item.onHand !== undefined ? ` · ${item.onHand.toLocaleString()} on hand` : ''}`,
         leftSection: <IconBox size={20} />,
         onClick: () => {
           go('items')

@@ -8,14 +8,7 @@ import { useOutboxStatus } from '../../stores/outbox'
 import { useSync } from '../../stores/sync'
 import { useUi } from '../../stores/ui'
 import { formatAgo } from '../../util/format'
-import {
-  connectionsNeedingAttention,
-  countOf,
-  failingIds,
-  parkedLine,
-  syncPercent,
-  writesLine
-} from './status-summary'
+import { attentionWords, countOf, failingIds, parkedLine, syncPercent, writesLine } from './status-summary'
 
 /**
  * What is true now, one click from where to act: online or not, connections
@@ -35,7 +28,6 @@ export function StatusBar() {
   const progress = useSync((s) => s.progress)
   const unreachable = useOutboxStatus((s) => Object.keys(s.unreachable).length)
   const connections = useUi((s) => s.connections)
-  const { paused, failing } = connectionsNeedingAttention(connections, syncErrors, progress)
   const lanes = useSync((s) => s.lanes)
   const parked = parkedLine(connections, lanes, failingIds(connections, syncErrors, progress))
   // Two queries: a sync's writes of low-stock rows re-read the low count only, never the outbox.
@@ -78,10 +70,7 @@ export function StatusBar() {
     })
   }, [hostConnected, online, counts.waiting, counts.low, lastSyncAt, syncing])
 
-  const attention = [
-    paused > 0 && `${countOf(paused, 'connection')} paused`,
-    failing > 0 && `${countOf(failing, 'connection')} failing`
-  ].filter(Boolean)
+  const attention = attentionWords(connections, syncErrors, progress)
 
   return (
     <Group h="100%" px="md" gap="md" wrap="nowrap" data-testid="status-bar">

@@ -1,40 +1,82 @@
 import type { ConnectionInfo } from '../../../../shared/host-api/connections'
 import type { ResourceProgress } from '../../sync/progress'
 import type { LaneState } from '../../sync/scheduler'
+import { mostlyUnreadable } from '../../sync/pass-verdict'
+
+type Progressed = Pick<ResourceProgress, 'connectionId' | 'state'> &
+  Partial<Pick<ResourceProgress, 'label' | 'rejected' | 'recordsDone' | 'rejectedReason'>>
+
+/** Resources of a connection's last pass that failed: refused, kept failing, or mostly unreadable. */
+const failedOf = (progress: Record<string, Progressed>, connectionId: string) =>
+  Object.values(progress).filter(
+    (p) =>
+      p.connectionId === connectionId &&
+      (p.state === 'error' ||
+        (p.state === 'done' &&
+          mostlyUnreadable({ rejected: p.rejected ?? 0, recordsDone: p.recordsDone ?? 0 })))
+  )
 
 /**
  * Connections a person must look at: paused (a new key is needed) or failing
- * (their last sync stopped, or one of its resources failed).
+ * (their last sync stopped, or one of its resources failed or came mostly
+ * unreadable).
  */
 export function connectionsNeedingAttention(
   connections: Pick<ConnectionInfo, 'id' | 'status'>[],
   syncErrors: Record<string, string>,
-  progress: Record<string, Pick<ResourceProgress, 'connectionId' | 'state'>> = {}
+  progress: Record<string, Progressed> = {}
 ): { paused: number; failing: number } {
   const failed = failingIds(connections, syncErrors, progress)
   return { paused: connections.filter((c) => c.status === 'paused').length, failing: failed.size }
 }
 
-/** The connections (not paused) whose last sync stopped or had a resource fail. */
+/** The connections (not paused) whose last sync stopped, or had a resource fail or come mostly unreadable. */
 export function failingIds(
   connections: Pick<ConnectionInfo, 'id' | 'status'>[],
   syncErrors: Record<string, string>,
-  progress: Record<string, Pick<ResourceProgress, 'connectionId' | 'state'>> = {}
+  progress: Record<string, Progressed> = {}
 ): Set<string> {
-  const failedResource = new Set(
-    Object.values(progress)
-      .filter((p) => p.state === 'error')
-      .map((p) => p.connectionId)
-  )
   return new Set(
     connections
       .filter(
         (c) =>
           c.status !== 'paused' &&
-          (c.status === 'error' || syncErrors[c.id] !== undefined || failedResource.has(c.id))
+          (c.status === 'error' || syncErrors[c.id] !== undefined || failedOf(progress, c.id).length > 0)
       )
       .map((c) => c.id)
   )
+}
+
+/**
+ * The status bar's words for connections to look at, the reason beside the
+ * first failing one ("1 connection failing — Plant: Purchase orders unreadable (no id)").
+ */
+export function attentionWords(
+  connections: Pick<ConnectionInfo, 'id' | 'status' | 'label' | 'statusMessage'>[],
+  syncErrors: Record<string, string>,
+  progress: Record<string, Progressed> = {}
+): string[] {
+  const { paused, failing } = connectionsNeedingAttention(connections, syncErrors, progress)
+  const words: string[] = []
+  if (paused > 0) words.push(`${count(paused, 'connection')} paused`)
+  if (failing === 0) return words
+  let reason = ''
+  for (const c of connections) {
+    if (c.status === 'paused') continue
+    const resource = failedOf(progress, c.id)[0]
+    const why =
+      resource?.state === 'done'
+        ? `${resource.label ?? 'Data'} unreadable${resource.rejectedReason?.startsWith('no id') ? ' (no id)' : ''}`
+        : resource
+          ? `${resource.label ?? 'Data'} failed`
+          : (syncErrors[c.id] ?? (c.status === 'error' ? c.statusMessage : undefined))
+    if (why) {
+      reason = ` — ${c.label}: ${why.length > 90 ? `${why.slice(0, 89)}…` : why}`
+      break
+    }
+  }
+  words.push(`${count(failing, 'connection')} failing${reason}`)
+  return words
 }
 
 /** Share of the records read so far by the resources syncing now, over those whose total is known. */
