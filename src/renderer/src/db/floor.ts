@@ -14,6 +14,8 @@
 
 let holds = 0
 let waiters: (() => void)[] = []
+/** When the floor was last held (performance.now()), or never. */
+let lastHeldAt = -Infinity
 
 const wake = () => {
   if (holds > 0) return
@@ -25,6 +27,7 @@ const wake = () => {
 /** A person's action is using the replica; returns its release (idempotent). */
 export function holdFloor(): () => void {
   holds++
+  lastHeldAt = performance.now()
   let released = false
   return () => {
     if (released) return
@@ -46,6 +49,9 @@ export function holdFloorUntil(until: Promise<unknown>, capMs: number): void {
     release()
   })
 }
+
+/** Milliseconds since someone last held the floor (Infinity if nobody has). */
+export const sinceFloorUsed = (): number => (holds > 0 ? 0 : performance.now() - lastHeldAt)
 
 /** True while someone holds the floor. */
 export const floorBusy = (): boolean => holds > 0

@@ -3,7 +3,7 @@ import type { PageResult, ResourcePlan } from '../../../shared/host-api/sync'
 import type { ReplicaTable } from '../../../shared/model/schemas'
 import type { Checkpoint, Item, Location } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
-import { floorClear } from '../db/floor'
+import { floorClear, sinceFloorUsed } from '../db/floor'
 import { indexLocation } from '../db/location-index'
 import { trackLowStock } from './low-stock'
 import type { LowCrossing } from './progress'
@@ -14,8 +14,16 @@ import { takeWriteTurn } from './write-turns'
  * a scan that arrives meanwhile waits for at most this (plus the commit).
  */
 export const WRITE_SLICE_MS = 12
+/**
+ * While nobody has scanned for {@link QUIET_AFTER_MS}, slices may be this long:
+ * a transaction's fixed cost is then paid less often. The first key of the next
+ * scan holds the floor, so that scan waits at most for the rest of one slice
+ * while its keys are still coming.
+ */
+export const QUIET_SLICE_MS = 60
+export const QUIET_AFTER_MS = 10_000
 const MIN_ROWS = 8
-const MAX_ROWS = 1_000
+const MAX_ROWS = 2_000
 
 /**
  * Sizes the sync's write transactions by time, not by record count. A slice
@@ -29,11 +37,17 @@ export class SliceSizer {
   private msPerRow = new Map<string, number>()
   private overheadMs = 2
 
-  constructor(private readonly targetMs = WRITE_SLICE_MS) {}
+  constructor(
+    private readonly targetMs = WRITE_SLICE_MS,
+    /** How long since a person last used the floor; quiet floors get {@link QUIET_SLICE_MS}. */
+    private readonly sinceUsed: () => number = () => 0
+  ) {}
 
   rows(table: string): number {
     const per = this.msPerRow.get(table) ?? (table === 'items' ? 0.3 : 0.05)
-    const room = Math.max(this.targetMs, 2 * this.overheadMs) - this.overheadMs
+    const target =
+      this.sinceUsed() >= QUIET_AFTER_MS ? Math.max(this.targetMs, QUIET_SLICE_MS) : this.targetMs
+    const room = Math.max(target, 2 * this.overheadMs) - this.overheadMs
     return Math.max(MIN_ROWS, Math.min(MAX_ROWS, Math.floor(room / per)))
   }
 

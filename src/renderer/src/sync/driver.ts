@@ -3,7 +3,8 @@ import type { PageResult, ResourcePlan } from '../../../shared/host-api/sync'
 import type { ReplicaTable } from '../../../shared/model/schemas'
 import type { Checkpoint } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
-import { applyPage, SliceSizer } from './apply-page'
+import { applyPage, SliceSizer, WRITE_SLICE_MS } from './apply-page'
+import { sinceFloorUsed } from '../db/floor'
 import { SyncError, type ResourceProgress } from './progress'
 import { recordFailure, refusedForThisKey } from './resource-failure'
 
@@ -64,7 +65,7 @@ export async function syncConnection(
   if (!plan.ok) throw new SyncError(plan.error.message, plan.error.code, plan.error.cause)
   const results: ResourceProgress[] = []
   const skew: number[] = []
-  const sizer = o.sizer ?? new SliceSizer()
+  const sizer = o.sizer ?? new SliceSizer(WRITE_SLICE_MS, sinceFloorUsed)
   for (const resource of plan.value.resources) {
     if (o.signal?.aborted) break
     const refused = await refusedForThisKey(db, connectionId, resource)

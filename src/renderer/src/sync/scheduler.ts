@@ -2,7 +2,8 @@ import type { HostClient } from '../../../shared/host-api/client'
 import type { ConnectionRow } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
 import { logActivity } from '../activity/log'
-import { SliceSizer } from './apply-page'
+import { SliceSizer, WRITE_SLICE_MS } from './apply-page'
+import { sinceFloorUsed } from '../db/floor'
 import { syncConnection } from './driver'
 import { SyncError, type ResourceProgress } from './progress'
 import { failedResources } from './pass-verdict'
@@ -83,7 +84,7 @@ export function startSyncScheduler(
   const now = o.now ?? Date.now
   const lanes = new Map<string, Lane>()
   // Slice sizes learnt once for the PC: every lane writes into the same replica.
-  const sizer = new SliceSizer()
+  const sizer = new SliceSizer(WRITE_SLICE_MS, sinceFloorUsed)
   let stopped = false
   let listing: Promise<void> | undefined
 
