@@ -89,7 +89,7 @@ describe.skipIf(!availability.run)('telling people what is happening', () => {
       ]
     })
     await page.locator('[data-section="connections"]').click()
-    await page.getByRole('button', { name: 'Sync now' }).click()
+    await page.getByRole('button', { name: 'Sync now', exact: true }).click()
     const lowX = notices.filter({ hasText: `Low stock: ${x.sku}` })
     await expect.poll(() => lowX.count(), { timeout: 60_000 }).toBe(1)
     expect(await lowX.textContent()).toContain(`${x.minStockLevel - 1}`)
@@ -147,7 +147,7 @@ describe.skipIf(!availability.run)('telling people what is happening', () => {
     await screenshot(page, 'status-paused-connection')
 
     // Offline: said so, and nothing claims to sync or send; asked to sync, it waits for the network.
-    const syncNow = page.getByRole('button', { name: 'Sync now' })
+    const syncNow = page.getByRole('button', { name: 'Sync now', exact: true })
     await expect.poll(() => syncNow.count(), { timeout: 30_000 }).toBe(1)
     await page.context().setOffline(true)
     await expect.poll(() => statusText(page, 'status-online')).toBe('Offline')

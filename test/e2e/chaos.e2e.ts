@@ -115,7 +115,7 @@ describe.skipIf(!availability.run)(
 
         // Mid-sync: a full sync is asked for, the host dies somewhere in its pages.
         await page.locator('[data-section="connections"]').click()
-        await page.getByRole('button', { name: 'Sync now' }).click()
+        await page.getByRole('button', { name: 'Sync now', exact: true }).click()
         if (await killAndRestart(Math.floor(random() * 1500), syncing)) midSync++
         kills++
         await expect.poll(syncing, { timeout: 120_000 }).toBe(false)

@@ -86,7 +86,7 @@ describe.skipIf(!availability.run)('a connection waiting for its budget holds up
     await screenshot(page, 'sync-lanes-figgro-waits')
 
     // Sync now on the waiting connection says when it will run instead of asking the vendor again.
-    await figgroCard.getByRole('button', { name: 'Sync Figgro plant now' }).click()
+    await figgroCard.getByRole('button', { name: 'Sync now: Figgro plant' }).click()
     await expect
       .poll(() => page.getByText('Figgro plant waits for its request budget', { exact: true }).count())
       .toBeGreaterThan(0)

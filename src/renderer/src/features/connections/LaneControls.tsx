@@ -42,7 +42,7 @@ export function LaneButton({ connection: c }: { connection: ConnectionInfo }) {
       variant="light"
       onClick={() => void syncNow()}
       disabled={c.status === 'paused'}
-      aria-label={`Sync ${c.label} now`}
+      aria-label={`Sync now: ${c.label}`}
       data-testid="lane-sync-now"
     >
       Sync now
