@@ -38,7 +38,11 @@ async function startCount(warehouse) {
   await page.locator('[data-section="count"]').click()
   await page.getByTestId('count-location').click()
   await page.getByTestId('count-location').fill(warehouse)
-  await page.getByRole('option', { name: `${warehouse} (whole warehouse)` }).click()
+  // Two connections may each have a warehouse of that name: the first listed is the one counted.
+  await page
+    .getByRole('option', { name: `${warehouse} (whole warehouse)` })
+    .first()
+    .click()
   await page.getByTestId('count-start-button').click()
   await page.waitForSelector('[data-testid="count-session"]')
 }
@@ -150,6 +154,12 @@ function print(result) {
 }
 
 const results = {}
+// Written after each part, so a run stopped half-way keeps what it measured.
+const save = () =>
+  writeFileSync(
+    join(ROOT, 'bench', 'results', SEARCH_ONLY ? 'search.json' : 'scan.json'),
+    JSON.stringify(SEARCH_ONLY ? results.search : results, null, 2) + '\n'
+  )
 let plan
 if (!SEARCH_ONLY) {
   results.scan = []
@@ -158,6 +168,7 @@ if (!SEARCH_ONLY) {
     const result = await scanRun(plan)
     print(result)
     results.scan.push(result)
+    save()
     if (n === 0 && SYNC_SIZE > 0) {
       // The same count, scanned while another connection makes its first sync: from its first page in
       // the replica until its last, so every scan meets the sync.
@@ -172,6 +183,7 @@ if (!SEARCH_ONLY) {
       print(during)
       console.log('  the sync meanwhile (sync:wait for the floor and its turn, sync:slice one write):')
       printPhases(during.syncPhases)
+      save()
       await sync.stop()
     }
   }

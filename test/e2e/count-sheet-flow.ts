@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readCsv } from '../../src/shared/csv/csv'
 import {
@@ -48,10 +48,21 @@ export interface CountSheetFlow {
   afterSync?: (page: Page) => Promise<void>
 }
 
-/** Presses Enter on a control, as a person who reached it with the keyboard does. */
+/**
+ * Reaches a control with Tab (Shift+Tab after the end), as a person with a keyboard does, and presses
+ * Enter on it. A control Tab never reaches fails the test.
+ */
+async function tabToAndEnter(page: Page, control: Locator) {
+  for (let presses = 0; presses < 150; presses++) {
+    if (await control.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)))
+      return page.keyboard.press('Enter')
+    await page.keyboard.press('Tab')
+  }
+  throw new Error('the control was not reached with Tab')
+}
+
 async function enterOn(page: Page, testId: string) {
-  await page.getByTestId(testId).first().focus()
-  await page.keyboard.press('Enter')
+  await tabToAndEnter(page, page.getByTestId(testId).first())
 }
 
 /** The count sheet downloaded from the Outbox with "Download again": its bytes and rows. */
@@ -150,8 +161,7 @@ export function countSheetFlow(flow: CountSheetFlow): void {
         .filter({ hasText: target.name })
         .filter({ has: page.locator(`[data-testid="item-ref"]`, { hasText: target.ref }) })
       const linked = await nextBanner(page, unknown.seq, async () => {
-        await choice.getByTestId('link-item').focus()
-        await page.keyboard.press('Enter')
+        await tabToAndEnter(page, choice.getByTestId('link-item'))
       })
       expect(linked.status).toBe('counted')
       // Its next scan counts it directly.
