@@ -23,18 +23,21 @@ const item = (cid: string, n: number, name: string): Item => ({
 let db: StockroomDb
 afterEach(() => db?.close())
 
+const addConnection = (into: StockroomDb, id: string) =>
+  into.connections.put({
+    id,
+    vendor: 'frostbyte',
+    label: id.toUpperCase(),
+    baseUrl: '',
+    capabilities: [],
+    status: 'ok',
+    demo: false
+  })
+
 describe('search pieces after a sync', () => {
   it('are built for every item of the connection, follow renames and removals, and leave others alone', async () => {
     db = createDb(`pieces-${Math.random()}`)
-    await db.connections.put({
-      id: 'a',
-      vendor: 'frostbyte',
-      label: 'A',
-      baseUrl: '',
-      capabilities: [],
-      status: 'ok',
-      demo: false
-    })
+    await addConnection(db, 'a')
     const many = Array.from({ length: 620 }, (_, n) =>
       item('a', n, n === 7 ? 'Wildflower Honey' : `Hex Bolt M${n}`)
     )
@@ -61,15 +64,7 @@ describe('search pieces after a sync', () => {
 
   it('waits while a person holds the floor', async () => {
     db = createDb(`pieces-${Math.random()}`)
-    await db.connections.put({
-      id: 'a',
-      vendor: 'frostbyte',
-      label: 'A',
-      baseUrl: '',
-      capabilities: [],
-      status: 'ok',
-      demo: false
-    })
+    await addConnection(db, 'a')
     await db.items.bulkPut([item('a', 1, 'Wildflower Honey')])
     const release = holdFloor()
     let done = false
