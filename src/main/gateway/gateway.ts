@@ -1,5 +1,5 @@
 import type { ConnectionInfo } from '../../shared/host-api/connections'
-import type { FrozenRequest, SendOutcome } from '../../shared/host-api/outbox'
+import type { ChangesSince, FrozenRequest, SendOutcome } from '../../shared/host-api/outbox'
 import type { PageResult, ResourcePlan } from '../../shared/host-api/sync'
 import { vendorNames, type VendorId } from '../../shared/model/vendor'
 import { describeVendorError, retryable } from '../../shared/vendors/errors'
@@ -113,6 +113,26 @@ export class VendorGateway {
     const read = connector.currentLevel
     if (!read) throw new GatewayError('no-capability', `${connection.label} cannot report current levels.`)
     return this.guard(connection, () => read.call(connector, itemVendorId, locationVendorId))
+  }
+
+  /** What changed at an item and place since `since`: the vendor's log, or its level where it keeps none. */
+  async changesSince(
+    connectionId: string,
+    itemVendorId: string,
+    locationVendorId: string,
+    since: string,
+    own: readonly string[] = []
+  ): Promise<ChangesSince> {
+    const { connector, connection } = await this.open(connectionId)
+    const log = connector.changesSince
+    if (log)
+      return {
+        kind: 'log',
+        changes: await this.guard(connection, () =>
+          log.call(connector, itemVendorId, locationVendorId, since, new Set(own))
+        )
+      }
+    return { kind: 'level', onHand: await this.currentLevel(connectionId, itemVendorId, locationVendorId) }
   }
 
   async taskLine(

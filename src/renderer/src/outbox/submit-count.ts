@@ -1,5 +1,5 @@
 import { defaultVarianceLimits, type VarianceLimits } from '../../../shared/count/quantity'
-import type { CountLine, Location, OutboxEntry } from '../../../shared/model/records'
+import type { CountLine, CountSession, Location, OutboxEntry } from '../../../shared/model/records'
 import type { PlannedWrite, StockWrites, Variance } from '../../../shared/vendors/profile'
 import { vendorProfiles } from '../../../shared/vendors/profiles'
 import { needsApproval } from '../count/review'
@@ -23,6 +23,8 @@ export interface SubmitOptions {
   newId?: () => string
   /** This PC's variance limits: a line outside them is sent only once a supervisor approved it. */
   limits?: VarianceLimits
+  /** This PC's name, in the note the vendor keeps with the write ("Stockroom count — PC-2 at …"). */
+  pc?: string
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6
@@ -119,7 +121,8 @@ export async function submitCount(
         await finish('nothing-to-send')
         return { outcome: 'nothing-to-send', entries: 0, variances: 0 }
       }
-      const note = `Stockroom count at ${location.name}, ${session.startedAt.slice(0, 16).replace('T', ' ')} UTC`
+      const note = `Stockroom count${o.pc ? ` — ${o.pc}` : ''} at ${location.name}, ${session.startedAt.slice(0, 16).replace('T', ' ')} UTC`
+      const baselines = baselinesOf(lines, session, connection.clockSkewMs)
       const build = writer.build
       const held = await settleEarlierCounts(db, connection.id, variances, writer, newId)
       const writes: { w: PlannedWrite; hold: boolean }[] = [
@@ -133,6 +136,7 @@ export async function submitCount(
         ).map((w) => ({ w, hold: true }))
       ]
       for (const { w, hold } of writes) {
+        const since = earliest(w.lines.map((l) => baselines.get(keyOfLine(l))))
         const entry: OutboxEntry = {
           id: newId(),
           connectionId: connection.id,
@@ -148,6 +152,7 @@ export async function submitCount(
           request: w.request,
           attempts: 0,
           affects: w.lines.map((l) => `${l.itemKey}@${l.locationKey}`),
+          ...(since && { since }),
           lines: w.lines.map((l) => ({
             itemKey: l.itemKey,
             itemVendorId: l.itemVendorId,
@@ -186,6 +191,31 @@ export async function submitCount(
 }
 
 const keyOf = (v: { itemKey: string; locationKey: string }) => `${v.itemKey}@${v.locationKey}`
+const keyOfLine = (v: { itemKey: string; lotKey?: string }) => `${v.itemKey}|${v.lotKey ?? ''}`
+
+/**
+ * The vendor instant each line's expected quantity stands for: the line's own baseline,
+ * else the replica's sync as the count started (lines brought in or set to zero), by the
+ * vendor's clock. Lines with neither (counts made before baselines were kept) get none.
+ */
+function baselinesOf(
+  lines: CountLine[],
+  session: CountSession,
+  skew: number | undefined
+): Map<string, string> {
+  const fallback = session.replicaSyncedAt
+    ? new Date(Date.parse(session.replicaSyncedAt) + (skew ?? 0)).toISOString()
+    : undefined
+  const out = new Map<string, string>()
+  for (const l of lines) {
+    const at = l.baselineAt ?? fallback
+    if (at) out.set(keyOfLine(l), at)
+  }
+  return out
+}
+
+const earliest = (ats: (string | undefined)[]): string | undefined =>
+  ats.reduce<string | undefined>((m, a) => (a && (!m || a < m) ? a : m), undefined)
 
 /**
  * Two counts of the same item at the same place must not both correct the same

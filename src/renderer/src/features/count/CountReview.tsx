@@ -16,6 +16,7 @@ import { LineMenu } from './CountLines'
 import { ItemCell } from './ItemCell'
 import { formatQty, formatShare, formatVariance } from './format'
 import type { CountData, CountLineView } from './use-count-data'
+import { pcName } from '../../app/pc-name'
 
 function Figure({
   label,
@@ -75,7 +76,8 @@ export function CountReview({
     setSubmitting(true)
     setError(null)
     try {
-      onSubmitted(await submitCount(getDb(), session.id, { limits: countLimits() }))
+      const pc = await pcName()
+      onSubmitted(await submitCount(getDb(), session.id, { limits: countLimits(), ...(pc && { pc }) }))
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
     } finally {
