@@ -7,13 +7,16 @@ import {
   type BudgetState,
   type PassPlan
 } from './budget'
+import { newFairShare, observeShare, recordSend, shareWait, sharers, type FairShareState } from './fair-share'
 
 /**
  * Keeps a connection under its vendor's documented request limits and obeys
  * the live signals (X-RateLimit-Remaining/Reset, Retry-After). It plans never
  * to exceed a limit rather than reacting to 429s.
  *
- * Two modes. By default each limit is a sliding window over our own sends.
+ * Two modes. By default each limit is a sliding window over our own sends, and
+ * the live headers, which the account's PCs share, say when others spend too: then
+ * this PC keeps to its fair share of what is left (see ./fair-share.ts).
  * In budget mode (a vendor whose limit is a large rolling window, e.g. an
  * hour) the vendor's headers lead, a share of the window is kept in reserve
  * for interactive requests, and the pacer can say how a run of pages will
@@ -74,6 +77,7 @@ const MAX_PAGE_INTERVAL_MS = 10_000
 export class Pacer {
   private sent: number[] = []
   private blockedUntil = 0
+  private readonly share: FairShareState = newFairShare()
   private readonly budget?: BudgetState
   private lastBackground?: number
   /** Smoothed time between two background sends when nothing held them back: a page's full cost. */
@@ -108,7 +112,8 @@ export class Pacer {
       const now = this.clock.now()
       const wait = Math.max(
         this.blockedUntil - now,
-        this.budget ? this.budgetWait(now, priority) : this.windowWait(now)
+        this.budget ? this.budgetWait(now, priority) : this.windowWait(now),
+        this.budget ? 0 : this.fairWait(now)
       )
       if (wait <= 0) {
         this.record(now, priority, waited)
@@ -132,6 +137,14 @@ export class Pacer {
         remaining,
         resetAt: resetAtMs,
         sentAt: extra.sentAt ?? this.clock.now()
+      })
+    }
+    if (!this.budget && remaining !== undefined && resetAtMs !== undefined) {
+      observeShare(this.share, {
+        limit: extra.limit ?? this.limits[0]?.requests ?? remaining,
+        remaining,
+        resetAt: resetAtMs,
+        at: this.clock.now()
       })
     }
     if (remaining !== undefined && remaining <= 0 && resetAtMs !== undefined) {
@@ -167,6 +180,15 @@ export class Pacer {
     )
   }
 
+  /** How many PCs this one sees spending the account's limit, itself included (1 when alone). */
+  get sharers(): number {
+    return sharers(this.share)
+  }
+
+  private fairWait(now: number): number {
+    return shareWait(this.share, now)
+  }
+
   private capacity(priority: Priority): number {
     const limit = limitOf(this.budget!)
     if (priority === 'interactive') return limit
@@ -181,6 +203,7 @@ export class Pacer {
   private record(now: number, priority: Priority, waited: number): void {
     if (!this.budget) {
       this.sent.push(now)
+      recordSend(this.share, now)
       return
     }
     this.budget.sent.push(now)
