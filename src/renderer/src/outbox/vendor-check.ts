@@ -83,7 +83,8 @@ function changeWords(label: string, where: string, c: VendorChange, ours: number
 
 const choices = (ours: number) => `Send your ${signed(ours)} anyway / send the difference against now / drop.`
 
-const signed = (n: number) => {
+/** A change as people read it: "+3", "−3" (a true minus sign), "0". */
+export const signed = (n: number): string => {
   const r = Math.round(n * 1e6) / 1e6
   return r > 0 ? `+${r}` : r < 0 ? `−${-r}` : '0'
 }

@@ -11,6 +11,7 @@ import { useOutboxStatus } from '../../stores/outbox'
 import { getDb } from '../../db/db'
 import { discard, markApplied, resendBatch, resendEdited, retryNow } from '../../outbox/actions'
 import { sendAgainstNow, sendAnyway } from '../../outbox/review-choices'
+import { signed } from '../../outbox/vendor-check'
 import { getHost } from '../../bridge/host'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
@@ -242,7 +243,7 @@ function ChangedChoices({
   run: (what: string, action: () => Promise<unknown>) => () => Promise<void>
 }) {
   const only = e.lines?.length === 1 ? e.lines[0] : undefined
-  const ours = only ? only.change.toLocaleString(undefined, { signDisplay: 'exceptZero' }) : undefined
+  const ours = only ? signed(only.change) : undefined
   const againstNow = async () => {
     const done = await sendAgainstNow(getDb(), getHost(), e)
     if (done.outcome === 'nothing-to-send')
