@@ -1,3 +1,6 @@
+import { useConnections } from '../../app/use-connections'
+import { useServices } from '../../app/services-context'
+import type { StockroomDb } from '../../db/db'
 import { Badge, Button, Card, Group, NumberInput, SegmentedControl, Stack, Table, Text } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
@@ -5,15 +8,11 @@ import { IconUpload } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import type { OutboxEntry, OutboxState } from '../../../../shared/model/records'
-import { getOutbox } from '../../app/use-host-bootstrap'
 import { useOnline } from '../../app/use-online'
 import { useOutboxStatus } from '../../stores/outbox'
-import { getDb } from '../../db/db'
 import { discard, markApplied, resendBatch, resendEdited, retryNow } from '../../outbox/actions'
 import { sendAgainstNow, sendAnyway } from '../../outbox/review-choices'
 import { signed } from '../../outbox/vendor-check'
-import { getHost } from '../../bridge/host'
-import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
 import { CountSheetCard } from './CountSheetCard'
@@ -44,11 +43,12 @@ function firstFilter(entries: OutboxEntry[]): Filter {
 }
 
 export function OutboxScreen() {
+  const { db } = useServices()
   const [chosen, setFilter] = useState<Filter | null>(null)
-  const recent = useLiveQuery(() => getDb().outbox.orderBy('seq').reverse().limit(500).toArray(), [])
+  const recent = useLiveQuery(() => db.outbox.orderBy('seq').reverse().limit(500).toArray(), [])
   const filter = chosen ?? (recent ? firstFilter(recent) : 'open')
   const entries = recent?.filter(inFilter[filter])
-  const connections = useUi((s) => s.connections)
+  const connections = useConnections()
   const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
 
   return (
@@ -100,6 +100,7 @@ export function OutboxScreen() {
 }
 
 function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: string }) {
+  const { db, outbox } = useServices()
   const online = useOnline()
   const unreachable = useOutboxStatus((st) => st.unreachable[e.connectionId] !== undefined)
   // A write cut off mid-send is not being sent while nothing can reach the vendor.
@@ -110,7 +111,7 @@ function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: s
   const run = (what: string, action: () => Promise<unknown>) => async () => {
     try {
       await action()
-      getOutbox()?.kick()
+      outbox.kick()
     } catch (err) {
       notifications.show({ color: 'red', title: `Could not ${what}`, message: (err as Error).message })
     }
@@ -126,7 +127,7 @@ function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: s
       ),
       labels: { confirm: 'Discard', cancel: 'Keep' },
       confirmProps: { color: 'red' },
-      onConfirm: run('discard', () => discard(getDb(), e))
+      onConfirm: run('discard', () => discard(db, e))
     })
   return (
     <Card withBorder data-testid="outbox-entry" data-state={e.state}>
@@ -172,12 +173,12 @@ function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: s
         </div>
         <Group gap="xs">
           {e.state === 'pending' && (
-            <Button size="xs" variant="light" onClick={run('retry', () => retryNow(getDb(), e))}>
+            <Button size="xs" variant="light" onClick={run('retry', () => retryNow(db, e))}>
               Retry now
             </Button>
           )}
           {e.state === 'needs-review' && e.review?.reason === 'ambiguous' && (
-            <Button size="xs" variant="light" onClick={run('mark as applied', () => markApplied(getDb(), e))}>
+            <Button size="xs" variant="light" onClick={run('mark as applied', () => markApplied(db, e))}>
               It arrived
             </Button>
           )}
@@ -185,7 +186,7 @@ function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: s
             <ChangedChoices entry={e} run={run} />
           )}
           {e.state === 'needs-review' && e.review?.reason !== 'changed-at-vendor' && (
-            <Button size="xs" variant="light" onClick={() => openEdit(e, run)}>
+            <Button size="xs" variant="light" onClick={() => openEdit(db, e, run)}>
               Edit and resend
             </Button>
           )}
@@ -242,10 +243,11 @@ function ChangedChoices({
   entry: OutboxEntry
   run: (what: string, action: () => Promise<unknown>) => () => Promise<void>
 }) {
+  const { db, host } = useServices()
   const only = e.lines?.length === 1 ? e.lines[0] : undefined
   const ours = only ? signed(only.change) : undefined
   const againstNow = async () => {
-    const done = await sendAgainstNow(getDb(), getHost(), e)
+    const done = await sendAgainstNow(db, host, e)
     if (done.outcome === 'nothing-to-send')
       notifications.show({
         title: 'Nothing to send',
@@ -254,13 +256,13 @@ function ChangedChoices({
   }
   return (
     <>
-      <Button size="xs" variant="light" onClick={run('send anyway', () => sendAnyway(getDb(), e))}>
+      <Button size="xs" variant="light" onClick={run('send anyway', () => sendAnyway(db, e))}>
         {ours ? `Send your ${ours} anyway` : 'Send as counted anyway'}
       </Button>
       <Button size="xs" variant="light" onClick={run('send against now', againstNow)}>
         Send the difference against now
       </Button>
-      <Button size="xs" variant="subtle" color="red" onClick={run('drop', () => discard(getDb(), e))}>
+      <Button size="xs" variant="subtle" color="red" onClick={run('drop', () => discard(db, e))}>
         Drop
       </Button>
     </>
@@ -268,10 +270,11 @@ function ChangedChoices({
 }
 
 function openEdit(
+  db: StockroomDb,
   e: OutboxEntry,
   run: (what: string, action: () => Promise<unknown>) => () => Promise<void>
 ) {
-  if (e.batch) return openEditBatch(e, e.batch, run)
+  if (e.batch) return openEditBatch(db, e, e.batch, run)
   const changes = (e.lines ?? []).map((l) => l.change)
   modals.openConfirmModal({
     title: 'Edit and resend as a new write',
@@ -298,11 +301,12 @@ function openEdit(
       </Stack>
     ),
     labels: { confirm: 'Send as a new write', cancel: 'Cancel' },
-    onConfirm: run('resend', () => resendEdited(getDb(), e, changes))
+    onConfirm: run('resend', () => resendEdited(db, e, changes))
   })
 }
 
 function openEditBatch(
+  db: StockroomDb,
   e: OutboxEntry,
   batch: NonNullable<OutboxEntry['batch']>,
   run: (what: string, action: () => Promise<unknown>) => () => Promise<void>
@@ -328,6 +332,6 @@ function openEditBatch(
       </Stack>
     ),
     labels: { confirm: 'Send as a new batch', cancel: 'Cancel' },
-    onConfirm: run('resend', () => resendBatch(getDb(), e, quantity))
+    onConfirm: run('resend', () => resendBatch(db, e, quantity))
   })
 }
