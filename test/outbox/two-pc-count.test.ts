@@ -181,11 +181,24 @@ describe('the vendor’s movement log, over more than one answer', () => {
   })
   afterEach(() => c.close())
 
-  it('reads every movement past the report’s 1,000-row cap, each once', async () => {
+  it('reads the warehouse’s whole log past the report’s 1,000-row cap, each movement once, this count’s items only', async () => {
     const d = c.fake.server.data
     const wh = d.warehouses[0]!.id
-    const p = d.products.all().find((x) => x.isActive && !x.trackBatches && !x.trackSerials)!
+    const [p, q] = d.products.all().filter((x) => x.isActive && !x.trackBatches && !x.trackSerials)
+    if (!p || !q) throw new Error('fewer than two plain products')
     const since = new Date(Date.now() - 60_000)
+    // Another product's movements at the same warehouse come in the same answers, and are not this count's.
+    for (let i = 0; i < 50; i++)
+      d.changeStock({
+        productId: q.id,
+        warehouseId: wh,
+        binId: d.defaultBin(q.id, wh)!,
+        batchId: null,
+        delta: 1,
+        type: 'RECEIPT',
+        reference: `GR-Q${i}`,
+        at: since.getTime() + 2_000 + i * 7
+      })
     for (let i = 0; i < 1_100; i++)
       d.changeStock({
         productId: p.id,
@@ -197,14 +210,18 @@ describe('the vendor’s movement log, over more than one answer', () => {
         reference: `GR-${i}`,
         at: since.getTime() + 1_000 + i * 5
       })
+    const before = c.t.services.gateway.stats().requests
     const reply = await c.host.call('outbox:changesSince', {
       connectionId: c.cid,
-      itemVendorId: p.id,
       locationVendorId: `wh/${wh}`,
+      itemVendorIds: [p.id],
       since: since.toISOString()
     })
     if (!reply.ok || reply.value.kind !== 'log') throw new Error('no movement log')
     expect(reply.value.changes).toHaveLength(1_100)
     expect(new Set(reply.value.changes.map((m) => m.reference)).size).toBe(1_100)
+    expect(reply.value.changes.every((m) => m.itemVendorId === p.id)).toBe(true)
+    // One request per 1,000 rows of the warehouse's log (1,150 rows): two.
+    expect(c.t.services.gateway.stats().requests - before).toBe(2)
   })
 })

@@ -41,14 +41,14 @@ export interface VendorConnector {
    */
   currentLevel?(itemVendorId: string, locationVendorId: string): Promise<number | null>
   /**
-   * The vendor's movement log at an item and place since an instant (vendor clock),
-   * oldest first, every page of it. Only vendors that keep such a log have it; for the
-   * others the outbox compares the current level with what the count expected. Changes
-   * whose reference `own` holds (this PC's writes) are left out.
+   * The vendor's movement log at a place since an instant (vendor clock), for the items
+   * given, oldest first, every page of it. Only vendors that keep such a log have it; for
+   * the others the outbox compares each item's current level with what the count
+   * expected. Changes whose reference `own` holds (this PC's writes) are left out.
    */
   changesSince?(
-    itemVendorId: string,
     locationVendorId: string,
+    itemVendorIds: ReadonlySet<string>,
     since: string,
     own: ReadonlySet<string>
   ): Promise<VendorChange[]>

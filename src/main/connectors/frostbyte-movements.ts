@@ -8,6 +8,7 @@ const REPORT_CAP = 1000
 
 const movement = z.looseObject({
   id: z.string(),
+  productId: z.string(),
   type: z.string().optional(),
   quantityChange: z.number(),
   reference: z.string().nullish(),
@@ -24,18 +25,19 @@ const kindWords: Record<string, string> = {
 }
 
 /**
- * Frostbyte's movement log at one product and warehouse since an instant
- * (`/reports/stock-movement`, at most 1,000 rows an answer, oldest first). It has no
- * page parameter, so a full answer is followed by another from its last movement's
- * instant, movements already read dropped by id. `dateTo` is a day ahead of this PC's
+ * Frostbyte's movement log at one warehouse since an instant, for the products given
+ * (`/reports/stock-movement?warehouseId=`: one request for a count's place, whatever
+ * its lines; at most 1,000 rows an answer, oldest first). It has no page parameter, so a
+ * full answer is followed by another from its last movement's instant, movements
+ * already read dropped by id. `dateTo` is a day ahead of this PC's
  * clock so a vendor clock ahead of ours loses nothing (the report wants one).
  * Adjustments are named by their notes (one `/stock-adjustments?search=` per
  * adjustment of another writer, at most five), as the vendor's history shows them.
  */
 export async function frostbyteChangesSince(
   http: VendorHttp,
-  productId: string,
   warehouseId: string,
+  productIds: ReadonlySet<string>,
   since: string,
   own: ReadonlySet<string>
 ): Promise<VendorChange[]> {
@@ -45,7 +47,7 @@ export async function frostbyteChangesSince(
   let from = since
   for (;;) {
     const res = await http.request('GET', '/reports/stock-movement', {
-      query: { dateFrom: from, dateTo, productId, warehouseId }
+      query: { dateFrom: from, dateTo, warehouseId }
     })
     const parsed = report.safeParse(res.json)
     if (!parsed.success)
@@ -61,8 +63,9 @@ export async function frostbyteChangesSince(
       if (m.occurredAt && m.occurredAt > last) last = m.occurredAt
       if (seen.has(m.id)) continue
       seen.add(m.id)
-      if (own.has(m.reference ?? '')) continue
+      if (!productIds.has(m.productId) || own.has(m.reference ?? '')) continue
       changes.push({
+        itemVendorId: m.productId,
         at: m.occurredAt ?? since,
         change: m.quantityChange,
         reference: m.reference ?? m.id,

@@ -111,8 +111,8 @@ export const frostbyteConnector: ConnectorDefinition = {
         const rows = env.data.data.map((r) => fbStockRow.safeParse(r)).filter((r) => r.success)
         return rows.length === 0 ? null : rows.reduce((n, r) => n + r.data.quantityOnHand, 0)
       },
-      changesSince: (productId, locationVendorId, since, own) =>
-        frostbyteChangesSince(http, productId, fbParseLocationId(locationVendorId).id, since, own),
+      changesSince: (locationVendorId, productIds, since, own) =>
+        frostbyteChangesSince(http, fbParseLocationId(locationVendorId).id, productIds, since, own),
       async fetchPage(req: PageRequest): Promise<PageResult> {
         const path = paths[req.resource]
         if (!path)

@@ -115,11 +115,11 @@ export class VendorGateway {
     return this.guard(connection, () => read.call(connector, itemVendorId, locationVendorId))
   }
 
-  /** What changed at an item and place since `since`: the vendor's log, or its level where it keeps none. */
+  /** What changed at a place's items since `since`: the vendor's log, or each item's level where it keeps none. */
   async changesSince(
     connectionId: string,
-    itemVendorId: string,
     locationVendorId: string,
+    itemVendorIds: readonly string[],
     since: string,
     own: readonly string[] = []
   ): Promise<ChangesSince> {
@@ -129,10 +129,16 @@ export class VendorGateway {
       return {
         kind: 'log',
         changes: await this.guard(connection, () =>
-          log.call(connector, itemVendorId, locationVendorId, since, new Set(own))
+          log.call(connector, locationVendorId, new Set(itemVendorIds), since, new Set(own))
         )
       }
-    return { kind: 'level', onHand: await this.currentLevel(connectionId, itemVendorId, locationVendorId) }
+    const levels = []
+    for (const itemVendorId of itemVendorIds)
+      levels.push({
+        itemVendorId,
+        onHand: await this.currentLevel(connectionId, itemVendorId, locationVendorId)
+      })
+    return { kind: 'level', levels }
   }
 
   async taskLine(

@@ -148,8 +148,8 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, LabelCalls> {
     'outbox:currentLevel': async ({ connectionId, itemVendorId, locationVendorId }) => ({
       onHand: await viaGateway(() => d.gateway.currentLevel(connectionId, itemVendorId, locationVendorId))
     }),
-    'outbox:changesSince': ({ connectionId, itemVendorId, locationVendorId, since, own }) =>
-      viaGateway(() => d.gateway.changesSince(connectionId, itemVendorId, locationVendorId, since, own)),
+    'outbox:changesSince': ({ connectionId, locationVendorId, itemVendorIds, since, own }) =>
+      viaGateway(() => d.gateway.changesSince(connectionId, locationVendorId, itemVendorIds, since, own)),
     'outbox:taskLine': ({ connectionId, taskVendorId, lineId }) =>
       viaGateway(() => d.gateway.taskLine(connectionId, taskVendorId, lineId)),
     'journal:append': async ({ changes }) => ({ appended: await d.journal.append(changes) }),

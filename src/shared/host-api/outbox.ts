@@ -52,6 +52,8 @@ export type SendOutcome = z.infer<typeof sendOutcome>
 
 /** One change of stock the vendor recorded at an item and place (its movement log). */
 export const vendorChange = z.object({
+  /** The item it changed (its vendor id). */
+  itemVendorId: z.string(),
   /** When the vendor recorded it (the vendor's clock). */
   at: z.string(),
   /** Signed, in base units. */
@@ -73,7 +75,10 @@ export type VendorChange = z.infer<typeof vendorChange>
 export const changesSince = z.discriminatedUnion('kind', [
   /** Changes not made by this PC's own writes, oldest first. */
   z.object({ kind: z.literal('log'), changes: z.array(vendorChange) }),
-  z.object({ kind: z.literal('level'), onHand: z.number().nullable() })
+  z.object({
+    kind: z.literal('level'),
+    levels: z.array(z.object({ itemVendorId: z.string(), onHand: z.number().nullable() }))
+  })
 ])
 export type ChangesSince = z.infer<typeof changesSince>
 
@@ -102,15 +107,16 @@ export const outboxCalls = {
     response: z.object({ onHand: z.number().nullable() })
   },
   /**
-   * Before a count's write first leaves: what the vendor recorded at the item and place
-   * since the count's baseline (requests paced and counted like every other).
+   * Before a count's write first leaves: what the vendor recorded at its items at one
+   * place since the count's baseline (one log request per place, read to its end; or each
+   * item's level where the vendor keeps no log). Paced and counted like every other.
    */
   'outbox:changesSince': {
     request: z
       .object({
         connectionId: z.string().min(1),
-        itemVendorId: z.string(),
         locationVendorId: z.string(),
+        itemVendorIds: z.array(z.string()).min(1).max(500),
         since: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'since must be an instant'),
         /** The vendor's references of this PC's own writes: left out of the answer. */
         own: z.array(z.string().max(200)).max(5000).optional()

@@ -16,6 +16,7 @@ export type CheckVerdict =
   | { state: 'unreachable'; message: string; kind: 'network' | 'unauthorized' | 'rate-limited' }
 
 const DAY = 86_400_000
+const roundQty = (n: number) => Math.round(n * 1e6) / 1e6
 const MAX_SHOWN = 3
 
 /** Whether an entry is checked before it is sent: a count's write that never left, not overruled by a person. */
@@ -30,15 +31,14 @@ export async function checkBeforeSend(
   const since = entry.since!
   const own = await ownReferences(d.db, entry.connectionId, since)
   const changes: string[] = []
-  const asked = new Set<string>()
-  for (const line of entry.lines ?? []) {
-    const place = `${line.itemVendorId}@${line.locationVendorId}`
-    if (asked.has(place)) continue
-    asked.add(place)
+  const lines = entry.lines ?? []
+  // One request per place (Frostbyte's log of the warehouse), whatever the count's lines there.
+  for (const locationVendorId of new Set(lines.map((l) => l.locationVendorId))) {
+    const here = lines.filter((l) => l.locationVendorId === locationVendorId)
     const reply = await d.host.call('outbox:changesSince', {
       connectionId: entry.connectionId,
-      itemVendorId: line.itemVendorId,
-      locationVendorId: line.locationVendorId,
+      locationVendorId,
+      itemVendorIds: [...new Set(here.map((l) => l.itemVendorId))],
       since,
       own
     })
@@ -52,16 +52,21 @@ export async function checkBeforeSend(
           message,
           kind: reply.error.cause?.kind === 'rate-limited' ? 'rate-limited' : 'network'
         }
-      return { state: 'changed', message: `${message} ${choices(line.change)}`, changes: [] }
+      return { state: 'changed', message: `${message} ${choices(here[0]!.change)}`, changes: [] }
     }
-    const where = (await d.db.locations.get(line.locationKey))?.name ?? line.locationVendorId
+    const where = (await d.db.locations.get(here[0]!.locationKey))?.name ?? locationVendorId
     const answer = reply.value
-    if (answer.kind === 'log') {
-      const words = answer.changes.map((c) => changeWords(line.label, where, c, line.change))
-      changes.push(...words)
-    } else if (!line.lotKey && answer.onHand !== null && answer.onHand !== line.expected) {
+    for (const line of here) {
+      if (answer.kind === 'log') {
+        for (const c of answer.changes.filter((c) => c.itemVendorId === line.itemVendorId))
+          changes.push(changeWords(line.label, where, c, line.change))
+        continue
+      }
+      const level = answer.levels.find((l) => l.itemVendorId === line.itemVendorId)?.onHand
+      if (line.lotKey || level === null || level === undefined || roundQty(level) === roundQty(line.expected))
+        continue
       changes.push(
-        `Stock of ${line.label} at ${where} is ${answer.onHand} at ${vendor} now, not the ${line.expected} this count expected: it changed by ${signed(answer.onHand - line.expected)} since. ${choices(line.change)}`
+        `Stock of ${line.label} at ${where} is ${level} at ${vendor} now, not the ${line.expected} this count expected: it changed by ${signed(level - line.expected)} since. ${choices(line.change)}`
       )
     }
   }
@@ -85,7 +90,7 @@ const choices = (ours: number) => `Send your ${signed(ours)} anyway / send the d
 
 /** A change as people read it: "+3", "−3" (a true minus sign), "0". */
 export const signed = (n: number): string => {
-  const r = Math.round(n * 1e6) / 1e6
+  const r = roundQty(n)
   return r > 0 ? `+${r}` : r < 0 ? `−${-r}` : '0'
 }
 
