@@ -3,6 +3,8 @@ import type { ConnectionRow } from '../../../shared/model/records'
 import { useServices } from './services-context'
 
 const NONE: ConnectionRow[] = []
+/** The list as last read, per replica: a screen opened again shows it in its first frame, not an empty one. */
+const lastRead = new WeakMap<object, ConnectionRow[]>()
 
 /**
  * The connections, in the order they were added, live from the replica: the one
@@ -11,11 +13,14 @@ const NONE: ConnectionRow[] = []
 export function useConnections(): ConnectionRow[] {
   const { db } = useServices()
   return useLiveQuery(
-    async () =>
-      (await db.connections.toArray()).sort(
+    async () => {
+      const rows = (await db.connections.toArray()).sort(
         (a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.id.localeCompare(b.id)
-      ),
+      )
+      lastRead.set(db, rows)
+      return rows
+    },
     [db],
-    NONE
+    lastRead.get(db) ?? NONE
   )
 }
