@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { ConnectionRow } from '../../../shared/model/records'
+import type { StockroomDb } from '../db/db'
 import { useServices } from './services-context'
 
 const NONE: ConnectionRow[] = []
 /** The list as last read, per replica: a screen opened again shows it in its first frame, not an empty one. */
-const lastRead = new WeakMap<object, ConnectionRow[]>()
+const lastRead = new WeakMap<StockroomDb, ConnectionRow[]>()
 
 /**
  * The connections, in the order they were added, live from the replica: the one
@@ -14,11 +15,11 @@ export function useConnections(): ConnectionRow[] {
   const { db } = useServices()
   return useLiveQuery(
     async () => {
-      const rows = (await db.connections.toArray()).sort(
+      const list = (await db.connections.toArray()).sort(
         (a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.id.localeCompare(b.id)
       )
-      lastRead.set(db, rows)
-      return rows
+      lastRead.set(db, list)
+      return list
     },
     [db],
     lastRead.get(db) ?? NONE
