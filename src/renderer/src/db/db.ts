@@ -8,6 +8,7 @@ import type {
   CountEvent,
   CountLine,
   CountSession,
+  DockSession,
   Location,
   Mute,
   Lot,
@@ -41,6 +42,7 @@ export type StockroomDb = Dexie & {
   mutes: EntityTable<Mute, 'key'>
   barcodeLinks: EntityTable<BarcodeLink, 'key'>
   itemPieces: EntityTable<ItemPieces, 'key'>
+  dockSessions: EntityTable<DockSession, 'id'>
 }
 
 export const DB_NAME = 'stockroom'

@@ -17,6 +17,7 @@ describe('replica schema', () => {
         'connections',
         'countEvents',
         'countLines',
+        'dockSessions',
         'overlays',
         'counts',
         'items',
