@@ -15,21 +15,11 @@ import {
   type RunningVendor
 } from './harness'
 import { scan } from './scanner'
+import { watchPointer } from './dock'
 
 const availability = e2eAvailability()
 const SEED = 31
 const SIZE = 120
-
-/** Counts pointer input the page receives from now on (a keyboard-only run must see none). */
-async function watchPointer(page: Page): Promise<() => Promise<number>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { pointerEvents: number }
-    w.pointerEvents = 0
-    for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'wheel'])
-      window.addEventListener(type, () => w.pointerEvents++, true)
-  })
-  return () => page.evaluate(() => (window as unknown as { pointerEvents: number }).pointerEvents)
-}
 
 const focused = (page: Page) =>
   page.evaluate(() => {

@@ -95,6 +95,8 @@ export interface WorkflowWrites {
     answer(body: unknown): FlowAnswer
     /** Serial-tracked lines may ask the vendor to make the serials. */
     generatesSerials: boolean
+    /** What to do about a refused receipt, in plain words, from the vendor's message; undefined when unknown. */
+    advice?(message: string): string | undefined
   }
   pack?: { build(s: ShipmentRef): Result<PlannedFlow>; answer(body: unknown): FlowAnswer }
   dispatch?: {

@@ -25,6 +25,16 @@ const statusOf = (body: unknown): FlowAnswer => {
 export const frostbyteWorkflow: WorkflowWrites = {
   receipt: {
     generatesSerials: true,
+    advice(message) {
+      if (/(EXPIRED|has expired|RECALLED)/.test(message))
+        return 'A lot on the labels is expired or recalled in Frostbyte Pro. Keep those goods apart and tell the supplier; then discard this receipt and receive the rest again without them.'
+      const closed = /status is ([A-Z_]+)/.exec(message)
+      if (closed)
+        return `The order is no longer open for receiving (it is ${closed[1]!.toLowerCase().replace(/_/g, ' ')} in Frostbyte Pro): someone received or closed it already. Check it there; discard this receipt if the goods are booked.`
+      if (/exchange rate/i.test(message))
+        return 'Frostbyte Pro has no exchange rate for this order’s currency. Ask whoever keeps its currencies to add today’s rate, then press “Retry now” in the Outbox.'
+      return undefined
+    },
     build(r) {
       if (unsafeId(r.orderVendorId))
         return fail('invalid-request', 'This order cannot be addressed; sync again.')
