@@ -1,6 +1,8 @@
+import { copyFile, mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
-import type { RunningVendor } from './harness'
+import { screenshot, type RunningVendor } from './harness'
 import { scan } from './scanner'
 
 /** Counts pointer input the page receives from now on (a keyboard-and-scanner run must see none). */
@@ -73,4 +75,13 @@ export async function approvedPo(
   await vendor.send('POST', `/purchase-orders/${po.id}/submit`)
   await vendor.send('POST', `/purchase-orders/${po.id}/approve`)
   return po
+}
+
+const DOCS = join(__dirname, '..', '..', 'docs', 'screenshots')
+
+/** A screenshot kept with the README (docs/screenshots) as well as with the run's artifacts. */
+export async function docShot(page: Page, name: string): Promise<void> {
+  const path = await screenshot(page, name)
+  await mkdir(DOCS, { recursive: true })
+  await copyFile(path, join(DOCS, `${name}.png`))
 }

@@ -1,21 +1,9 @@
-import { copyFile, mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { addConnectionThroughUi, e2eAvailability, openApp, screenshot } from './harness'
-import { approvedPo, dockScan, fbProducts, gtin14, lastTone, watchPointer } from './dock'
+import { addConnectionThroughUi, dismissNotices, e2eAvailability, openApp } from './harness'
+import { approvedPo, dockScan, docShot, fbProducts, gtin14, lastTone, watchPointer } from './dock'
 import { useVendorApp } from './vendor-app'
 
 const availability = e2eAvailability()
-const DOCS = join(__dirname, '..', '..', 'docs', 'screenshots')
-
-/** A screenshot kept with the README as well as with the run's artifacts. */
-async function docShot(page: Page, name: string) {
-  const path = await screenshot(page, name)
-  await mkdir(DOCS, { recursive: true })
-  await copyFile(path, join(DOCS, `${name}.png`))
-}
-
 interface ReceiptBody {
   warehouseId: string
   notes?: string
@@ -147,6 +135,7 @@ describe.skipIf(!availability.run)('receiving a purchase order by scanning, offl
       /expired or recalled.*Keep those goods apart/
     )
     expect(await page.getByTestId('receiving-line-pending').first().textContent()).toBe('0')
+    await dismissNotices(page)
     await docShot(page, 'receiving-refused-review')
     await page.close()
   })

@@ -69,7 +69,7 @@ export const frostbyteWorkflow: WorkflowWrites = {
       })
       return ok({
         request: { method: 'POST', path: `/purchase-orders/${r.orderVendorId}/receipts`, body },
-        description: `Receipt on ${r.orderNumber}: ${describeLines(r.lines)}`
+        description: `Receipt on ${r.orderNumber}: ${r.lines.length === 1 ? `${r.lines[0]!.label} × ${r.lines[0]!.quantity}` : describeLines(r.lines)}`
       })
     },
     answer(body) {

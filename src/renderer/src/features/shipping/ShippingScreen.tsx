@@ -155,7 +155,7 @@ export function ShippingScreen() {
                     value={carrier}
                     onChange={(e) => setCarrier(e.currentTarget.value)}
                     data-testid="shipment-carrier"
-                    data-autofocus
+                    autoFocus
                     w={420}
                   />
                 )}
