@@ -1,3 +1,4 @@
+import { useServices } from '../../app/services-context'
 import { Button, Group } from '@mantine/core'
 import { IconCheck, IconX } from '@tabler/icons-react'
 import type { Item } from '../../../../shared/model/records'
@@ -17,12 +18,13 @@ export function ConfirmQuantity({
   item: Item
   context: ScanContext
 }) {
+  const { db } = useServices()
   return (
     <Group data-testid="confirm-quantity">
       <Button
         color="orange"
         leftSection={<IconCheck size={18} />}
-        onClick={() => void submitConfirmed(countId, item, context)}
+        onClick={() => void submitConfirmed(db, countId, item, context)}
         data-testid="confirm-quantity-yes"
       >
         Yes, count it

@@ -1,3 +1,5 @@
+import { useConnections } from '../../app/use-connections'
+import { useServices } from '../../app/services-context'
 import {
   ActionIcon,
   Button,
@@ -17,11 +19,9 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { CountSession } from '../../../../shared/model/records'
 import { activeCount, discardCount, setCountState } from '../../count/sessions'
-import { getDb } from '../../db/db'
 import type { SubmitResult } from '../../outbox/submit-count'
 import { prepareSound } from '../../scan/feedback'
 import { SCREEN_PRIORITY, useScanner } from '../../scan/scanner'
-import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
 import { BringInButton, BringInNotice, type BringInResult } from './BringInCount'
@@ -51,8 +51,9 @@ const SUBTITLE = 'Stock counts by location, with a USB barcode scanner.'
  * the form to start one.
  */
 export function CountScreen() {
+  const { db } = useServices()
   // null: no open count; undefined: still reading.
-  const active = useLiveQuery(async () => (await activeCount(getDb())) ?? null, [])
+  const active = useLiveQuery(async () => (await activeCount(db)) ?? null, [])
   const [submitted, setSubmitted] = useState<Submitted | null>(null)
   const [handedOver, setHandedOver] = useState<HandedOver | null>(null)
   const [broughtIn, setBroughtIn] = useState<BringInResult | null>(null)
@@ -166,21 +167,22 @@ function ActiveCount({
   onHandedOver: (handed: HandedOver) => void
   onSubmitted: (result: SubmitResult, where: string, connectionLabel: string) => void
 }) {
+  const { db } = useServices()
   const data = useCountData(session)
   const banner = useCountUi((s) => s.banner)
-  const connections = useUi((s) => s.connections)
+  const connections = useConnections()
   const [recounting, setRecounting] = useState<CountLineView | null>(null)
   const reviewing = session.state === 'review'
 
   useScanner(
-    (code, from) => void submitScan(session.id, code, from?.prefix),
+    (code, from) => void submitScan(db, session.id, code, from?.prefix),
     true,
     SCREEN_PRIORITY,
     (words) => void reportRepeat(words)
   )
   useEffect(prepareSound, [])
   // From anywhere in a count, fields included: the Undo button promises it, and a scan never types into them.
-  useHotkeys([['mod+Z', () => void submitUndo(session.id)]], [])
+  useHotkeys([['mod+Z', () => void submitUndo(db, session.id)]], [])
 
   const discard = () =>
     modals.openConfirmModal({
@@ -194,7 +196,7 @@ function ActiveCount({
       labels: { confirm: 'Discard', cancel: 'Keep counting' },
       confirmProps: { color: 'red', 'data-testid': 'confirm-discard' },
       onConfirm: async () => {
-        await discardCount(getDb(), session.id)
+        await discardCount(db, session.id)
         useCountUi.getState().clear()
       }
     })
@@ -296,6 +298,7 @@ function ActiveCount({
 // The code field is a component of its own: a keystroke there re-renders the
 // field, not the line list, so the page keeps up with a scanner's burst.
 function CodeEntry({ countId }: { countId: string }) {
+  const { db } = useServices()
   const [code, setCode] = useState('')
   return (
     <form
@@ -303,7 +306,7 @@ function CodeEntry({ countId }: { countId: string }) {
       onSubmit={(e) => {
         e.preventDefault()
         if (code.trim() === '') return
-        void submitScan(countId, code)
+        void submitScan(db, countId, code)
         setCode('')
       }}
     >
@@ -345,6 +348,7 @@ function Counting({
   noStock: boolean
   onRecount: (line: CountLineView) => void
 }) {
+  const { db } = useServices()
   const banner = useCountUi((s) => s.banner)
   const shown = useMemo(() => withCommitted(read, readEvents, banner), [read, readEvents, banner])
   const { lines, events } = shown
@@ -362,7 +366,7 @@ function Counting({
           variant="default"
           leftSection={<IconArrowBackUp size={18} />}
           disabled={events === 0}
-          onClick={() => void submitUndo(session.id)}
+          onClick={() => void submitUndo(db, session.id)}
           rightSection={<Kbd size="xs">Ctrl Z</Kbd>}
           data-testid="count-undo"
         >
@@ -373,7 +377,7 @@ function Counting({
           leftSection={<IconListCheck size={18} />}
           disabled={lines.length === 0 && waiting.listed === 0}
           onClick={() =>
-            void setCountState(getDb(), session.id, 'review').then(() => useCountUi.getState().clear())
+            void setCountState(db, session.id, 'review').then(() => useCountUi.getState().clear())
           }
           data-testid="count-review-button"
         >

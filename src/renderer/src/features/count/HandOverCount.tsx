@@ -1,8 +1,8 @@
+import { useServices } from '../../app/services-context'
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { IconDownload, IconFileExport } from '@tabler/icons-react'
 import { handOverCount } from '../../count/hand-over'
-import { getDb } from '../../db/db'
 import { counterName, useCounter } from '../../stores/counter'
 import { useCountUi } from './count-ui'
 import { downloadText } from './download'
@@ -32,6 +32,7 @@ export function HandOverButton({
   disabled: boolean
   onHandedOver: (handed: HandedOver) => void
 }) {
+  const { db } = useServices()
   const open = () =>
     modals.openConfirmModal({
       title: 'Hand this count over as a file?',
@@ -47,7 +48,7 @@ export function HandOverButton({
       onConfirm: async () => {
         try {
           const counter = counterName()
-          const { file, filename, text } = await handOverCount(getDb(), countId, {
+          const { file, filename, text } = await handOverCount(db, countId, {
             counter,
             pc: useCounter.getState().pc
           })

@@ -1,3 +1,4 @@
+import { useServices } from '../../app/services-context'
 import {
   Alert,
   Badge,
@@ -14,7 +15,6 @@ import {
 import { useState } from 'react'
 import type { CountSession } from '../../../../shared/model/records'
 import { chooseNotCounted, recountNotCounted } from '../../count/not-counted'
-import { getDb } from '../../db/db'
 import { ItemCell } from './ItemCell'
 import { formatQty } from './format'
 import type { NotCountedView } from './use-count-data'
@@ -30,6 +30,7 @@ const PAGE = 100
  * profile means zero), or recount (type what is there now).
  */
 export function NotCountedReview({ session, rows }: { session: CountSession; rows: NotCountedView[] }) {
+  const { db } = useServices()
   const [error, setError] = useState<string | null>(null)
   const [recounting, setRecounting] = useState<NotCountedView | null>(null)
   const [limit, setLimit] = useState(PAGE)
@@ -40,7 +41,7 @@ export function NotCountedReview({ session, rows }: { session: CountSession; row
     setError(null)
     if (choice === 'recount') return setRecounting(view)
     try {
-      await chooseNotCounted(getDb(), session.id, view.row, choice)
+      await chooseNotCounted(db, session.id, view.row, choice)
     } catch (e) {
       setError(`${view.item?.name ?? 'This item'}: ${e instanceof Error ? e.message : String(e)}`)
     }
@@ -140,6 +141,7 @@ function RecountMissing({
   view: NotCountedView
   onDone: () => void
 }) {
+  const { db } = useServices()
   const [value, setValue] = useState<string | number>('')
   const [error, setError] = useState<string | null>(null)
   return (
@@ -147,7 +149,7 @@ function RecountMissing({
       onSubmit={(e) => {
         e.preventDefault()
         const quantity = typeof value === 'number' ? value : Number.NaN
-        recountNotCounted(getDb(), session.id, view.row, quantity).then(onDone, (err: unknown) =>
+        recountNotCounted(db, session.id, view.row, quantity).then(onDone, (err: unknown) =>
           setError(err instanceof Error ? err.message : String(err))
         )
       }}

@@ -7,15 +7,14 @@ import { findLocationLabel, goToLabel, type LabelOutcome } from '../../count/loc
 import { resolveCode } from '../../count/resolve'
 import { undoLast, type Undone } from '../../count/lines'
 import { linkCode } from '../../count/barcode-links'
-import { pcName } from '../../app/pc-name'
-import { getDb } from '../../db/db'
+import type { StockroomDb } from '../../db/db'
 import { playTone } from '../../scan/feedback'
 import { awaitLine, lineDrawn, timerForScan, type ScanTimer } from '../../scan/scan-timing'
 import { holdFloor } from '../../db/floor'
 import type { Tone } from '../../scan/tone'
 import { countLimits } from '../../stores/count-limits'
 import { counterFor, counterName } from '../../stores/counter'
-import { useScannerSettings } from '../../stores/scanner'
+import { useScannerSettings } from '../../scan/scanner-settings'
 import { storageWords } from '../../db/storage-errors'
 
 /** What the scan banner shows: the last scan's outcome, an undo, or a failure to save. */
@@ -106,7 +105,7 @@ function reportFailure(error: unknown) {
 
 /** A scan from the scanner, or a code typed by hand. */
 /** `prefix`: the prefix the scanner sent, which may name who holds it (two scanners on one PC). */
-export function submitScan(countId: string, raw: string, prefix?: string): Promise<void> {
+export function submitScan(db: StockroomDb, countId: string, raw: string, prefix?: string): Promise<void> {
   const timer = timerForScan()
   return enqueue(async () => {
     try {
@@ -114,7 +113,7 @@ export function submitScan(countId: string, raw: string, prefix?: string): Promi
       const typed = typedQuantity()
       const times = typed.status === 'ok' ? typed.value : 1
       const prefixes = useScannerSettings.getState().prefixes
-      const outcome = await countScan(getDb(), countId, raw, {
+      const outcome = await countScan(db, countId, raw, {
         times,
         prefixes,
         limits: countLimits(),
@@ -122,7 +121,7 @@ export function submitScan(countId: string, raw: string, prefix?: string): Promi
         counter: counterFor(prefix)
       })
       if (outcome.status === 'location') {
-        await reportLabel(outcome.locations, false)
+        await reportLabel(db, outcome.locations, false)
         return
       }
       report(typed.status === 'code-like' ? { ...outcome, ignoredQuantity: typed.text } : outcome, timer)
@@ -133,8 +132,8 @@ export function submitScan(countId: string, raw: string, prefix?: string): Promi
 }
 
 /** Goes where a scanned location label says, and says so with the location tone (or why not). */
-async function reportLabel(locations: Location[], blind: boolean): Promise<LabelOutcome> {
-  const outcome = await goToLabel(getDb(), locations, { blind })
+async function reportLabel(db: StockroomDb, locations: Location[], blind: boolean): Promise<LabelOutcome> {
+  const outcome = await goToLabel(db, locations, { blind })
   const ui = useCountUi.getState()
   const tone = outcome.status === 'switched' ? 'location' : 'error'
   ui.show(outcome, tone)
@@ -144,12 +143,12 @@ async function reportLabel(locations: Location[], blind: boolean): Promise<Label
 }
 
 /** Back to a count kept aside: as if its location's label were scanned. */
-export function submitGoBack(session: CountSession): Promise<void> {
+export function submitGoBack(db: StockroomDb, session: CountSession): Promise<void> {
   return enqueue(async () => {
     try {
-      const location = await getDb().locations.get(session.locationKey)
+      const location = await db.locations.get(session.locationKey)
       if (!location) throw new Error('That location is no longer in the replica. Sync, then try again.')
-      await reportLabel([location], session.blind)
+      await reportLabel(db, [location], session.blind)
     } catch (error) {
       reportFailure(error)
     }
@@ -162,16 +161,19 @@ export function submitGoBack(session: CountSession): Promise<void> {
  * other scan, which is then handled as on every screen; a label that cannot be
  * counted comes back in words for the form.
  */
-export function submitStartLabel(raw: string, blind: boolean): Promise<{ label: boolean; refusal?: string }> {
+export function submitStartLabel(
+  db: StockroomDb,
+  raw: string,
+  blind: boolean
+): Promise<{ label: boolean; refusal?: string }> {
   let result: { label: boolean; refusal?: string } = { label: false }
   return enqueue(async () => {
     try {
-      const db = getDb()
       const scan = parseScan(raw, { prefixes: useScannerSettings.getState().prefixes })
       if (!scan.ok || (await resolveCode(db, scan.keys)).status !== 'unknown') return
       const locations = await findLocationLabel(db, scan.keys)
       if (locations.length === 0) return
-      const outcome = await reportLabel(locations, blind)
+      const outcome = await reportLabel(db, locations, blind)
       result = outcome.status === 'refused' ? { label: true, refusal: outcome.message } : { label: true }
     } catch (error) {
       result = { label: true, refusal: failure(error) }
@@ -181,12 +183,15 @@ export function submitStartLabel(raw: string, blind: boolean): Promise<{ label: 
 }
 
 /** Counts an item picked by hand for a scan that did not resolve to one item. */
-export function submitPick(countId: string, item: Item, context: ScanContext): Promise<void> {
+export function submitPick(
+  db: StockroomDb,
+  countId: string,
+  item: Item,
+  context: ScanContext
+): Promise<void> {
   return enqueue(async () => {
     try {
-      report(
-        await countItem(getDb(), countId, item, context, { limits: countLimits(), counter: counterName() })
-      )
+      report(await countItem(db, countId, item, context, { limits: countLimits(), counter: counterName() }))
     } catch (error) {
       reportFailure(error)
     }
@@ -200,6 +205,8 @@ export function submitPick(countId: string, item: Item, context: ScanContext): P
  * cannot be linked and is only counted.
  */
 export function submitLink(
+  db: StockroomDb,
+  pcName: () => Promise<string | undefined>,
   countId: string,
   connectionId: string,
   item: Item,
@@ -207,7 +214,6 @@ export function submitLink(
 ): Promise<void> {
   return enqueue(async () => {
     try {
-      const db = getDb()
       const code = parseScan(context.raw, { prefixes: useScannerSettings.getState().prefixes })
       const key = code.ok ? code.keys[0] : undefined
       const linkedOn = key === undefined ? undefined : await pcName()
@@ -227,10 +233,15 @@ export function submitLink(
 }
 
 /** The person confirmed a quantity far from expected: it is counted as it stands. */
-export function submitConfirmed(countId: string, item: Item, context: ScanContext): Promise<void> {
+export function submitConfirmed(
+  db: StockroomDb,
+  countId: string,
+  item: Item,
+  context: ScanContext
+): Promise<void> {
   return enqueue(async () => {
     try {
-      report(await countItem(getDb(), countId, item, context, { confirmed: true, counter: counterName() }))
+      report(await countItem(db, countId, item, context, { confirmed: true, counter: counterName() }))
     } catch (error) {
       reportFailure(error)
     }
@@ -246,10 +257,9 @@ export function reportRepeat(words: string): Promise<void> {
   })
 }
 
-export function submitUndo(countId: string): Promise<void> {
+export function submitUndo(db: StockroomDb, countId: string): Promise<void> {
   return enqueue(async () => {
     try {
-      const db = getDb()
       const undone = await undoLast(db, countId)
       if (!undone) {
         useCountUi.getState().show({ status: 'info', message: 'Nothing to undo in this count.' }, 'neutral')

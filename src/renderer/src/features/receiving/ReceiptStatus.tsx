@@ -1,7 +1,7 @@
 import { Alert, Text } from '@mantine/core'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { vendorProfiles } from '../../../../shared/vendors/profiles'
-import { useDb } from '../../db/use-db'
+import { useServices } from '../../app/services-context'
 
 /**
  * Where a queued receipt (or shipment write) stands: waiting to send, applied by
@@ -9,7 +9,7 @@ import { useDb } from '../../db/use-db'
  * vendor's own message beneath.
  */
 export function ReceiptStatus({ entryId }: { entryId: string }) {
-  const db = useDb()
+  const { db } = useServices()
   const data = useLiveQuery(async () => {
     const entry = await db.outbox.where('id').equals(entryId).first()
     const connection = entry && (await db.connections.get(entry.connectionId))

@@ -2,7 +2,8 @@ import { Button, Stack, Table, Text } from '@mantine/core'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { parseScan } from '../../../../shared/scan/parse-scan'
-import { useDb } from '../../db/use-db'
+import { useServices } from '../../app/services-context'
+import { useConnections } from '../../app/use-connections'
 import { findOrder, openReceiving, receivableOrders } from '../../receiving/receiving'
 import { useScanner } from '../../scan/scanner'
 import { DockBanner, useDockNote } from '../dock/DockBanner'
@@ -15,15 +16,15 @@ import { ReceivingSession } from './ReceivingSession'
  * a connection's vendor takes goods receipts; otherwise it says why.
  */
 export function ReceivingScreen() {
-  const db = useDb()
+  const { db } = useServices()
+  const connections = useConnections()
   const [sessionId, setSessionId] = useState<string | null>(null)
   const [note, show] = useDockNote()
   const data = useLiveQuery(async () => {
-    const connections = await db.connections.toArray()
     const open = (await db.dockSessions.where('state').equals('open').toArray()).filter(
       (s) => s.kind === 'receive'
     )
-    return { connections, orders: await receivableOrders(db), open }
+    return { orders: await receivableOrders(db), open }
   }, [db])
 
   const start = async (orderKey: string) => {
@@ -45,12 +46,12 @@ export function ReceivingScreen() {
   }, sessionId === null)
 
   if (!data) return null
-  const able = connectionsTaking(data.connections, 'receipt')
+  const able = connectionsTaking(connections, 'receipt')
   return (
     <Stack data-testid="receiving-screen">
       <ScreenHeader title="Receiving" />
       {able.length === 0 ? (
-        <NoCapability connections={data.connections} kind="receipt" />
+        <NoCapability connections={connections} kind="receipt" />
       ) : sessionId ? (
         <ReceivingSession sessionId={sessionId} note={note} show={show} onClose={() => setSessionId(null)} />
       ) : (

@@ -3,7 +3,7 @@ import { useHotkeys } from '@mantine/hooks'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { vendorProfiles } from '../../../../shared/vendors/profiles'
-import { useDb } from '../../db/use-db'
+import { useServices } from '../../app/services-context'
 import { generateSerials, receiveScan } from '../../receiving/receive-scan'
 import { pendingReceipts, scannedOf, submitReceiving } from '../../receiving/receiving'
 import { DIALOG_PRIORITY, useScanner } from '../../scan/scanner'
@@ -28,7 +28,7 @@ export function ReceivingSession({
   show: (tone: Tone, words: string) => void
   onClose: () => void
 }) {
-  const db = useDb()
+  const { db } = useServices()
   const [over, setOver] = useState<{ raw: string; lineId: string; words: string } | null>(null)
   const [remark, setRemark] = useState('')
   const data = useLiveQuery(async () => {

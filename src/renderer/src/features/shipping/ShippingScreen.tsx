@@ -3,7 +3,8 @@ import { useHotkeys } from '@mantine/hooks'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { parseScan } from '../../../../shared/scan/parse-scan'
-import { useDb } from '../../db/use-db'
+import { useServices } from '../../app/services-context'
+import { useConnections } from '../../app/use-connections'
 import { findOrder } from '../../receiving/receiving'
 import { useScanner } from '../../scan/scanner'
 import {
@@ -27,18 +28,18 @@ const CARRIER_KEY = 'stockroom.carrier'
  * (a short line is named); then scan the carrier label's tracking number to dispatch.
  */
 export function ShippingScreen() {
-  const db = useDb()
+  const { db } = useServices()
+  const connections = useConnections()
   const [sessionId, setSessionId] = useState<string | null>(null)
   const [carrier, setCarrier] = useState(() => localStorage.getItem(CARRIER_KEY) ?? '')
   const [note, show] = useDockNote()
   const data = useLiveQuery(async () => {
-    const connections = await db.connections.toArray()
     const session = sessionId ? await db.dockSessions.get(sessionId) : undefined
     const shipment = session && (await db.orders.get(session.orderKey))
     const waiting = (await db.orders.where('status').anyOf('PICKING', 'PICKED', 'PACKED').toArray()).filter(
       (o) => o.direction === 'out'
     )
-    return { connections, session, shipment, waiting }
+    return { session, shipment, waiting }
   }, [db, sessionId])
 
   const packed = data?.shipment?.status === 'PACKED'
@@ -87,14 +88,14 @@ export function ShippingScreen() {
   useHotkeys([['mod+Enter', () => void pack()]], [])
 
   if (!data) return null
-  const able = connectionsTaking(data.connections, 'pack')
+  const able = connectionsTaking(connections, 'pack')
   const { session, shipment } = data
   const short = session && shipment ? shortLines(shipment, session) : []
   return (
     <Stack data-testid="shipping-screen">
       <ScreenHeader title="Shipping" />
       {able.length === 0 ? (
-        <NoCapability connections={data.connections} kind="pack" />
+        <NoCapability connections={connections} kind="pack" />
       ) : (
         <>
           <DockBanner note={note} idle="Scan the shipment number to check it." />
