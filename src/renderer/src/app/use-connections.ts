@@ -1,8 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { ConnectionRow } from '../../../shared/model/records'
+import type { StockroomDb } from '../db/db'
 import { useServices } from './services-context'
 
 const NONE: ConnectionRow[] = []
+/** The list last read, per replica: a screen opened again has it in its very first frame. */
+const lastRead = new WeakMap<StockroomDb, ConnectionRow[]>()
 
 /**
  * The connections, in the order they were added, live from the replica: the one
@@ -11,11 +14,14 @@ const NONE: ConnectionRow[] = []
 export function useConnections(): ConnectionRow[] {
   const { db } = useServices()
   return useLiveQuery(
-    async () =>
-      (await db.connections.toArray()).sort(
+    async () => {
+      const rows = (await db.connections.toArray()).sort(
         (a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.id.localeCompare(b.id)
-      ),
+      )
+      lastRead.set(db, rows)
+      return rows
+    },
     [db],
-    NONE
+    lastRead.get(db) ?? NONE
   )
 }
