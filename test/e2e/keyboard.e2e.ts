@@ -1,19 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { generateInventora } from '../../src/main/fakes/inventora/generate'
-import {
-  addConnectionThroughUi,
-  e2eAvailability,
-  launchBrowser,
-  openApp,
-  screenshot,
-  startHost,
-  startVendor,
-  type RunningHost,
-  type RunningVendor
-} from './harness'
+import { addConnectionThroughUi, e2eAvailability, openApp, screenshot } from './harness'
+import { useVendorApp } from './vendor-app'
 import { scan } from './scanner'
 import { watchPointer } from './dock'
 
@@ -34,33 +25,20 @@ const focused = (page: Page) =>
   })
 
 describe.skipIf(!availability.run)('the app without a mouse', () => {
-  let vendor: RunningVendor
-  let host: RunningHost
-  let browser: Browser
+  const app = useVendorApp(['--vendor', 'inventora', '--size', String(SIZE), '--seed', String(SEED)])
   let page: Page
   const data = generateInventora({ seed: SEED, size: SIZE, now: () => new Date() })
 
-  beforeAll(async () => {
-    vendor = await startVendor(['--vendor', 'inventora', '--size', String(SIZE), '--seed', String(SEED)])
-    host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    await vendor?.stop()
-  })
-
-  /** A browser on a synced Inventora connection, set up once for the tests below. */
+  /** A app.browser on a synced Inventora connection, set up once for the tests below. */
   let connected: Promise<Page> | undefined
   const ready = () =>
     (connected ??= (async () => {
-      page = await openApp(browser, host.url)
+      page = await openApp(app.browser, app.host.url)
       await addConnectionThroughUi(page, {
         system: 'Inventora',
         name: 'Workshop',
-        url: vendor.url,
-        apiKey: vendor.apiKey
+        url: app.vendor.url,
+        apiKey: app.vendor.apiKey
       })
       await expect
         .poll(() => page.getByTestId('sync-tasks').textContent(), { timeout: 90_000 })
@@ -364,7 +342,7 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
     // The batch reaches the vendor: one more on that line, of 5.
     const line = task.items[0]!
     const batches = async () => {
-      const t = (await vendor.get(`/tasks/${task.id}`)) as {
+      const t = (await app.vendor.get(`/tasks/${task.id}`)) as {
         Items: { id: number; Batches: { quantity: number }[] }[]
       }
       return t.Items.find((i) => i.id === line.id)!.Batches

@@ -4,7 +4,7 @@ import type { StockroomDb } from '../db/db'
 import { useServices } from './services-context'
 
 const NONE: ConnectionRow[] = []
-/** The list last read, per replica: a screen opened again has it in its very first frame. */
+/** The list as last read, per replica: a screen opened again shows it in its first frame, not an empty one. */
 const lastRead = new WeakMap<StockroomDb, ConnectionRow[]>()
 
 /**
@@ -15,11 +15,11 @@ export function useConnections(): ConnectionRow[] {
   const { db } = useServices()
   return useLiveQuery(
     async () => {
-      const rows = (await db.connections.toArray()).sort(
+      const list = (await db.connections.toArray()).sort(
         (a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.id.localeCompare(b.id)
       )
-      lastRead.set(db, rows)
-      return rows
+      lastRead.set(db, list)
+      return list
     },
     [db],
     lastRead.get(db) ?? NONE

@@ -103,31 +103,37 @@ function reportFailure(error: unknown) {
   playTone('error')
 }
 
+/** A scan's work in its turn; a failure to save is said in the banner with the error tone. */
+const enqueueReported = (task: () => Promise<void>): Promise<void> =>
+  enqueue(async () => {
+    try {
+      await task()
+    } catch (error) {
+      reportFailure(error)
+    }
+  })
+
 /** A scan from the scanner, or a code typed by hand. */
 /** `prefix`: the prefix the scanner sent, which may name who holds it (two scanners on one PC). */
 export function submitScan(db: StockroomDb, countId: string, raw: string, prefix?: string): Promise<void> {
   const timer = timerForScan()
-  return enqueue(async () => {
-    try {
-      timer.lap('queue')
-      const typed = typedQuantity()
-      const times = typed.status === 'ok' ? typed.value : 1
-      const prefixes = useScannerSettings.getState().prefixes
-      const outcome = await countScan(db, countId, raw, {
-        times,
-        prefixes,
-        limits: countLimits(),
-        timer,
-        counter: counterFor(prefix)
-      })
-      if (outcome.status === 'location') {
-        await reportLabel(db, outcome.locations, false)
-        return
-      }
-      report(typed.status === 'code-like' ? { ...outcome, ignoredQuantity: typed.text } : outcome, timer)
-    } catch (error) {
-      reportFailure(error)
+  return enqueueReported(async () => {
+    timer.lap('queue')
+    const typed = typedQuantity()
+    const times = typed.status === 'ok' ? typed.value : 1
+    const prefixes = useScannerSettings.getState().prefixes
+    const outcome = await countScan(db, countId, raw, {
+      times,
+      prefixes,
+      limits: countLimits(),
+      timer,
+      counter: counterFor(prefix)
+    })
+    if (outcome.status === 'location') {
+      await reportLabel(db, outcome.locations, false)
+      return
     }
+    report(typed.status === 'code-like' ? { ...outcome, ignoredQuantity: typed.text } : outcome, timer)
   })
 }
 
@@ -144,14 +150,10 @@ async function reportLabel(db: StockroomDb, locations: Location[], blind: boolea
 
 /** Back to a count kept aside: as if its location's label were scanned. */
 export function submitGoBack(db: StockroomDb, session: CountSession): Promise<void> {
-  return enqueue(async () => {
-    try {
-      const location = await db.locations.get(session.locationKey)
-      if (!location) throw new Error('That location is no longer in the replica. Sync, then try again.')
-      await reportLabel(db, [location], session.blind)
-    } catch (error) {
-      reportFailure(error)
-    }
+  return enqueueReported(async () => {
+    const location = await db.locations.get(session.locationKey)
+    if (!location) throw new Error('That location is no longer in the replica. Sync, then try again.')
+    await reportLabel(db, [location], session.blind)
   })
 }
 
@@ -189,12 +191,8 @@ export function submitPick(
   item: Item,
   context: ScanContext
 ): Promise<void> {
-  return enqueue(async () => {
-    try {
-      report(await countItem(db, countId, item, context, { limits: countLimits(), counter: counterName() }))
-    } catch (error) {
-      reportFailure(error)
-    }
+  return enqueueReported(async () => {
+    report(await countItem(db, countId, item, context, { limits: countLimits(), counter: counterName() }))
   })
 }
 
@@ -212,23 +210,19 @@ export function submitLink(
   item: Item,
   context: ScanContext
 ): Promise<void> {
-  return enqueue(async () => {
-    try {
-      const code = parseScan(context.raw, { prefixes: useScannerSettings.getState().prefixes })
-      const key = code.ok ? code.keys[0] : undefined
-      const linkedOn = key === undefined ? undefined : await pcName()
-      if (key !== undefined)
-        await linkCode(db, {
-          connectionId,
-          code: key,
-          itemKey: item.key,
-          ...(linkedOn !== undefined && { linkedOn })
-        })
-      const outcome = await countItem(db, countId, item, context, { limits: countLimits() })
-      report(key === undefined ? outcome : { ...outcome, linkedCode: context.code })
-    } catch (error) {
-      reportFailure(error)
-    }
+  return enqueueReported(async () => {
+    const code = parseScan(context.raw, { prefixes: useScannerSettings.getState().prefixes })
+    const key = code.ok ? code.keys[0] : undefined
+    const linkedOn = key === undefined ? undefined : await pcName()
+    if (key !== undefined)
+      await linkCode(db, {
+        connectionId,
+        code: key,
+        itemKey: item.key,
+        ...(linkedOn !== undefined && { linkedOn })
+      })
+    const outcome = await countItem(db, countId, item, context, { limits: countLimits() })
+    report(key === undefined ? outcome : { ...outcome, linkedCode: context.code })
   })
 }
 
@@ -239,12 +233,8 @@ export function submitConfirmed(
   item: Item,
   context: ScanContext
 ): Promise<void> {
-  return enqueue(async () => {
-    try {
-      report(await countItem(db, countId, item, context, { confirmed: true, counter: counterName() }))
-    } catch (error) {
-      reportFailure(error)
-    }
+  return enqueueReported(async () => {
+    report(await countItem(db, countId, item, context, { confirmed: true, counter: counterName() }))
   })
 }
 
@@ -258,17 +248,13 @@ export function reportRepeat(words: string): Promise<void> {
 }
 
 export function submitUndo(db: StockroomDb, countId: string): Promise<void> {
-  return enqueue(async () => {
-    try {
-      const undone = await undoLast(db, countId)
-      if (!undone) {
-        useCountUi.getState().show({ status: 'info', message: 'Nothing to undo in this count.' }, 'neutral')
-        return
-      }
-      const item = undone.line ? await db.items.get(undone.line.itemKey) : undefined
-      useCountUi.getState().show({ status: 'undone', undone, item }, 'neutral')
-    } catch (error) {
-      reportFailure(error)
+  return enqueueReported(async () => {
+    const undone = await undoLast(db, countId)
+    if (!undone) {
+      useCountUi.getState().show({ status: 'info', message: 'Nothing to undo in this count.' }, 'neutral')
+      return
     }
+    const item = undone.line ? await db.items.get(undone.line.itemKey) : undefined
+    useCountUi.getState().show({ status: 'undone', undone, item }, 'neutral')
   })
 }
