@@ -6,6 +6,7 @@ import type {
   Checkpoint,
   ConnectionRow,
   CountEvent,
+  CountIssue,
   CountLine,
   CountSession,
   Location,
@@ -41,6 +42,7 @@ export type StockroomDb = Dexie & {
   mutes: EntityTable<Mute, 'key'>
   barcodeLinks: EntityTable<BarcodeLink, 'key'>
   itemPieces: EntityTable<ItemPieces, 'key'>
+  countIssues: EntityTable<CountIssue, 'id'>
 }
 
 export const DB_NAME = 'stockroom'

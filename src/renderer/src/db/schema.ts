@@ -134,6 +134,11 @@ export const schemaVersions: SchemaVersion[] = [
         })
       await tx.table('itemPieces').bulkPut(pieces)
     }
+  },
+  {
+    // What a count cannot settle by itself (unknown codes, quantities waiting, refused scans, missing lots).
+    version: 10,
+    stores: { countIssues: 'id, countId' }
   }
 ]
 

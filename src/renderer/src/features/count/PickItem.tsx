@@ -30,6 +30,10 @@ interface Pick {
   context: ScanContext
   /** The scan names a product code, so it can be linked (a lot-only label cannot). */
   linkable: boolean
+  /** The Unresolved entry a pick answers. */
+  issueId: string | undefined
+  /** After the pick is counted (a dialog closes). */
+  onDone?: () => void
 }
 
 function ItemChoices({ items, pick, enterFirst }: { items: Item[]; pick: Pick; enterFirst?: boolean }) {
@@ -64,7 +68,11 @@ function ItemChoices({ items, pick, enterFirst }: { items: Item[]; pick: Pick; e
                     variant={enterFirst && i === 0 ? 'filled' : 'light'}
                     leftSection={<IconLink size={16} />}
                     rightSection={enterFirst && i === 0 ? <Kbd size="xs">Enter</Kbd> : undefined}
-                    onClick={() => void submitLink(pick.countId, pick.connectionId, item, pick.context)}
+                    onClick={() =>
+                      void submitLink(pick.countId, pick.connectionId, item, pick.context, pick.issueId).then(
+                        pick.onDone
+                      )
+                    }
                     data-testid="link-item"
                   >
                     Link and count {units}
@@ -72,7 +80,9 @@ function ItemChoices({ items, pick, enterFirst }: { items: Item[]; pick: Pick; e
                 )}
                 <Button
                   variant={pick.linkable ? 'subtle' : 'light'}
-                  onClick={() => void submitPick(pick.countId, item, pick.context)}
+                  onClick={() =>
+                    void submitPick(pick.countId, item, pick.context, pick.issueId).then(pick.onDone)
+                  }
                   data-testid="pick-item"
                 >
                   {pick.linkable ? 'Count once' : `Count ${units}`}
@@ -97,18 +107,31 @@ export function PickItem({
   countId,
   connectionId,
   context,
-  candidates
+  candidates,
+  issueId,
+  autoFocus = !candidates,
+  onDone
 }: {
   countId: string
   connectionId: string
   context: ScanContext
   candidates?: Item[]
+  issueId: string | undefined
+  autoFocus?: boolean
+  onDone?: () => void
 }) {
   const [text, setText] = useState('')
   const [query] = useDebouncedValue(text, 150)
   const found = useLiveQuery(() => findInConnection(query, connectionId), [query, connectionId])
   const parsed = parseScan(context.raw, { prefixes: useScannerSettings.getState().prefixes })
-  const pick: Pick = { countId, connectionId, context, linkable: parsed.ok && parsed.keys.length > 0 }
+  const pick: Pick = {
+    countId,
+    connectionId,
+    context,
+    linkable: parsed.ok && parsed.keys.length > 0,
+    issueId,
+    ...(onDone && { onDone })
+  }
   const [tie, setTie] = useState(false)
   // Enter takes the first item for what is typed now, even before the list has caught up —
   // unless the best matches look alike: then the person picks one.
@@ -120,8 +143,9 @@ export function PickItem({
       setTie(true)
       return
     }
-    if (pick.linkable) await submitLink(countId, connectionId, first, context)
-    else await submitPick(countId, first, context)
+    if (pick.linkable) await submitLink(countId, connectionId, first, context, issueId)
+    else await submitPick(countId, first, context, issueId)
+    onDone?.()
   }
   return (
     <Card withBorder data-testid="pick-item-panel">
@@ -147,7 +171,7 @@ export function PickItem({
             void onEnter()
           }}
           // Straight after the unknown scan, typing goes here: a name, then Enter.
-          autoFocus={!candidates}
+          autoFocus={autoFocus}
           data-testid="pick-search"
         />
         {tie && found && tiedAtTop(found, query) && (

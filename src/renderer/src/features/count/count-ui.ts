@@ -16,13 +16,15 @@ import type { Tone } from '../../scan/tone'
 import { countLimits } from '../../stores/count-limits'
 import { counterFor, counterName } from '../../stores/counter'
 import { useScannerSettings } from '../../stores/scanner'
-import { storageWords } from '../../db/storage-errors'
+import { DISK_FULL_WORDS, storageWords } from '../../db/storage-errors'
+import { moveToLot, recordIssue, resolveIssue } from '../../count/issues'
 
 /** What the scan banner shows: the last scan's outcome, an undo, or a failure to save. */
 export type BannerContent =
   | ScanReport
   | { status: 'undone'; undone: Undone; item: Item | undefined }
-  | { status: 'failed'; message: string }
+  /** `diskFull`: the disk could not take it (the same words every time). */
+  | { status: 'failed'; message: string; diskFull?: boolean }
   | { status: 'info'; message: string; detail?: string }
   /** A location label was scanned: where scans go now. */
   | (LabelOutcome & { status: 'switched' })
@@ -33,7 +35,12 @@ export type BannerContent =
  * A scan's outcome, with what the Quantity field held if that could not be used,
  * and the code it linked to the item (its next scan counts that item directly).
  */
-export type ScanReport = CountScanOutcome & { ignoredQuantity?: string; linkedCode?: string }
+export type ScanReport = CountScanOutcome & {
+  ignoredQuantity?: string
+  linkedCode?: string
+  /** The Unresolved entry this outcome left (an unknown code, a quantity waiting, a missing lot). */
+  issueId?: string
+}
 
 export interface Banner {
   /** Grows with every banner, so the flash restarts even when two outcomes look the same. */
@@ -100,8 +107,21 @@ function report(outcome: ScanReport, timer?: ScanTimer) {
 }
 
 function reportFailure(error: unknown) {
-  useCountUi.getState().show({ status: 'failed', message: failure(error) }, 'error')
+  const message = failure(error)
+  useCountUi.getState().show({ status: 'failed', message, diskFull: message === DISK_FULL_WORDS }, 'error')
+  useCountUi.getState().setQuantityText('')
   playTone('error')
+}
+
+/**
+ * Keeps what the outcome leaves unresolved, and takes off the list the entry it
+ * answers (`answering`): both before the banner, so what it says is on the list.
+ */
+async function settle(countId: string, outcome: ScanReport, answering?: string): Promise<ScanReport> {
+  const db = getDb()
+  if (answering !== undefined) await resolveIssue(db, answering)
+  const issue = await recordIssue(db, countId, outcome)
+  return issue ? { ...outcome, issueId: issue.id } : outcome
 }
 
 /** A scan from the scanner, or a code typed by hand. */
@@ -125,7 +145,8 @@ export function submitScan(countId: string, raw: string, prefix?: string): Promi
         await reportLabel(outcome.locations, false)
         return
       }
-      report(typed.status === 'code-like' ? { ...outcome, ignoredQuantity: typed.text } : outcome, timer)
+      const settled = await settle(countId, outcome)
+      report(typed.status === 'code-like' ? { ...settled, ignoredQuantity: typed.text } : settled, timer)
     } catch (error) {
       reportFailure(error)
     }
@@ -181,12 +202,19 @@ export function submitStartLabel(raw: string, blind: boolean): Promise<{ label: 
 }
 
 /** Counts an item picked by hand for a scan that did not resolve to one item. */
-export function submitPick(countId: string, item: Item, context: ScanContext): Promise<void> {
+export function submitPick(
+  countId: string,
+  item: Item,
+  context: ScanContext,
+  answering?: string
+): Promise<void> {
   return enqueue(async () => {
     try {
-      report(
-        await countItem(getDb(), countId, item, context, { limits: countLimits(), counter: counterName() })
-      )
+      const outcome = await countItem(getDb(), countId, item, context, {
+        limits: countLimits(),
+        counter: counterName()
+      })
+      report(await settle(countId, outcome, answering))
     } catch (error) {
       reportFailure(error)
     }
@@ -203,7 +231,8 @@ export function submitLink(
   countId: string,
   connectionId: string,
   item: Item,
-  context: ScanContext
+  context: ScanContext,
+  answering?: string
 ): Promise<void> {
   return enqueue(async () => {
     try {
@@ -219,7 +248,8 @@ export function submitLink(
           ...(linkedOn !== undefined && { linkedOn })
         })
       const outcome = await countItem(db, countId, item, context, { limits: countLimits() })
-      report(key === undefined ? outcome : { ...outcome, linkedCode: context.code })
+      const settled = await settle(countId, outcome, answering)
+      report(key === undefined ? settled : { ...settled, linkedCode: context.code })
     } catch (error) {
       reportFailure(error)
     }
@@ -227,10 +257,19 @@ export function submitLink(
 }
 
 /** The person confirmed a quantity far from expected: it is counted as it stands. */
-export function submitConfirmed(countId: string, item: Item, context: ScanContext): Promise<void> {
+export function submitConfirmed(
+  countId: string,
+  item: Item,
+  context: ScanContext,
+  answering?: string
+): Promise<void> {
   return enqueue(async () => {
     try {
-      report(await countItem(getDb(), countId, item, context, { confirmed: true, counter: counterName() }))
+      const outcome = await countItem(getDb(), countId, item, context, {
+        confirmed: true,
+        counter: counterName()
+      })
+      report(await settle(countId, outcome, answering))
     } catch (error) {
       reportFailure(error)
     }
@@ -257,6 +296,30 @@ export function submitUndo(countId: string): Promise<void> {
       }
       const item = undone.line ? await db.items.get(undone.line.itemKey) : undefined
       useCountUi.getState().show({ status: 'undone', undone, item }, 'neutral')
+    } catch (error) {
+      reportFailure(error)
+    }
+  })
+}
+
+/** An Unresolved entry dropped by the person: nothing is counted for it, and the banner says so. */
+export function submitDrop(issueId: string, words: string): Promise<void> {
+  return enqueue(async () => {
+    try {
+      await resolveIssue(getDb(), issueId)
+      useCountUi.getState().show({ status: 'info', message: words }, 'neutral')
+    } catch (error) {
+      reportFailure(error)
+    }
+  })
+}
+
+/** A scan counted without its lot, moved to the lot the person chose from the Unresolved list. */
+export function submitMoveToLot(issueId: string, lotKey: string, words: string): Promise<void> {
+  return enqueue(async () => {
+    try {
+      await moveToLot(getDb(), issueId, lotKey)
+      useCountUi.getState().show({ status: 'info', message: words }, 'neutral')
     } catch (error) {
       reportFailure(error)
     }

@@ -1,0 +1,40 @@
+import { Button, Group, TextInput } from '@mantine/core'
+import { IconBarcode } from '@tabler/icons-react'
+import { useState } from 'react'
+import { submitScan } from './count-ui'
+
+/**
+ * The number under a barcode that will not scan, or a SKU, typed. A component of its
+ * own: a keystroke there re-renders the field, not the line list, so the page keeps
+ * up with a scanner's burst.
+ */
+export function CodeEntry({ countId }: { countId: string }) {
+  const [code, setCode] = useState('')
+  return (
+    <form
+      style={{ flex: 1, minWidth: 180 }}
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (code.trim() === '') return
+        void submitScan(countId, code)
+        setCode('')
+      }}
+    >
+      <Group align="flex-end" gap="xs" wrap="nowrap">
+        <TextInput
+          style={{ flex: 1 }}
+          label="Type a code"
+          title="The number under a barcode that will not scan, or a SKU"
+          leftSection={<IconBarcode size={18} />}
+          size="md"
+          value={code}
+          onChange={(e) => setCode(e.currentTarget.value)}
+          data-testid="count-code"
+        />
+        <Button type="submit" size="md" variant="light" data-testid="count-code-add">
+          Add
+        </Button>
+      </Group>
+    </form>
+  )
+}
