@@ -13,6 +13,7 @@ import { useUi } from '../../stores/ui'
 import { ConfirmQuantity } from './ConfirmQuantity'
 import { CountReview } from './CountReview'
 import { Counting } from './Counting'
+import { CountToolbar } from './CountToolbar'
 import { reportRepeat, submitScan, submitUndo, useCountUi } from './count-ui'
 import { HandOverButton, type HandedOver } from './HandOverCount'
 import { ParkedCounts } from './ParkedCounts'
@@ -20,7 +21,6 @@ import { PickItem } from './PickItem'
 import { RecountModal } from './RecountModal'
 import { ScanBanner } from './ScanBanner'
 import { ScansGoTo } from './ScansGoTo'
-import { UnresolvedList } from './UnresolvedList'
 import { useCountData, type CountLineView } from './use-count-data'
 
 /** The count this PC has open: where scans go, the last scan, what is unresolved, and the lines or the review. */
@@ -84,7 +84,7 @@ export function ActiveCount({
 
   return (
     <>
-      <Stack gap="sm" data-testid="count-session" data-state={session.state}>
+      <Stack gap={8} data-testid="count-session" data-state={session.state}>
         <ScansGoTo
           where={data?.locationLabel}
           subtitle={subtitle}
@@ -116,6 +116,12 @@ export function ActiveCount({
         />
         <ParkedCounts />
         {notice}
+        {!reviewing && (
+          <CountToolbar
+            countId={session.id}
+            canUndo={(data?.events ?? 0) > 0 || banner?.content.status === 'counted'}
+          />
+        )}
         {/* In review the banner only appears for a scan made there. */}
         {(!reviewing || banner) && (
           <ScanBanner
@@ -142,7 +148,6 @@ export function ActiveCount({
             issueId={content.issueId}
           />
         )}
-        <UnresolvedList session={session} />
         {!data ? (
           <Center mih={120}>
             <Loader />

@@ -23,15 +23,16 @@ export function CodeEntry({ countId }: { countId: string }) {
       <Group align="flex-end" gap="xs" wrap="nowrap">
         <TextInput
           style={{ flex: 1 }}
-          label="Type a code"
+          aria-label="Type a code"
           title="The number under a barcode that will not scan, or a SKU"
+          placeholder="Code or SKU"
           leftSection={<IconBarcode size={18} />}
           size="md"
           value={code}
           onChange={(e) => setCode(e.currentTarget.value)}
           data-testid="count-code"
         />
-        <Button type="submit" size="md" variant="light" data-testid="count-code-add">
+        <Button type="submit" size="sm" variant="light" data-testid="count-code-add">
           Add
         </Button>
       </Group>

@@ -13,6 +13,7 @@ import { submitCount, type SubmitResult } from '../../outbox/submit-count'
 import { countLimits, useCountLimits } from '../../stores/count-limits'
 import { ApproveModal } from './ApproveModal'
 import { CountActionBar } from './CountActionBar'
+import { UnresolvedList } from './UnresolvedList'
 import { NotCountedReview } from './NotCountedReview'
 import { LineMenu } from './CountLines'
 import { ItemCell } from './ItemCell'
@@ -280,7 +281,7 @@ export function CountReview({
           {error} Nothing was sent or lost: the count is still here. Try again.
         </Alert>
       )}
-      <CountActionBar testId="review-action-bar">
+      <CountActionBar testId="review-action-bar" above={<UnresolvedList session={session} />}>
         <Button
           variant="default"
           leftSection={<IconArrowLeft size={16} />}

@@ -1,24 +1,19 @@
-import { Button, Group, Kbd, Text } from '@mantine/core'
-import { IconArrowBackUp, IconBarcode, IconListCheck } from '@tabler/icons-react'
+import { Button, Text } from '@mantine/core'
+import { IconBarcode, IconListCheck } from '@tabler/icons-react'
 import { useMemo } from 'react'
 import type { CountSession } from '../../../../shared/model/records'
 import { setCountState } from '../../count/sessions'
 import { useDb } from '../../db/use-db'
 import { EmptyState } from '../shell/EmptyState'
-import { CodeEntry } from './CodeEntry'
 import { CountActionBar } from './CountActionBar'
-import { CounterName } from './CounterName'
 import { CountLines } from './CountLines'
 import { withCommitted } from './committed-lines'
-import { submitUndo, useCountUi } from './count-ui'
+import { useCountUi } from './count-ui'
 import { formatQty } from './format'
-import { QuantityEntry } from './QuantityEntry'
+import { UnresolvedList } from './UnresolvedList'
 import type { CountLineView, Waiting } from './use-count-data'
 
-/**
- * Counting: a one-row toolbar that never moves (who counts, the quantity for the next
- * scan, a typed code, undo), the lines, and the bar with Review & submit at the foot.
- */
+/** Counting: the lines, newest first, and at the foot the bar with what is unresolved and Review & submit. */
 export function Counting({
   session,
   events: readEvents,
@@ -43,22 +38,6 @@ export function Counting({
 
   return (
     <>
-      <Group align="flex-end" wrap="nowrap" gap="xs" data-testid="count-toolbar">
-        <CounterName />
-        <QuantityEntry />
-        <CodeEntry countId={session.id} />
-        <Button
-          size="md"
-          variant="default"
-          leftSection={<IconArrowBackUp size={18} />}
-          disabled={events === 0}
-          onClick={() => void submitUndo(session.id)}
-          rightSection={<Kbd size="xs">Ctrl Z</Kbd>}
-          data-testid="count-undo"
-        >
-          Undo
-        </Button>
-      </Group>
       {noStock && !session.blind && (
         <Text size="sm" c="orange.8" data-testid="count-no-stock">
           No stock is recorded at this location in the replica, so every expected quantity is 0.
@@ -78,7 +57,7 @@ export function Counting({
           onRecount={onRecount}
         />
       )}
-      <CountActionBar testId="count-action-bar">
+      <CountActionBar testId="count-action-bar" above={<UnresolvedList session={session} />}>
         <Text size="sm" c="dimmed" data-testid="count-summary">
           {lines.length} line{lines.length === 1 ? '' : 's'} · {formatQty(units)} unit
           {units === 1 ? '' : 's'} counted · {events} scan{events === 1 ? '' : 's'}

@@ -148,18 +148,23 @@ export function PickItem({
     onDone?.()
   }
   return (
-    <Card withBorder data-testid="pick-item-panel">
-      <Stack gap="sm">
+    <Card withBorder p={6} data-testid="pick-item-panel">
+      <Stack gap="xs">
         {candidates && candidates.length > 0 && <ItemChoices items={candidates} pick={pick} />}
         <TextInput
           leftSection={<IconSearch size={16} />}
-          label={candidates ? 'Or find another item' : 'Find the item by name or SKU'}
-          description={
+          label={candidates ? 'Or find another item' : undefined}
+          aria-label="Find the item by name or SKU"
+          title={
             pick.linkable
               ? `Type, then Enter: ${context.code} is linked to the item found first and counted (when several look alike, you choose); its next scan counts that item.`
               : undefined
           }
-          placeholder="e.g. hex bolt, or the SKU"
+          placeholder={
+            pick.linkable
+              ? 'Type a name or SKU, then Enter: links this code and counts'
+              : 'e.g. hex bolt, or the SKU'
+          }
           value={text}
           onChange={(e) => {
             setText(e.currentTarget.value)
@@ -172,6 +177,8 @@ export function PickItem({
           }}
           // Straight after the unknown scan, typing goes here: a name, then Enter.
           autoFocus={autoFocus}
+          // In a dialog, its focus trap takes the field marked so.
+          data-autofocus={autoFocus || undefined}
           data-testid="pick-search"
         />
         {tie && found && tiedAtTop(found, query) && (

@@ -24,13 +24,13 @@ export function QuantityEntry() {
   return (
     <Tooltip label={problem(text)} opened={problem(text) !== null} color="orange" position="bottom" withArrow>
       <TextInput
-        label="Quantity"
-        title="How many of the next scanned label were counted"
-        placeholder="1"
+        aria-label="Quantity"
+        title="Quantity: how many of the next scanned label were counted"
+        placeholder="Qty 1"
         inputMode="decimal"
         autoComplete="off"
         size="md"
-        w={150}
+        w={140}
         value={text}
         error={problem(text) !== null}
         onChange={(e) => setText(e.currentTarget.value)}

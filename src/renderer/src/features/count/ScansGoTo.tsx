@@ -18,25 +18,31 @@ export function ScansGoTo({
   actions: ReactNode
 }) {
   return (
-    <Paper withBorder px="sm" py={6} bg="var(--mantine-color-blue-light)" data-testid="scans-go-to">
+    <Paper withBorder px="sm" py={4} bg="var(--mantine-color-blue-light)" data-testid="scans-go-to">
       <Group justify="space-between" wrap="nowrap" gap="sm">
         <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
           <IconMapPin size={28} color="var(--mantine-color-blue-filled)" style={{ flex: 'none' }} />
           <div style={{ minWidth: 0 }}>
-            <Group gap={10} wrap="nowrap" align="baseline">
+            <Group gap={10} wrap="nowrap" align="baseline" style={{ minWidth: 0 }}>
               <Title order={2} fz={18} data-testid="screen-title">
                 Count
               </Title>
-              <Text fz={22} fw={800} lh={1.15} truncate="end">
+              <Text fz={22} fw={800} lh={1.15} truncate="end" style={{ minWidth: 0 }}>
                 <Text span inherit fw={600} c="var(--mantine-color-blue-light-color)">
                   Scans go to:{' '}
                 </Text>
                 <span data-testid="scans-go-to-where">{where ?? '…'}</span>
               </Text>
+              <Text
+                size="sm"
+                c="dimmed"
+                truncate="end"
+                style={{ flex: 'none', maxWidth: '30%' }}
+                data-testid="screen-subtitle"
+              >
+                {subtitle}
+              </Text>
             </Group>
-            <Text size="sm" c="dimmed" truncate="end" data-testid="screen-subtitle">
-              {subtitle}
-            </Text>
           </div>
         </Group>
         <Group gap="xs" wrap="nowrap">

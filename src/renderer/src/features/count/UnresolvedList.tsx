@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, NativeSelect, Paper, ScrollArea, Stack, Text } from '@mantine/core'
+import { Badge, Box, Button, Group, Modal, NativeSelect, ScrollArea, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
@@ -34,15 +34,24 @@ export function UnresolvedList({ session }: { session: CountSession }) {
   const [finding, setFinding] = useState<CountIssue | null>(null)
   if (!issues || issues.length === 0) return null
   return (
-    <Paper withBorder p="xs" data-testid="unresolved" data-count={issues.length} aria-label="Unresolved">
-      <Group gap="xs" mb={4}>
+    <Box
+      pb={6}
+      mb={6}
+      data-testid="unresolved"
+      data-count={issues.length}
+      aria-label="Unresolved"
+      style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+    >
+      <Group gap="xs" mb={2}>
         <IconAlertTriangle size={18} color="var(--mantine-color-orange-filled)" />
-        <Text fw={700}>Unresolved</Text>
+        <Text fw={700} size="sm">
+          Unresolved
+        </Text>
         <Badge color="orange" variant="light" data-testid="unresolved-count">
           {issues.length}
         </Badge>
       </Group>
-      <ScrollArea.Autosize mah={132} type="auto">
+      <ScrollArea.Autosize mah={100} type="auto">
         <Stack gap={4}>
           {issues.map(({ issue, item }) => (
             <IssueRow key={issue.id} issue={issue} item={item} onFind={() => setFinding(issue)} />
@@ -66,7 +75,7 @@ export function UnresolvedList({ session }: { session: CountSession }) {
           />
         )}
       </Modal>
-    </Paper>
+    </Box>
   )
 }
 
