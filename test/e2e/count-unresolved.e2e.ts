@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
-import { connectAndSync, plainStock, startCountAt } from './count-page'
+import { connectAndSync, countAdjustmentAt, plainStock, startCountAt, submitWithKeyboard } from './count-page'
 import { dismissNotices, e2eAvailability, openApp, screenshot } from './harness'
 import { tabTo, tabToAndEnter } from './keyboard-nav'
 import { counted, nextBanner, scan } from './scanner'
@@ -123,28 +123,11 @@ describe.skipIf(!availability.run)('nothing dropped without a trace, on a 1024×
     await dismissNotices(page)
     await screenshot(page, 'count-unresolved-settled-1024')
 
-    await tabToAndEnter(page, page.getByTestId('submit-count'))
-    await expect
-      .poll(
-        async () =>
-          (await page.getByTestId('confirm-submit').count()) +
-          (await page.getByTestId('submit-result').count())
-      )
-      .toBeGreaterThan(0)
-    if ((await page.getByTestId('confirm-submit').count()) > 0)
-      await tabToAndEnter(page, page.getByTestId('confirm-submit'))
-    await expect.poll(() => page.getByTestId('submit-result').count()).toBe(1)
+    await submitWithKeyboard(page)
 
     // In the vendor's ledger: a counted 3, c counted once through its new link, the lot item's one unit
     // on the batch chosen, and nothing for b (its 500 was dropped).
-    const ours = async () =>
-      (await app.vendor.adjustments()).filter((x) => String(x.notes).startsWith('Stockroom count'))
-    await expect.poll(async () => (await ours()).length, { timeout: 60_000 }).toBe(1)
-    const lines = (await ours())[0]!.lines as {
-      productId: string
-      quantityChange: number
-      batchId?: string | null
-    }[]
+    const lines = await countAdjustmentAt(app.vendor, warehouse.name)
     const batch = data.batches.all().find((x) => x.productId === lotted.id && x.batchNumber === lotNumber)
     expect(batch).toBeDefined()
     const change = (id: string) => lines.filter((l) => l.productId === id)
