@@ -21,6 +21,15 @@ export function plainStock(data: FrostbyteData, warehouseId: string) {
 /** Connects the vendor through the Connections screen and waits for stock to be synced. */
 export async function connectAndSync(page: Page, vendor: RunningVendor) {
   await addConnectionThroughUi(page, { name: 'Main warehouse', url: vendor.url, apiKey: vendor.apiKey })
+  await stockSynced(page)
+}
+
+/**
+ * Waits until this page's replica holds the connection's stock (a new page's replica
+ * syncs again what the host is already connected to).
+ */
+export async function stockSynced(page: Page) {
+  await page.locator('[data-section="connections"]').click()
   await expect
     .poll(() => page.getByTestId('sync-stock-on-hand').textContent(), { timeout: 120_000 })
     .toMatch(/^up to date/)

@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
-import { connectAndSync, countAdjustmentAt, plainStock, startCountAt, submitWithKeyboard } from './count-page'
+import {
+  connectAndSync,
+  countAdjustmentAt,
+  plainStock,
+  startCountAt,
+  stockSynced,
+  submitWithKeyboard
+} from './count-page'
 import { dismissNotices, e2eAvailability, openApp, screenshot } from './harness'
 import { tabTo, tabToAndEnter } from './keyboard-nav'
 import { counted, nextBanner, scan } from './scanner'
@@ -135,6 +142,42 @@ describe.skipIf(!availability.run)('nothing dropped without a trace, on a 1024×
     expect(change(c.id).map((l) => l.quantityChange)).toEqual([1 - c.onHand])
     expect(change(b.id)).toEqual([])
     expect(change(lotted.id).map((l) => l.batchId)).toEqual([batch!.id])
+    await page.close()
+  })
+
+  it('links a case label to its item with the keyboard: each scan of the case adds 12', async () => {
+    const data = generateFrostbyte({ seed: SEED, size: SIZE, now: () => new Date() })
+    const warehouse = data.warehouses[1]!
+    const [item] = plainStock(data, warehouse.id).filter((p) => p.onHand >= 30)
+    if (!item) throw new Error('no plain product with 30 or more in the second warehouse')
+    const page = await openApp(app.browser, app.host.url)
+    await page.setViewportSize(FLOOR_PC)
+    // The host keeps the connection the test above made; this page's replica syncs it again.
+    await stockSynced(page)
+    await startCountAt(page, warehouse.name)
+
+    const label = `CASE-${item.sku}`
+    const unknown = await nextBanner(page, 0, () => scan(page, label))
+    expect(unknown.status).toBe('unknown')
+    // Straight after the unknown scan, typing goes to the search; Tab to "case of", 12, Enter.
+    await expect
+      .poll(() => page.getByTestId('pick-search').evaluate((el) => el === document.activeElement))
+      .toBe(true)
+    await page.keyboard.type(item.sku, { delay: 30 })
+    await expect.poll(() => page.locator(`[data-testid="pick-row"][data-sku="${item.sku}"]`).count()).toBe(1)
+    await tabTo(page, page.getByTestId('pick-case-of'))
+    await page.keyboard.type('12', { delay: 60 })
+    const linked = await nextBanner(page, unknown.seq, () => page.keyboard.press('Enter'))
+    expect(linked.status).toBe('counted')
+    expect(await page.getByTestId('scan-figure').textContent()).toBe('+12 (case)')
+    await expect.poll(() => counted(page, item.sku)).toBe('12')
+
+    const again = await nextBanner(page, linked.seq, () => scan(page, label))
+    expect(again.status).toBe('counted')
+    expect(await page.getByTestId('scan-figure').textContent()).toBe('+12 (case)')
+    await expect.poll(() => counted(page, item.sku)).toBe('24')
+    await dismissNotices(page)
+    await screenshot(page, 'count-case-of-12-1024')
     await page.close()
   })
 })

@@ -269,6 +269,15 @@ export interface BarcodeLink {
   linkedAt: string
   /** The PC it was linked on, as the CSV it came from said. */
   linkedOn?: string
+  /** The code is on a pack of the item: one scan counts `units` of it ("case of 12"). */
+  pack?: LinkPack
+}
+
+/** What a linked code stands for when it is on a pack, not one unit. */
+export interface LinkPack {
+  units: number
+  /** For people: "case". */
+  name: string
 }
 
 export const barcodeLinkKey = (connectionId: string, code: string) => `${connectionId}:link:${code}`
@@ -281,6 +290,8 @@ export interface ScanContext {
   code: string
   /** Units the label stands for (GS1 AI 30/37, or a pack's size). */
   labelQuantity?: number
+  /** The label is on a pack ("case"), as its link says: one scan counts `labelQuantity`. */
+  packName?: string
   /** How many of these labels were counted (typed before scanning); 1 by default. */
   times: number
   lotNumber?: string

@@ -4,6 +4,7 @@ import type {
   CountLine,
   CountSession,
   Item,
+  LinkPack,
   Location,
   Lot,
   ScanContext
@@ -121,6 +122,7 @@ export async function countScan(
       if (scan.keys.length === 0) return { session, found: undefined }
       const found = await resolveCode(db, scan.keys, session.connectionId)
       if (found.status !== 'found') return { session, found }
+      if (found.pack) packed(context, found.pack)
       return { session, found, ready: await prepareItem(db, session, found.item, context) }
     }
   )
@@ -141,6 +143,13 @@ export async function countScan(
     default:
       return { status: found.status, context, items: found.items }
   }
+}
+
+/** A scan of a code linked on a pack counts the pack's units (times any label quantity). */
+export function packed(context: ScanContext, pack: LinkPack): ScanContext {
+  context.labelQuantity = (context.labelQuantity ?? 1) * pack.units
+  context.packName = pack.name
+  return context
 }
 
 interface ItemReady {

@@ -63,7 +63,7 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
               {lot && <Badge color="grape">lot {lot.lotNumber}</Badge>}
               {context.expiry && <Badge variant="outline">expires {context.expiry}</Badge>}
               {context.serial && <Badge variant="outline">serial {context.serial}</Badge>}
-              {context.labelQuantity !== undefined && (
+              {context.labelQuantity !== undefined && !context.packName && (
                 <Badge variant="outline">label of {formatQty(context.labelQuantity)}</Badge>
               )}
             </Group>
@@ -85,7 +85,17 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
             )}
           </Stack>
         ),
-        figure: `+${formatQty(quantity)}`,
+        figure: (
+          <>
+            +{formatQty(quantity)}
+            {context.packName && (
+              <Text span fz={24} fw={700} data-testid="scan-pack">
+                {' '}
+                ({context.packName})
+              </Text>
+            )}
+          </>
+        ),
         figureLabel: (
           <>
             counted <b data-testid="scan-line-total">{formatQty(line.counted)}</b>

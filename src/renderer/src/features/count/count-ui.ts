@@ -1,8 +1,15 @@
 import { create } from 'zustand'
 import { readTypedQuantity, type TypedQuantity } from '../../../../shared/count/quantity'
-import type { CountSession, Item, Location } from '../../../../shared/model/records'
+import type { CountSession, Item, LinkPack, Location } from '../../../../shared/model/records'
 import { parseScan } from '../../../../shared/scan'
-import { countItem, countScan, toneOf, type CountScanOutcome, type ScanContext } from '../../count/count-scan'
+import {
+  countItem,
+  countScan,
+  packed,
+  toneOf,
+  type CountScanOutcome,
+  type ScanContext
+} from '../../count/count-scan'
 import { findLocationLabel, goToLabel, type LabelOutcome } from '../../count/location-switch'
 import { resolveCode } from '../../count/resolve'
 import { undoLast, type Undone } from '../../count/lines'
@@ -232,7 +239,8 @@ export function submitLink(
   connectionId: string,
   item: Item,
   context: ScanContext,
-  answering?: string
+  answering?: string,
+  pack?: LinkPack
 ): Promise<void> {
   return enqueue(async () => {
     try {
@@ -245,9 +253,11 @@ export function submitLink(
           connectionId,
           code: key,
           itemKey: item.key,
-          ...(linkedOn !== undefined && { linkedOn })
+          ...(linkedOn !== undefined && { linkedOn }),
+          ...(pack && { pack })
         })
-      const outcome = await countItem(db, countId, item, context, { limits: countLimits() })
+      const counted = key !== undefined && pack ? packed({ ...context }, pack) : context
+      const outcome = await countItem(db, countId, item, counted, { limits: countLimits() })
       const settled = await settle(countId, outcome, answering)
       report(key === undefined ? settled : { ...settled, linkedCode: context.code })
     } catch (error) {
