@@ -34,6 +34,7 @@ export function e2eAvailability(): { run: true } | { run: false; reason: string 
 }
 
 export interface RunningHost {
+  /** The address the host printed, with its access token: the page is served only through it. */
   url: string
   dataDir: string
   output: string[]

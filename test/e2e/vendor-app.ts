@@ -10,7 +10,8 @@ export interface VendorApp {
 
 /**
  * A fake vendor in its own process, a web host without the demo connection, and a
- * browser, started before the suite's tests and stopped after them. Read the
+ * browser, started before the suite's tests and stopped after them. `host.url` is
+ * the address the host printed, with its access token: open pages with it. Read the
  * returned object inside tests (it is filled in by `beforeAll`).
  */
 export function useVendorApp(vendorArgs: string[]): VendorApp {
