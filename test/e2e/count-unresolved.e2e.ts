@@ -9,7 +9,8 @@ import {
   stockSynced,
   submitWithKeyboard
 } from './count-page'
-import { dismissNotices, e2eAvailability, openApp, screenshot } from './harness'
+import { seriousAxeViolations } from './axe'
+import { dismissNotices, docsScreenshot, e2eAvailability, inEachTheme, openApp, screenshot } from './harness'
 import { tabTo, tabToAndEnter } from './keyboard-nav'
 import { counted, nextBanner, scan } from './scanner'
 import { useVendorApp } from './vendor-app'
@@ -94,6 +95,8 @@ describe.skipIf(!availability.run)('nothing dropped without a trace, on a 1024×
     expect(top).toBeLessThan(FLOOR_PC.height / 2)
     await dismissNotices(page)
     await screenshot(page, 'count-unresolved-1024')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await inEachTheme(page, (scheme) => docsScreenshot(page, `count-1024x768-${scheme}`).then(() => {}))
 
     // The review says why it cannot be submitted while the 500 waits.
     await tabToAndEnter(page, page.getByTestId('count-review-button'))
@@ -102,6 +105,9 @@ describe.skipIf(!availability.run)('nothing dropped without a trace, on a 1024×
       /1 quantity waits for confirmation/
     )
     expect(await page.getByTestId('submit-count').isDisabled()).toBe(true)
+    await dismissNotices(page)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await inEachTheme(page, (scheme) => docsScreenshot(page, `review-1024x768-${scheme}`).then(() => {}))
 
     // Each is settled from the list, with the keyboard: the 500 dropped…
     await tabToAndEnter(page, entry(page, 'confirm').getByTestId('unresolved-drop'))

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateInventora } from '../../src/main/fakes/inventora/generate'
 import {
   addConnectionThroughUi,
+  docsScreenshot,
   e2eAvailability,
   launchBrowser,
   openApp,
@@ -14,6 +13,7 @@ import {
   type RunningHost,
   type RunningVendor
 } from './harness'
+import { seriousAxeViolations } from './axe'
 import { scan } from './scanner'
 
 const availability = e2eAvailability()
@@ -235,9 +235,6 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
 
   it('passes axe on every screen with no serious violation, and is drawn at floor size in both themes and widths', async () => {
     await ready()
-    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-    // Evaluated, not added as a script tag: the page's content-security policy refuses inline scripts.
-    await page.evaluate(axeSource)
     await page.keyboard.press('Alt+1')
     await page.getByTestId('floor-everywhere').focus()
     await page.keyboard.press('Space')
@@ -247,14 +244,7 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
     for (const [i, screen] of screens.entries()) {
       await page.keyboard.press(`Alt+${i + 1}`)
       await expect.poll(() => page.getByTestId('screen-title').count()).toBe(1)
-      const found = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: Document): Promise<AxeResults> } }).axe
-        type AxeResults = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }
-        const r = await axe.run(document)
-        return r.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-      })
+      const found = await seriousAxeViolations(page)
       serious.push(...found.map((f) => `${screen} ${f}`))
       // Floor density: body text and every control large enough for a gloved hand.
       const small = await page.evaluate(() =>
@@ -294,6 +284,7 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
           await page.keyboard.press(`Alt+${i + 1}`)
           await expect.poll(() => page.getByTestId('screen-title').count()).toBe(1)
           await screenshot(page, `floor-${screen}-${w}x${h}-${scheme}`)
+          if (screen === 'tasks' && w === 1024) await docsScreenshot(page, `tasks-1024x768-${scheme}`)
         }
       }
     }

@@ -201,7 +201,7 @@ export function CountReview({
                   <Text
                     fz="lg"
                     fw={600}
-                    c={row.variance === 0 ? 'dimmed' : row.variance > 0 ? 'blue.7' : 'red.7'}
+                    c={row.variance === 0 ? 'dimmed' : row.variance > 0 ? 'blue.9' : 'red.9'}
                     data-testid="review-row-variance"
                   >
                     {formatVariance(row.variance)}

@@ -68,7 +68,7 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
               )}
             </Group>
             {content.issueId !== undefined && unknownLot === undefined && (
-              <Text size="sm" c="orange.8" data-testid="scan-no-lot">
+              <Text size="sm" fw={700} data-testid="scan-no-lot">
                 Counted without a lot: {item.name} is tracked by lot. Choose its lot under Unresolved.
               </Text>
             )}

@@ -181,7 +181,7 @@ function ChooseLot({
   return (
     <>
       <NativeSelect
-        size="xs"
+        size="sm"
         aria-label="Lot"
         value={lotKey}
         onChange={(e) => setLotKey(e.currentTarget.value)}
