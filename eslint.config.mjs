@@ -8,6 +8,59 @@ const noImports = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }]
 })
 
+const rendererBase = ['**/main/**', 'electron', 'node:*']
+const rendererBaseMessage = 'The renderer talks to main only through the host API.'
+/** Shared code (src/shared/count, src/shared/scan…) is below every renderer layer. */
+const notShared = ['!**/shared/**']
+const domainChain = ['activity', 'alerts', 'scan', 'count', 'labels', 'outbox', 'sync']
+
+/** One rule per renderer folder: the base boundary plus every layer above it. */
+function rendererLayers() {
+  const folder = (name) => `src/renderer/src/${name}/**/*.{ts,tsx}`
+  const above = (names) => names.map((n) => `**/${n}/**`)
+  const rule = (files, banned, message) => ({
+    files,
+    // Tests may reach across layers to set a scene; the layers are the product's.
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: rendererBase, message: rendererBaseMessage },
+            { group: [...above(banned), ...notShared], message }
+          ]
+        }
+      ]
+    }
+  })
+  return [
+    rule(
+      ['db', 'bridge', 'util'].map(folder),
+      [...domainChain, 'receiving', 'shipping', 'stores', 'app', 'features'],
+      'db/, bridge/ and util/ are the bottom of the renderer: they import no domain, store, app or screen.'
+    ),
+    ...domainChain.map((name, n) =>
+      rule(
+        [folder(name)],
+        [...domainChain.slice(n + 1), 'receiving', 'shipping', 'stores', 'app', 'features'],
+        `${name}/ is domain code: it imports only db/, bridge/ and the domain below it (${domainChain.slice(0, n).join(', ') || 'none'}), never stores, app or screens.`
+      )
+    ),
+    rule(
+      ['receiving', 'shipping'].map(folder),
+      ['stores', 'app', 'features'],
+      'Domain code imports no store, app or screen.'
+    ),
+    rule([folder('stores')], ['app', 'features'], 'Stores hold UI state; they import no app or screen code.'),
+    rule(
+      [folder('app')],
+      ['features'],
+      'app/ is the composition root below the screens: it imports no feature.'
+    )
+  ]
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'artifacts/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -31,6 +84,10 @@ export default tseslint.config(
       )
     }
   },
+  // The renderer's layers, bottom up: db/, bridge/ and util/; the domain (activity, alerts, scan,
+  // count, labels, outbox, sync, in that order, then the floor's other domains); stores/ (UI
+  // state); app/ (the composition root); features/ (screens). Nothing imports upward.
+  ...rendererLayers(),
   // Process boundaries, enforced here rather than in review.
   {
     files: ['src/shared/**/*.ts'],

@@ -6,8 +6,8 @@ import { fractionerpConnector } from './fractionerp'
 import { frostbyteConnector } from './frostbyte'
 import { inventoraConnector } from './inventora'
 
-/** The vendors Stockroom can sync today. */
-export const connectorDefinitions: Partial<Record<VendorId, ConnectorDefinition>> = {
+/** The vendors Stockroom can sync: a full record, so a new vendor does not compile until its connector is named here. */
+export const connectorDefinitions: Record<VendorId, ConnectorDefinition> = {
   frostbyte: frostbyteConnector,
   inventora: inventoraConnector,
   forgemrp: forgemrpConnector,

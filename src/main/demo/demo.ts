@@ -1,9 +1,7 @@
-import { startFake } from '../fakes/registry'
 import type { ConnectionRegistry } from '../connections/registry'
 import type { VendorId } from '../../shared/model/vendor'
 import { vendorProfiles } from '../../shared/vendors/profiles'
 import { DEFAULT_LABEL_SIZE } from '../../shared/labels/label'
-import { startFakePrinter } from '../fakes/printer/server'
 import type { PrinterStore } from '../labels/printers'
 
 export const DEMO_PRINTER = 'Demo label printer'
@@ -44,6 +42,8 @@ export async function startDemo(
   if (all.length > 0 && demos.length === 0) return undefined
   const first = all.length === 0
 
+  // The fakes are loaded only when a demo runs: a PC with real connections never loads them.
+  const { startFake } = await import('../fakes/registry')
   const fakes: { close(): Promise<void> }[] = []
   try {
     for (const demo of demoVendors(size)) {
@@ -86,6 +86,7 @@ async function startDemoPrinter(
 ): Promise<{ close(): Promise<void> }> {
   const existing = (await printers.list()).find((p) => p.name === DEMO_PRINTER && p.host === '127.0.0.1')
   if (!first && !existing) return { close: async () => undefined }
+  const { startFakePrinter } = await import('../fakes/printer/server')
   const fake = await startFakePrinter({
     onJob: (job) => log(`demo printer: took ${job.labels.length} label(s), ${job.bytes} bytes`)
   })

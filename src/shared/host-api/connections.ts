@@ -3,6 +3,7 @@ import { capability, vendorId, type VendorId } from '../model/vendor'
 import { vendorProfiles } from '../vendors/profiles'
 
 export const connectionStatus = z.enum(['new', 'ok', 'paused', 'error'])
+export type ConnectionStatus = z.infer<typeof connectionStatus>
 
 /** A connection as the renderer sees it: never the secret, only whether one is stored. */
 export const connectionInfo = z.object({

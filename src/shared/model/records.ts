@@ -1,5 +1,6 @@
 import type { ItemRecord, LocationRecord, LotRecord, OrderRecord, StockRecord, TaskRecord } from './schemas'
 import type { NoticeTarget } from '../host-api/notices'
+import type { ConnectionStatus } from '../host-api/connections'
 import type { Capability, VendorId } from './vendor'
 
 /**
@@ -26,8 +27,12 @@ export interface ConnectionRow {
   label: string
   baseUrl: string
   capabilities: Capability[]
-  status: string
+  status: ConnectionStatus
+  /** Why the status is what it is, in words (e.g. the vendor's refusal of the key). */
+  statusMessage?: string
   demo: boolean
+  /** When it was added: screens list connections in this order. */
+  createdAt?: string
   lastSyncAt?: string
   /** The vendor's clock minus this PC's (from HTTP Date headers), as last seen by a sync. */
   clockSkewMs?: number

@@ -2,7 +2,7 @@ import type { HostClient } from '../../../shared/host-api/client'
 import type { ConnectionRow, Item } from '../../../shared/model/records'
 import { logActivity } from '../activity/log'
 import type { StockroomDb } from '../db/db'
-import type { LowCrossing } from '../sync/progress'
+import type { LowCrossing } from './low-crossing'
 import { lowStockNotice } from './low-stock-notice'
 import { mutedAmong } from './mutes'
 

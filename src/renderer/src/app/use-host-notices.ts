@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications'
 import { useEffect } from 'react'
-import { getHost } from '../bridge/host'
+import { useServices } from './services-context'
 import { useUi } from '../stores/ui'
 
 /**
@@ -14,8 +14,8 @@ import { useUi } from '../stores/ui'
 const NOTICE_SHOWN_MS = 12_000
 
 export function useHostNotices() {
+  const { host } = useServices()
   useEffect(() => {
-    const host = getHost()
     const offClicked = host.on('notices:clicked', ({ target }) => {
       if (target) useUi.getState().open(target)
     })
@@ -33,7 +33,7 @@ export function useHostNotices() {
           if ((event.target as Element | null)?.closest?.('button')) return
           notifications.hide(notice.id)
           // Through the notifier, as an OS notification's click would go.
-          void getHost().call('notices:click', { id: notice.id })
+          void host.call('notices:click', { id: notice.id })
         }
       } as Parameters<typeof notifications.show>[0])
     })
@@ -41,5 +41,5 @@ export function useHostNotices() {
       offClicked()
       offShown()
     }
-  }, [])
+  }, [host])
 }

@@ -1,12 +1,5 @@
 import type { HostClient, RawTransport } from '../../../shared/host-api/client'
-import {
-  hostCalls,
-  hostEvents,
-  isEventName,
-  type CallName,
-  type CallRequest,
-  type CallResponse
-} from '../../../shared/host-api/contract'
+import { hostCalls, hostEvents, isEventName, type CallName } from '../../../shared/host-api/contract'
 import { fail, type Result } from '../../../shared/result'
 import { createWsTransport } from './ws-transport'
 
@@ -44,19 +37,7 @@ export function createHostClient(transport: RawTransport): HostClient {
   }
 }
 
-let host: HostClient | undefined
 /** The renderer's host: Electron IPC when the preload is there, the WebSocket bridge otherwise. */
-export function getHost(): HostClient {
-  host ??= createHostClient(window.stockroom ?? createWsTransport())
-  return host
-}
-
-/** Unwraps a reply where the caller shows a failure to the user itself. */
-export async function callOrThrow<N extends CallName>(
-  name: N,
-  request: CallRequest<N>
-): Promise<CallResponse<N>> {
-  const reply = await getHost().call(name, request)
-  if (!reply.ok) throw new Error(reply.error.message)
-  return reply.value
+export function connectHost(): HostClient {
+  return createHostClient(window.stockroom ?? createWsTransport())
 }

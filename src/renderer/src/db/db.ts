@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie'
+import type { HostClient } from '../../../shared/host-api/client'
 import type {
   ActivityEntry,
   AlertState,
@@ -54,15 +55,15 @@ export function createDb(name = DB_NAME, upTo = LATEST_VERSION): StockroomDb {
   return db
 }
 
-/** What the renderer's database commits to counts and the outbox, on its way to main's journal. */
-export const journalForwarder = new JournalForwarder()
-
-let shared: StockroomDb | undefined
-/** The renderer's one database connection; what people record in it is journaled by main too. */
-export function getDb(): StockroomDb {
-  if (!shared) {
-    shared = createDb()
-    shared.use(journalMiddleware(journalForwarder.push))
-  }
-  return shared
+/**
+ * Opens the renderer's one replica connection. What people record in it (counts,
+ * the outbox) is journaled by main too: the forwarder hands each commit to `host`.
+ */
+export async function openReplica(host: HostClient, name = DB_NAME): Promise<StockroomDb> {
+  const forwarder = new JournalForwarder()
+  const db = createDb(name)
+  db.use(journalMiddleware(forwarder.push))
+  await db.open()
+  forwarder.attach(host)
+  return db
 }

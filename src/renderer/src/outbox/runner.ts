@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie'
 import type { HostClient } from '../../../shared/host-api/client'
-import { logReplayStop } from '../activity/log-replay-stop'
+import { logReplayStop } from './log-replay-stop'
 import type { StockroomDb } from '../db/db'
 import { replayConnection, type ReplayStop } from './replayer'
 import { backoffMs, type BackoffPolicy } from '../../../shared/backoff'

@@ -1,4 +1,4 @@
-import { useScannerSettings } from '../stores/scanner'
+import { useScannerSettings } from './scanner-settings'
 import type { Tone } from './tone'
 
 interface Note {

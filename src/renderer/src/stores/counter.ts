@@ -1,6 +1,5 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import { pcName } from '../app/pc-name'
 
 /**
  * Who counts on this PC. Per PC (localStorage): the name goes on every scan made here,
@@ -48,7 +47,7 @@ export function counterFor(prefix: string | undefined): string {
 }
 
 /** Takes the PC's name from main once it is known; until then a label made on this PC stands in. */
-export function adoptPcName(): void {
+export function adoptPcName(pcName: () => Promise<string | undefined>): void {
   void pcName().then((name) => {
     if (name && name.trim() !== '') useCounter.setState({ pc: name.trim().slice(0, 120) })
   })

@@ -1,5 +1,4 @@
 import { create } from 'zustand'
-import type { ConnectionInfo } from '../../../shared/host-api/connections'
 import type { NoticeTarget } from '../../../shared/host-api/notices'
 
 export const sections = ['items', 'count', 'tasks', 'outbox', 'connections', 'activity', 'labels'] as const
@@ -18,7 +17,6 @@ interface UiState {
   openTaskKey: string | null
   hostConnected: boolean
   mainOnline: boolean
-  connections: ConnectionInfo[]
   go(section: Section): void
   setItemsView(view: ItemsView): void
   openItem(itemKey: string | null): void
@@ -27,7 +25,6 @@ interface UiState {
   open(target: NoticeTarget): void
   setHostConnected(connected: boolean): void
   setMainOnline(online: boolean): void
-  setConnections(connections: ConnectionInfo[]): void
 }
 
 export const useUi = create<UiState>((set) => ({
@@ -37,7 +34,6 @@ export const useUi = create<UiState>((set) => ({
   openTaskKey: null,
   hostConnected: false,
   mainOnline: true,
-  connections: [],
   go: (section) => set({ section }),
   setItemsView: (itemsView) => set({ itemsView }),
   openItem: (openItemKey) => set({ openItemKey }),
@@ -53,6 +49,5 @@ export const useUi = create<UiState>((set) => ({
           }
     ),
   setHostConnected: (hostConnected) => set({ hostConnected }),
-  setMainOnline: (mainOnline) => set({ mainOnline }),
-  setConnections: (connections) => set({ connections })
+  setMainOnline: (mainOnline) => set({ mainOnline })
 }))

@@ -1,3 +1,4 @@
+import type { LowCrossing } from '../alerts/low-crossing'
 import type { SyncPlan } from '../../../shared/host-api/sync'
 
 /** How one resource of one connection is syncing, as the screens show it. */
@@ -26,11 +27,7 @@ export interface ResourceProgress {
   waitingUntil?: number
 }
 
-export interface LowCrossing {
-  itemKey: string
-  /** "SKU name" */
-  label: string
-}
+export type { LowCrossing }
 
 export class SyncError extends Error {
   constructor(

@@ -1,9 +1,9 @@
+import { useServices } from '../../app/services-context'
 import { Anchor, Badge, Group, SegmentedControl, Table, Text } from '@mantine/core'
 import { IconActivity } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import type { ActivityEntry, ActivityKind, ActivityLink } from '../../../../shared/model/records'
-import { getDb } from '../../db/db'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
@@ -27,13 +27,14 @@ const kindLabel: Record<ActivityKind, string> = {
 
 /** What Stockroom did, newest first, filterable by kind; each entry opens what it is about. */
 export function ActivityScreen() {
+  const { db } = useServices()
   const [kind, setKind] = useState<ActivityKind | 'all'>('all')
   const entries = useLiveQuery(
     () =>
       kind === 'all'
-        ? getDb().activity.orderBy('id').reverse().limit(SHOWN).toArray()
+        ? db.activity.orderBy('id').reverse().limit(SHOWN).toArray()
         : // Equal index values are ordered by id: reversed, the newest come first.
-          getDb().activity.where('kind').equals(kind).reverse().limit(SHOWN).toArray(),
+          db.activity.where('kind').equals(kind).reverse().limit(SHOWN).toArray(),
     [kind],
     []
   )

@@ -1,9 +1,9 @@
+import { useServices } from '../../app/services-context'
 import { Button, Card, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { vendorId, vendorNames, type VendorId } from '../../../../shared/model/vendor'
 import { vendorProfiles } from '../../../../shared/vendors/profiles'
-import { getHost } from '../../bridge/host'
 
 /**
  * Field errors come from main's validation of the request, so the rules live in one place.
@@ -11,6 +11,7 @@ import { getHost } from '../../bridge/host'
  * profile's `credentials`.
  */
 export function AddConnectionForm({ onDone }: { onDone: () => void }) {
+  const { host } = useServices()
   const [vendor, setVendor] = useState<VendorId>('frostbyte')
   const [label, setLabel] = useState('')
   const [baseUrl, setBaseUrl] = useState('')
@@ -23,7 +24,7 @@ export function AddConnectionForm({ onDone }: { onDone: () => void }) {
   const submit = async () => {
     setBusy(true)
     const login = vendorProfiles[vendor].credentials === 'login'
-    const reply = await getHost().call('connections:create', {
+    const reply = await host.call('connections:create', {
       vendor,
       label,
       baseUrl,

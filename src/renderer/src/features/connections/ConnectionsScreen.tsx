@@ -1,3 +1,5 @@
+import { useConnections } from '../../app/use-connections'
+import { useServices } from '../../app/services-context'
 import {
   ActionIcon,
   Badge,
@@ -11,7 +13,6 @@ import {
   TextInput,
   Tooltip
 } from '@mantine/core'
-import { getOutbox, getScheduler } from '../../app/use-host-bootstrap'
 import { useSync } from '../../stores/sync'
 import { MuteSwitch } from '../shell/MuteSwitch'
 import { SyncProgress } from './SyncProgress'
@@ -24,9 +25,7 @@ import { IconPlugConnected, IconPlus, IconRefresh, IconTrash } from '@tabler/ico
 import { useState } from 'react'
 import { vendorNames } from '../../../../shared/model/vendor'
 import { vendorProfiles } from '../../../../shared/vendors/profiles'
-import type { ConnectionInfo } from '../../../../shared/host-api/connections'
-import { getHost } from '../../bridge/host'
-import { useUi } from '../../stores/ui'
+import type { ConnectionRow } from '../../../../shared/model/records'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
 import { AddConnectionForm } from './AddConnectionForm'
@@ -34,7 +33,8 @@ import { AddConnectionForm } from './AddConnectionForm'
 const statusColour = { new: 'gray', ok: 'teal', paused: 'orange', error: 'red' } as const
 
 export function ConnectionsScreen() {
-  const connections = useUi((s) => s.connections)
+  const { scheduler } = useServices()
+  const connections = useConnections()
   const [adding, setAdding] = useState(false)
   const running = useSync((s) => s.running)
   return (
@@ -48,7 +48,7 @@ export function ConnectionsScreen() {
               <Button
                 variant="default"
                 color="red"
-                onClick={() => getScheduler()?.cancel()}
+                onClick={() => scheduler.cancel()}
                 data-testid="sync-cancel"
               >
                 Stop sync
@@ -57,7 +57,7 @@ export function ConnectionsScreen() {
               <Button
                 variant="default"
                 leftSection={<IconRefresh size={16} />}
-                onClick={() => void getScheduler()?.syncAll()}
+                onClick={() => void scheduler.syncAll()}
                 disabled={connections.length === 0}
                 data-testid="sync-all"
               >
@@ -89,7 +89,8 @@ export function ConnectionsScreen() {
   )
 }
 
-function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
+function ConnectionCard({ connection: c }: { connection: ConnectionRow }) {
+  const { host, scheduler, outbox } = useServices()
   const remove = () =>
     modals.openConfirmModal({
       title: `Remove ${c.label}?`,
@@ -102,7 +103,7 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
       labels: { confirm: 'Remove', cancel: 'Keep' },
       confirmProps: { color: 'red' },
       onConfirm: async () => {
-        const reply = await getHost().call('connections:remove', { id: c.id })
+        const reply = await host.call('connections:remove', { id: c.id })
         if (!reply.ok)
           notifications.show({ color: 'red', title: 'Could not remove', message: reply.error.message })
       }
@@ -143,7 +144,7 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
       ),
       labels: { confirm: login ? 'Save login' : 'Save key', cancel: 'Cancel' },
       onConfirm: async () => {
-        const reply = await getHost().call(
+        const reply = await host.call(
           'connections:updateSecret',
           login ? { id: c.id, login: { email, password } } : { id: c.id, apiKey }
         )
@@ -161,14 +162,14 @@ function ConnectionCard({ connection: c }: { connection: ConnectionInfo }) {
               }
         )
         if (reply.ok) {
-          void getScheduler()?.syncAll()
-          getOutbox()?.kick()
+          void scheduler.syncAll()
+          outbox.kick()
         }
       }
     })
   }
   const test = async () => {
-    const reply = await getHost().call('connections:test', { id: c.id })
+    const reply = await host.call('connections:test', { id: c.id })
     const result = reply.ok ? reply.value : { ok: false, message: reply.error.message }
     notifications.show({
       color: result.ok ? 'teal' : 'red',

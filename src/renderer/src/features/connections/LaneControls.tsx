@@ -1,12 +1,13 @@
+import { useServices } from '../../app/services-context'
 import { Button, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import type { ConnectionInfo } from '../../../../shared/host-api/connections'
-import { getScheduler } from '../../app/use-host-bootstrap'
+import type { ConnectionRow } from '../../../../shared/model/records'
 import { useSync } from '../../stores/sync'
 import { clockOf } from '../shell/status-summary'
 
 /** Sync now or Stop, for this connection alone: the others keep their own schedule. */
-export function LaneButton({ connection: c }: { connection: ConnectionInfo }) {
+export function LaneButton({ connection: c }: { connection: ConnectionRow }) {
+  const { scheduler } = useServices()
   const lane = useSync((s) => s.lanes[c.id])
   if (lane?.state === 'running')
     return (
@@ -14,7 +15,7 @@ export function LaneButton({ connection: c }: { connection: ConnectionInfo }) {
         size="xs"
         variant="light"
         color="red"
-        onClick={() => getScheduler()?.cancel(c.id)}
+        onClick={() => scheduler.cancel(c.id)}
         aria-label={`Stop ${c.label}'s sync`}
         data-testid="lane-stop"
       >
@@ -22,7 +23,7 @@ export function LaneButton({ connection: c }: { connection: ConnectionInfo }) {
       </Button>
     )
   const syncNow = async () => {
-    const answer = await getScheduler()?.syncNow(c.id)
+    const answer = await scheduler.syncNow(c.id)
     if (answer?.state === 'parked')
       notifications.show({
         color: 'orange',

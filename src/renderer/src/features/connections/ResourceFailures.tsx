@@ -1,6 +1,6 @@
+import { useServices } from '../../app/services-context'
 import { Alert, List, Text } from '@mantine/core'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { getDb } from '../../db/db'
 
 /**
  * The resources of a connection whose last pass failed while the others went
@@ -8,8 +8,9 @@ import { getDb } from '../../db/db'
  * Kept on the checkpoints, so they stay until that resource syncs again.
  */
 export function ResourceFailures({ connectionId }: { connectionId: string }) {
+  const { db } = useServices()
   const all = useLiveQuery(
-    () => getDb().checkpoints.where('connectionId').equals(connectionId).toArray(),
+    () => db.checkpoints.where('connectionId').equals(connectionId).toArray(),
     [connectionId],
     []
   )

@@ -5,11 +5,11 @@ import { IconTrash } from '@tabler/icons-react'
 import { useEffect, useState, type ReactNode } from 'react'
 import type { CountSession } from '../../../../shared/model/records'
 import { discardCount } from '../../count/sessions'
-import { useDb } from '../../db/use-db'
+import { useServices } from '../../app/services-context'
+import { useConnections } from '../../app/use-connections'
 import type { SubmitResult } from '../../outbox/submit-count'
 import { prepareSound } from '../../scan/feedback'
 import { SCREEN_PRIORITY, useScanner } from '../../scan/scanner'
-import { useUi } from '../../stores/ui'
 import { ConfirmQuantity } from './ConfirmQuantity'
 import { CountReview } from './CountReview'
 import { Counting } from './Counting'
@@ -38,22 +38,22 @@ export function ActiveCount({
   onHandedOver: (handed: HandedOver) => void
   onSubmitted: (result: SubmitResult, where: string, connectionLabel: string) => void
 }) {
-  const db = useDb()
+  const { db } = useServices()
   const data = useCountData(session)
   const banner = useCountUi((s) => s.banner)
-  const connections = useUi((s) => s.connections)
+  const connections = useConnections()
   const [recounting, setRecounting] = useState<CountLineView | null>(null)
   const reviewing = session.state === 'review'
 
   useScanner(
-    (code, from) => void submitScan(session.id, code, from?.prefix),
+    (code, from) => void submitScan(db, session.id, code, from?.prefix),
     true,
     SCREEN_PRIORITY,
     (words) => void reportRepeat(words)
   )
   useEffect(prepareSound, [])
   // From anywhere in a count, fields included: the Undo button promises it, and a scan never types into them.
-  useHotkeys([['mod+Z', () => void submitUndo(session.id)]], [])
+  useHotkeys([['mod+Z', () => void submitUndo(db, session.id)]], [])
 
   const discard = () =>
     modals.openConfirmModal({

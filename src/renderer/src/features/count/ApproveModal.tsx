@@ -1,7 +1,7 @@
+import { useServices } from '../../app/services-context'
 import { Alert, Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { approveLine } from '../../count/lines'
-import { getDb } from '../../db/db'
 import { formatQty } from './format'
 import type { CountLineView } from './use-count-data'
 
@@ -34,6 +34,7 @@ function ApproveForm({
   reason: string | null
   onDone: () => void
 }) {
+  const { db } = useServices()
   const [by, setBy] = useState('')
   const [counted, setCounted] = useState<string | number>('')
   const [error, setError] = useState<string | null>(null)
@@ -41,7 +42,7 @@ function ApproveForm({
 
   const approve = async () => {
     try {
-      await approveLine(getDb(), line.id, { by, counted: typeof counted === 'number' ? counted : Number.NaN })
+      await approveLine(db, line.id, { by, counted: typeof counted === 'number' ? counted : Number.NaN })
       onDone()
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))

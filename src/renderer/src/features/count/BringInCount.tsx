@@ -1,8 +1,8 @@
+import { useServices } from '../../app/services-context'
 import { Alert, FileButton } from '@mantine/core'
 import { IconFileImport, IconUsers } from '@tabler/icons-react'
 import { useRef, useState, type ComponentProps } from 'react'
 import { bringInCount, type BroughtIn } from '../../count/bring-in'
-import { getDb } from '../../db/db'
 import { CountAction } from './CountAction'
 import { useCountUi } from './count-ui'
 
@@ -10,6 +10,7 @@ export type BringInResult = { ok: true; brought: BroughtIn; where: string } | { 
 
 /** "Bring in a count file": another PC's count of a location, summed into the count here. */
 export function BringInButton({ onResult }: { onResult: (result: BringInResult) => void }) {
+  const { db } = useServices()
   const [busy, setBusy] = useState(false)
   // Cleared after each choice: choosing the same file again must be heard (and refused), not ignored.
   const reset = useRef<() => void>(null)
@@ -19,7 +20,7 @@ export function BringInButton({ onResult }: { onResult: (result: BringInResult) 
     setBusy(true)
     let result: BringInResult
     try {
-      result = { ok: true, brought: await bringInCount(getDb(), await file.text()), where: file.name }
+      result = { ok: true, brought: await bringInCount(db, await file.text()), where: file.name }
       useCountUi.getState().clear()
     } catch (e) {
       result = { ok: false, error: e instanceof Error ? e.message : String(e) }

@@ -1,6 +1,7 @@
 import { Button, Group, TextInput } from '@mantine/core'
 import { IconBarcode } from '@tabler/icons-react'
 import { useState } from 'react'
+import { useServices } from '../../app/services-context'
 import { submitScan } from './count-ui'
 
 /**
@@ -9,6 +10,7 @@ import { submitScan } from './count-ui'
  * up with a scanner's burst.
  */
 export function CodeEntry({ countId }: { countId: string }) {
+  const { db } = useServices()
   const [code, setCode] = useState('')
   return (
     <form
@@ -16,7 +18,7 @@ export function CodeEntry({ countId }: { countId: string }) {
       onSubmit={(e) => {
         e.preventDefault()
         if (code.trim() === '') return
-        void submitScan(countId, code)
+        void submitScan(db, countId, code)
         setCode('')
       }}
     >

@@ -1,3 +1,4 @@
+import { useServices } from '../../app/services-context'
 import { Button, Group } from '@mantine/core'
 import { IconCheck, IconX } from '@tabler/icons-react'
 import type { Item } from '../../../../shared/model/records'
@@ -20,12 +21,13 @@ export function ConfirmQuantity({
   context: ScanContext
   issueId: string | undefined
 }) {
+  const { db } = useServices()
   return (
     <Group data-testid="confirm-quantity">
       <Button
         color="orange"
         leftSection={<IconCheck size={18} />}
-        onClick={() => void submitConfirmed(countId, item, context, issueId)}
+        onClick={() => void submitConfirmed(db, countId, item, context, issueId)}
         data-testid="confirm-quantity-yes"
       >
         Yes, count it
@@ -34,7 +36,7 @@ export function ConfirmQuantity({
         variant="default"
         leftSection={<IconX size={18} />}
         disabled={issueId === undefined}
-        onClick={() => issueId && void submitDrop(issueId, `Not counted: ${item.name}. Scan it again.`)}
+        onClick={() => issueId && void submitDrop(db, issueId, `Not counted: ${item.name}. Scan it again.`)}
         data-testid="confirm-quantity-no"
       >
         No, drop it

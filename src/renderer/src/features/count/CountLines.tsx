@@ -1,9 +1,9 @@
+import { useServices } from '../../app/services-context'
 import { ActionIcon, Badge, Group, Menu, Table, Text } from '@mantine/core'
 import { itemDetail, itemRef } from '../../../../shared/model/item-identity'
 import { IconDots, IconFlag, IconFlagOff, IconRepeat } from '@tabler/icons-react'
 import { memo, useLayoutEffect } from 'react'
 import { markForRecount } from '../../count/lines'
-import { getDb } from '../../db/db'
 import { lineShown } from '../../scan/scan-timing'
 import { ItemCell } from './ItemCell'
 import { formatQty, formatVariance } from './format'
@@ -103,6 +103,7 @@ export function LineMenu({
   view: CountLineView
   onRecount: (line: CountLineView) => void
 }) {
+  const { db } = useServices()
   const { line, item } = view
   return (
     <Menu position="bottom-end" withinPortal>
@@ -121,7 +122,7 @@ export function LineMenu({
         </Menu.Item>
         <Menu.Item
           leftSection={line.recount ? <IconFlagOff size={16} /> : <IconFlag size={16} />}
-          onClick={() => void markForRecount(getDb(), line.id, !line.recount)}
+          onClick={() => void markForRecount(db, line.id, !line.recount)}
         >
           {line.recount ? 'Clear recount mark' : 'Mark for recount'}
         </Menu.Item>

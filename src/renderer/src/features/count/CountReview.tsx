@@ -1,3 +1,4 @@
+import { useServices } from '../../app/services-context'
 import { Alert, Badge, Button, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { IconAlertTriangle, IconArrowLeft, IconSend } from '@tabler/icons-react'
@@ -8,7 +9,6 @@ import { pendingConfirmations, pendingConfirmationWords } from '../../count/issu
 import type { CountSession } from '../../../../shared/model/records'
 import { RECOUNT_THRESHOLD, reviewCount } from '../../count/review'
 import { setCountState } from '../../count/sessions'
-import { getDb } from '../../db/db'
 import { submitCount, type SubmitResult } from '../../outbox/submit-count'
 import { countLimits, useCountLimits } from '../../stores/count-limits'
 import { ApproveModal } from './ApproveModal'
@@ -58,16 +58,17 @@ export function CountReview({
   onRecount: (line: CountLineView) => void
   onSubmitted: (result: SubmitResult) => void
 }) {
+  const { db } = useServices()
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [approving, setApproving] = useState<{ view: CountLineView; reason: string | null } | null>(null)
   const factor = useCountLimits((s) => s.factor)
   const ceiling = useCountLimits((s) => s.ceiling)
   // Read once per change in review only: scanning never pays for who counted what.
-  const counters = useLiveQuery(() => countCounters(getDb(), session.id), [session.id])
+  const counters = useLiveQuery(() => countCounters(db, session.id), [session.id])
   const several = (counters?.counters.length ?? 0) > 1
   const unconfirmed = pendingConfirmationWords(
-    useLiveQuery(() => pendingConfirmations(getDb(), session.id), [session.id]) ?? 0
+    useLiveQuery(() => pendingConfirmations(db, session.id), [db, session.id]) ?? 0
   )
   const byId = new Map(data.lines.map((v) => [v.line.id, v]))
   const { rows, totals } = reviewCount(
@@ -81,7 +82,7 @@ export function CountReview({
     setSubmitting(true)
     setError(null)
     try {
-      onSubmitted(await submitCount(getDb(), session.id, { limits: countLimits() }))
+      onSubmitted(await submitCount(db, session.id, { limits: countLimits() }))
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
     } finally {
@@ -285,7 +286,7 @@ export function CountReview({
         <Button
           variant="default"
           leftSection={<IconArrowLeft size={16} />}
-          onClick={() => void setCountState(getDb(), session.id, 'open')}
+          onClick={() => void setCountState(db, session.id, 'open')}
           data-testid="review-back"
         >
           Back to counting

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import type { CountSession } from '../../../../shared/model/records'
 import { activeCount } from '../../count/sessions'
-import { useDb } from '../../db/use-db'
+import { useServices } from '../../app/services-context'
 import { ScreenHeader } from '../shell/ScreenHeader'
 import { ActiveCount } from './ActiveCount'
 import { BringInButton, BringInNotice, type BringInResult } from './BringInCount'
@@ -134,7 +134,7 @@ const UNREAD = Symbol('unread')
  * so a full disk never takes the screen's context away.
  */
 function useActiveCount(): CountSession | null | undefined {
-  const db = useDb()
+  const { db } = useServices()
   const [kept, setKept] = useState<CountSession | null | undefined>(undefined)
   const read = useLiveQuery(async () => {
     try {

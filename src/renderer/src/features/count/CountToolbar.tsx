@@ -2,6 +2,7 @@ import { Button, Group, Kbd } from '@mantine/core'
 import { IconArrowBackUp } from '@tabler/icons-react'
 import { CodeEntry } from './CodeEntry'
 import { CounterName } from './CounterName'
+import { useServices } from '../../app/services-context'
 import { submitUndo } from './count-ui'
 import { QuantityEntry } from './QuantityEntry'
 
@@ -10,6 +11,7 @@ import { QuantityEntry } from './QuantityEntry'
  * where scans go, above anything a scan shows, so it never moves.
  */
 export function CountToolbar({ countId, canUndo }: { countId: string; canUndo: boolean }) {
+  const { db } = useServices()
   return (
     <Group align="center" wrap="nowrap" gap="xs" data-testid="count-toolbar">
       <CounterName />
@@ -20,7 +22,7 @@ export function CountToolbar({ countId, canUndo }: { countId: string; canUndo: b
         variant="default"
         leftSection={<IconArrowBackUp size={18} />}
         disabled={!canUndo}
-        onClick={() => void submitUndo(countId)}
+        onClick={() => void submitUndo(db, countId)}
         rightSection={<Kbd size="xs">Ctrl Z</Kbd>}
         data-testid="count-undo"
       >

@@ -1,8 +1,7 @@
 import { ActionIcon, Popover, Stack, Text, TextInput, Tooltip } from '@mantine/core'
 import { IconUser, IconUsers } from '@tabler/icons-react'
-import { useEffect } from 'react'
-import { adoptPcName, useCounter } from '../../stores/counter'
-import { useScannerSettings } from '../../stores/scanner'
+import { useCounter } from '../../stores/counter'
+import { useScannerSettings } from '../../scan/scanner-settings'
 
 /** Who counts on this PC: goes on every scan, so two people's parts of a location can be told apart. */
 export function CounterName() {
@@ -10,7 +9,6 @@ export function CounterName() {
   const pc = useCounter((s) => s.pc)
   const update = useCounter((s) => s.update)
   const prefixes = useScannerSettings((s) => s.prefixes)
-  useEffect(adoptPcName, [])
   return (
     <TextInput
       w={170}

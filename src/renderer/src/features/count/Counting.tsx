@@ -3,7 +3,7 @@ import { IconBarcode, IconListCheck } from '@tabler/icons-react'
 import { useMemo } from 'react'
 import type { CountSession } from '../../../../shared/model/records'
 import { setCountState } from '../../count/sessions'
-import { useDb } from '../../db/use-db'
+import { useServices } from '../../app/services-context'
 import { EmptyState } from '../shell/EmptyState'
 import { CountActionBar } from './CountActionBar'
 import { CountLines } from './CountLines'
@@ -29,7 +29,7 @@ export function Counting({
   noStock: boolean
   onRecount: (line: CountLineView) => void
 }) {
-  const db = useDb()
+  const { db } = useServices()
   const banner = useCountUi((s) => s.banner)
   const shown = useMemo(() => withCommitted(read, readEvents, banner), [read, readEvents, banner])
   const { lines, events } = shown

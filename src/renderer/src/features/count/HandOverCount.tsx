@@ -1,8 +1,8 @@
+import { useServices } from '../../app/services-context'
 import { Alert, Anchor, Group, Stack, Text } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { IconDownload, IconFileExport } from '@tabler/icons-react'
 import { handOverCount } from '../../count/hand-over'
-import { getDb } from '../../db/db'
 import { CountAction } from './CountAction'
 import { counterName, useCounter } from '../../stores/counter'
 import { useCountUi } from './count-ui'
@@ -33,6 +33,7 @@ export function HandOverButton({
   disabled: boolean
   onHandedOver: (handed: HandedOver) => void
 }) {
+  const { db } = useServices()
   const open = () =>
     modals.openConfirmModal({
       title: 'Hand this count over as a file?',
@@ -48,7 +49,7 @@ export function HandOverButton({
       onConfirm: async () => {
         try {
           const counter = counterName()
-          const { file, filename, text } = await handOverCount(getDb(), countId, {
+          const { file, filename, text } = await handOverCount(db, countId, {
             counter,
             pc: useCounter.getState().pc
           })

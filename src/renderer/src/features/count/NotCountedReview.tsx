@@ -1,3 +1,4 @@
+import { useServices } from '../../app/services-context'
 import {
   Alert,
   Badge,
@@ -16,7 +17,6 @@ import { IconFilter } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { CountSession } from '../../../../shared/model/records'
 import { chooseNotCounted, chooseNotCountedAll, recountNotCounted } from '../../count/not-counted'
-import { getDb } from '../../db/db'
 import { ItemCell } from './ItemCell'
 import { formatQty } from './format'
 import type { NotCountedView } from './use-count-data'
@@ -44,6 +44,7 @@ const PAGE = 100
  * profile means zero), or recount (type what is there now).
  */
 export function NotCountedReview({ session, rows: all }: { session: CountSession; rows: NotCountedView[] }) {
+  const { db } = useServices()
   const [error, setError] = useState<string | null>(null)
   const [recounting, setRecounting] = useState<NotCountedView | null>(null)
   const [limit, setLimit] = useState(PAGE)
@@ -57,7 +58,7 @@ export function NotCountedReview({ session, rows: all }: { session: CountSession
     setError(null)
     try {
       const { refused } = await chooseNotCountedAll(
-        getDb(),
+        db,
         session.id,
         rows.filter((r) => r.row.choice !== choice).map((r) => r.row),
         choice
@@ -75,7 +76,7 @@ export function NotCountedReview({ session, rows: all }: { session: CountSession
     setError(null)
     if (choice === 'recount') return setRecounting(view)
     try {
-      await chooseNotCounted(getDb(), session.id, view.row, choice)
+      await chooseNotCounted(db, session.id, view.row, choice)
     } catch (e) {
       setError(`${view.item?.name ?? 'This item'}: ${e instanceof Error ? e.message : String(e)}`)
     }
@@ -212,6 +213,7 @@ function RecountMissing({
   view: NotCountedView
   onDone: () => void
 }) {
+  const { db } = useServices()
   const [value, setValue] = useState<string | number>('')
   const [error, setError] = useState<string | null>(null)
   return (
@@ -219,7 +221,7 @@ function RecountMissing({
       onSubmit={(e) => {
         e.preventDefault()
         const quantity = typeof value === 'number' ? value : Number.NaN
-        recountNotCounted(getDb(), session.id, view.row, quantity).then(onDone, (err: unknown) =>
+        recountNotCounted(db, session.id, view.row, quantity).then(onDone, (err: unknown) =>
           setError(err instanceof Error ? err.message : String(err))
         )
       }}

@@ -1,9 +1,9 @@
+import { useServices } from '../../app/services-context'
 import { Button, Group, Text } from '@mantine/core'
 import { IconPlayerPlay } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { parkedCounts } from '../../count/location-switch'
 import { locationLabel } from '../../count/sessions'
-import { getDb } from '../../db/db'
 import { submitGoBack } from './count-ui'
 
 /**
@@ -11,8 +11,8 @@ import { submitGoBack } from './count-ui'
  * scans go: each is one click (or its label's scan) away, with nothing counted lost.
  */
 export function ParkedCounts() {
+  const { db } = useServices()
   const rows = useLiveQuery(async () => {
-    const db = getDb()
     const parked = await parkedCounts(db)
     return Promise.all(
       parked.map(async (p) => ({ ...p, where: await locationLabel(db, p.session.locationKey) }))
@@ -30,7 +30,7 @@ export function ParkedCounts() {
           size="xs"
           variant="default"
           leftSection={<IconPlayerPlay size={14} />}
-          onClick={() => void submitGoBack(session)}
+          onClick={() => void submitGoBack(db, session)}
           title={`Go back to the count at ${where}`}
           data-testid="parked-count"
           data-location={where}

@@ -1,3 +1,5 @@
+import type { StockroomDb } from '../../db/db'
+import { useServices } from '../../app/services-context'
 import { Button, Card, Group, Kbd, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconLink, IconSearch } from '@tabler/icons-react'
@@ -7,8 +9,7 @@ import { itemDetail, itemRef } from '../../../../shared/model/item-identity'
 import type { Item, LinkPack } from '../../../../shared/model/records'
 import { parseScan } from '../../../../shared/scan'
 import type { ScanContext } from '../../count/count-scan'
-import { getDb } from '../../db/db'
-import { useScannerSettings } from '../../stores/scanner'
+import { useScannerSettings } from '../../scan/scanner-settings'
 import { searchItems } from '../items/search'
 import { tiedAtTop } from '../../count/pick-tie'
 import { submitLink, submitPick } from './count-ui'
@@ -17,11 +18,9 @@ import { formatQty } from './format'
 const PICK_LIMIT = 8
 
 /** Items of the connection matching what was typed, best first. */
-async function findInConnection(text: string, connectionId: string): Promise<Item[]> {
+async function findInConnection(db: StockroomDb, text: string, connectionId: string): Promise<Item[]> {
   if (text.trim() === '') return []
-  return (await searchItems(getDb(), text, 50))
-    .filter((i) => i.connectionId === connectionId)
-    .slice(0, PICK_LIMIT)
+  return (await searchItems(db, text, 50)).filter((i) => i.connectionId === connectionId).slice(0, PICK_LIMIT)
 }
 
 interface Pick {
@@ -45,6 +44,7 @@ function packOf(text: string): LinkPack | undefined {
 }
 
 function ItemChoices({ items, pick, enterFirst }: { items: Item[]; pick: Pick; enterFirst?: boolean }) {
+  const { db, pcName } = useServices()
   const units = formatQty((pick.context.labelQuantity ?? 1) * pick.context.times * (pick.pack?.units ?? 1))
   return (
     <Table data-testid="pick-results">
@@ -78,6 +78,8 @@ function ItemChoices({ items, pick, enterFirst }: { items: Item[]; pick: Pick; e
                     rightSection={enterFirst && i === 0 ? <Kbd size="xs">Enter</Kbd> : undefined}
                     onClick={() =>
                       void submitLink(
+                        db,
+                        pcName,
                         pick.countId,
                         pick.connectionId,
                         item,
@@ -94,7 +96,7 @@ function ItemChoices({ items, pick, enterFirst }: { items: Item[]; pick: Pick; e
                 <Button
                   variant={pick.linkable ? 'subtle' : 'light'}
                   onClick={() =>
-                    void submitPick(pick.countId, item, pick.context, pick.issueId).then(pick.onDone)
+                    void submitPick(db, pick.countId, item, pick.context, pick.issueId).then(pick.onDone)
                   }
                   data-testid="pick-item"
                 >
@@ -133,10 +135,11 @@ export function PickItem({
   autoFocus?: boolean
   onDone?: () => void
 }) {
+  const { db, pcName } = useServices()
   const [text, setText] = useState('')
   const [caseText, setCaseText] = useState('')
   const [query] = useDebouncedValue(text, 150)
-  const found = useLiveQuery(() => findInConnection(query, connectionId), [query, connectionId])
+  const found = useLiveQuery(() => findInConnection(db, query, connectionId), [db, query, connectionId])
   const parsed = parseScan(context.raw, { prefixes: useScannerSettings.getState().prefixes })
   const pick: Pick = {
     countId,
@@ -151,15 +154,15 @@ export function PickItem({
   // Enter takes the first item for what is typed now, even before the list has caught up —
   // unless the best matches look alike: then the person picks one.
   const onEnter = async () => {
-    const items = await findInConnection(text, connectionId)
+    const items = await findInConnection(db, text, connectionId)
     const [first] = items
     if (!first) return
     if (tiedAtTop(items, text)) {
       setTie(true)
       return
     }
-    if (pick.linkable) await submitLink(countId, connectionId, first, context, issueId, pick.pack)
-    else await submitPick(countId, first, context, issueId)
+    if (pick.linkable) await submitLink(db, pcName, countId, connectionId, first, context, issueId, pick.pack)
+    else await submitPick(db, countId, first, context, issueId)
     onDone?.()
   }
   return (

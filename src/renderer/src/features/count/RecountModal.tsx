@@ -1,7 +1,7 @@
+import { useServices } from '../../app/services-context'
 import { Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { recountLine, UnconfirmedQuantity } from '../../count/lines'
-import { getDb } from '../../db/db'
 import { playTone } from '../../scan/feedback'
 import { countLimits } from '../../stores/count-limits'
 import { counterName } from '../../stores/counter'
@@ -37,6 +37,7 @@ function RecountForm({
   showExpected: boolean
   onDone: () => void
 }) {
+  const { db } = useServices()
   const [value, setValue] = useState<string | number>('')
   // A recount is its own part of the line, under who recounted: the scans it corrects stay as they were.
   const [by, setBy] = useState(counterName)
@@ -52,7 +53,7 @@ function RecountForm({
       return
     }
     try {
-      await recountLine(getDb(), line.id, quantity, {
+      await recountLine(db, line.id, quantity, {
         limits: countLimits(),
         confirmed: confirming === quantity,
         by: by.trim() || counterName()

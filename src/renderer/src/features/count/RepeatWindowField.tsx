@@ -1,6 +1,6 @@
 import { Group, NumberInput, Switch } from '@mantine/core'
 import { MAX_REPEAT_WINDOW_MS, MIN_REPEAT_WINDOW_MS } from '../../../../shared/scan/repeat-filter'
-import { useScannerSettings } from '../../stores/scanner'
+import { useScannerSettings } from '../../scan/scanner-settings'
 
 /** "Ignore the same code scanned again within N ms": off by default, per PC. */
 export function RepeatWindowField() {

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/scan/calibration'
 import { playTone } from '../../scan/feedback'
 import { captureKeys } from '../../scan/scanner'
-import { useScannerSettings } from '../../stores/scanner'
+import { useScannerSettings } from '../../scan/scanner-settings'
 import { TestLabel } from './TestLabel'
 
 /** Fewest characters a calibration burst must have: a few keys and Enter are a person. */

@@ -14,7 +14,7 @@ import { useState } from 'react'
 import { MAX_INTER_KEY_MS, MIN_INTER_KEY_MS } from '../../../../shared/scan/calibration'
 import { playTone } from '../../scan/feedback'
 import { useCountLimits } from '../../stores/count-limits'
-import { parsePrefixes, useScannerSettings } from '../../stores/scanner'
+import { parsePrefixes, useScannerSettings } from '../../scan/scanner-settings'
 import { RepeatWindowField } from './RepeatWindowField'
 import { ScannerCalibration } from './ScannerCalibration'
 

@@ -1,3 +1,4 @@
+import { useServices } from '../../app/services-context'
 import { Alert, Button, Card, Group, Select, Stack, Switch, Text, Title } from '@mantine/core'
 import { IconAlertTriangle, IconPlayerPlay, IconPlugConnected } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -9,8 +10,7 @@ import { WHOLE_STOCK_CODE } from '../../../../shared/vendors/whole-stock'
 import { defaultCountConnection } from '../../count/default-connection'
 import { goToLocation } from '../../count/location-switch'
 import { locationPath } from '../../count/sessions'
-import { getDb } from '../../db/db'
-import { handleGlobalScan } from '../../scan/use-global-scanner'
+import { handleGlobalScan } from '../shell/use-global-scanner'
 import { useScanner } from '../../scan/scanner'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
@@ -62,7 +62,7 @@ function wholeStockName(connection: { vendor: VendorId } | undefined): string | 
 }
 
 export function StartCount() {
-  const db = getDb()
+  const { db } = useServices()
   const go = useUi((s) => s.go)
   const connections = useLiveQuery(() => db.connections.toArray(), [])
   const [connectionId, setConnectionId] = useState<string | null>(null)
@@ -75,8 +75,8 @@ export function StartCount() {
 
   // A location label starts the count there; any other scan does what it does on every screen.
   useScanner(async (code) => {
-    const { label, refusal } = await submitStartLabel(code, blind)
-    if (!label) await handleGlobalScan(code)
+    const { label, refusal } = await submitStartLabel(db, code, blind)
+    if (!label) await handleGlobalScan(db, code)
     else setError(refusal ?? null)
   })
 

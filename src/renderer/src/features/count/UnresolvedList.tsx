@@ -1,11 +1,11 @@
 import { Badge, Box, Button, Group, Modal, NativeSelect, ScrollArea, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { itemLine } from '../../../../shared/model/item-identity'
 import type { CountIssue, CountSession, Item } from '../../../../shared/model/records'
 import { countIssues, lotsOf } from '../../count/issues'
-import { useDb } from '../../db/use-db'
+import { useServices } from '../../app/services-context'
 import { submitConfirmed, submitDrop, submitMoveToLot } from './count-ui'
 import { formatQty } from './format'
 import { PickItem } from './PickItem'
@@ -24,7 +24,7 @@ const KIND_WORDS: Record<CountIssue['kind'], string> = {
  * the review; a next scan never takes an entry off.
  */
 export function UnresolvedList({ session }: { session: CountSession }) {
-  const db = useDb()
+  const { db } = useServices()
   const issues = useLiveQuery(async () => {
     const list = await countIssues(db, session.id)
     const keys = [...new Set(list.flatMap((i) => (i.itemKey ? [i.itemKey] : [])))]
@@ -110,11 +110,12 @@ function IssueRow({ issue, item, onFind }: IssueProps) {
 }
 
 function IssueActions({ issue, item, onFind }: IssueProps) {
+  const { db } = useServices()
   const drop = (words: string, label = 'Drop') => (
     <Button
       size="compact-sm"
       variant="default"
-      onClick={() => void submitDrop(issue.id, words)}
+      onClick={() => void submitDrop(db, issue.id, words)}
       data-testid="unresolved-drop"
     >
       {label}
@@ -138,7 +139,7 @@ function IssueActions({ issue, item, onFind }: IssueProps) {
             color="orange"
             disabled={!item || !issue.context}
             onClick={() =>
-              item && issue.context && void submitConfirmed(issue.countId, item, issue.context, issue.id)
+              item && issue.context && void submitConfirmed(db, issue.countId, item, issue.context, issue.id)
             }
             data-testid="unresolved-confirm"
           >
@@ -161,22 +162,19 @@ function IssueActions({ issue, item, onFind }: IssueProps) {
 }
 
 /** The lots of the item in the replica; choosing one moves the scan to that lot's line. */
-function ChooseLot({
-  issue,
-  item,
-  keep
-}: {
-  issue: CountIssue
-  item: Item | undefined
-  keep: React.ReactNode
-}) {
-  const db = useDb()
+function ChooseLot({ issue, item, keep }: { issue: CountIssue; item: Item | undefined; keep: ReactNode }) {
+  const { db } = useServices()
   const lots = useLiveQuery(() => (item ? lotsOf(db, item) : []), [db, item?.key])
   const [lotKey, setLotKey] = useState('')
   const move = () => {
     const lot = lots?.find((l) => l.key === lotKey)
     if (lot)
-      void submitMoveToLot(issue.id, lot.key, `Moved to lot ${lot.lotNumber}: ${item?.name ?? issue.code}.`)
+      void submitMoveToLot(
+        db,
+        issue.id,
+        lot.key,
+        `Moved to lot ${lot.lotNumber}: ${item?.name ?? issue.code}.`
+      )
   }
   return (
     <>

@@ -14,15 +14,14 @@ import { findLocationLabel, goToLabel, type LabelOutcome } from '../../count/loc
 import { resolveCode } from '../../count/resolve'
 import { undoLast, type Undone } from '../../count/lines'
 import { linkCode } from '../../count/barcode-links'
-import { pcName } from '../../app/pc-name'
-import { getDb } from '../../db/db'
+import type { StockroomDb } from '../../db/db'
 import { playTone } from '../../scan/feedback'
 import { awaitLine, lineDrawn, timerForScan, type ScanTimer } from '../../scan/scan-timing'
 import { holdFloor } from '../../db/floor'
 import type { Tone } from '../../scan/tone'
 import { countLimits } from '../../stores/count-limits'
 import { counterFor, counterName } from '../../stores/counter'
-import { useScannerSettings } from '../../stores/scanner'
+import { useScannerSettings } from '../../scan/scanner-settings'
 import { DISK_FULL_WORDS, storageWords } from '../../db/storage-errors'
 import { moveToLot, recordIssue, resolveIssue } from '../../count/issues'
 
@@ -124,8 +123,12 @@ function reportFailure(error: unknown) {
  * Keeps what the outcome leaves unresolved, and takes off the list the entry it
  * answers (`answering`): both before the banner, so what it says is on the list.
  */
-async function settle(countId: string, outcome: ScanReport, answering?: string): Promise<ScanReport> {
-  const db = getDb()
+async function settle(
+  db: StockroomDb,
+  countId: string,
+  outcome: ScanReport,
+  answering?: string
+): Promise<ScanReport> {
   if (answering !== undefined) await resolveIssue(db, answering)
   const issue = await recordIssue(db, countId, outcome)
   return issue ? { ...outcome, issueId: issue.id } : outcome
@@ -133,7 +136,7 @@ async function settle(countId: string, outcome: ScanReport, answering?: string):
 
 /** A scan from the scanner, or a code typed by hand. */
 /** `prefix`: the prefix the scanner sent, which may name who holds it (two scanners on one PC). */
-export function submitScan(countId: string, raw: string, prefix?: string): Promise<void> {
+export function submitScan(db: StockroomDb, countId: string, raw: string, prefix?: string): Promise<void> {
   const timer = timerForScan()
   return enqueue(async () => {
     try {
@@ -141,7 +144,7 @@ export function submitScan(countId: string, raw: string, prefix?: string): Promi
       const typed = typedQuantity()
       const times = typed.status === 'ok' ? typed.value : 1
       const prefixes = useScannerSettings.getState().prefixes
-      const outcome = await countScan(getDb(), countId, raw, {
+      const outcome = await countScan(db, countId, raw, {
         times,
         prefixes,
         limits: countLimits(),
@@ -149,10 +152,10 @@ export function submitScan(countId: string, raw: string, prefix?: string): Promi
         counter: counterFor(prefix)
       })
       if (outcome.status === 'location') {
-        await reportLabel(outcome.locations, false)
+        await reportLabel(db, outcome.locations, false)
         return
       }
-      const settled = await settle(countId, outcome)
+      const settled = await settle(db, countId, outcome)
       report(typed.status === 'code-like' ? { ...settled, ignoredQuantity: typed.text } : settled, timer)
     } catch (error) {
       reportFailure(error)
@@ -161,8 +164,8 @@ export function submitScan(countId: string, raw: string, prefix?: string): Promi
 }
 
 /** Goes where a scanned location label says, and says so with the location tone (or why not). */
-async function reportLabel(locations: Location[], blind: boolean): Promise<LabelOutcome> {
-  const outcome = await goToLabel(getDb(), locations, { blind })
+async function reportLabel(db: StockroomDb, locations: Location[], blind: boolean): Promise<LabelOutcome> {
+  const outcome = await goToLabel(db, locations, { blind })
   const ui = useCountUi.getState()
   const tone = outcome.status === 'switched' ? 'location' : 'error'
   ui.show(outcome, tone)
@@ -172,12 +175,12 @@ async function reportLabel(locations: Location[], blind: boolean): Promise<Label
 }
 
 /** Back to a count kept aside: as if its location's label were scanned. */
-export function submitGoBack(session: CountSession): Promise<void> {
+export function submitGoBack(db: StockroomDb, session: CountSession): Promise<void> {
   return enqueue(async () => {
     try {
-      const location = await getDb().locations.get(session.locationKey)
+      const location = await db.locations.get(session.locationKey)
       if (!location) throw new Error('That location is no longer in the replica. Sync, then try again.')
-      await reportLabel([location], session.blind)
+      await reportLabel(db, [location], session.blind)
     } catch (error) {
       reportFailure(error)
     }
@@ -190,16 +193,19 @@ export function submitGoBack(session: CountSession): Promise<void> {
  * other scan, which is then handled as on every screen; a label that cannot be
  * counted comes back in words for the form.
  */
-export function submitStartLabel(raw: string, blind: boolean): Promise<{ label: boolean; refusal?: string }> {
+export function submitStartLabel(
+  db: StockroomDb,
+  raw: string,
+  blind: boolean
+): Promise<{ label: boolean; refusal?: string }> {
   let result: { label: boolean; refusal?: string } = { label: false }
   return enqueue(async () => {
     try {
-      const db = getDb()
       const scan = parseScan(raw, { prefixes: useScannerSettings.getState().prefixes })
       if (!scan.ok || (await resolveCode(db, scan.keys)).status !== 'unknown') return
       const locations = await findLocationLabel(db, scan.keys)
       if (locations.length === 0) return
-      const outcome = await reportLabel(locations, blind)
+      const outcome = await reportLabel(db, locations, blind)
       result = outcome.status === 'refused' ? { label: true, refusal: outcome.message } : { label: true }
     } catch (error) {
       result = { label: true, refusal: failure(error) }
@@ -210,6 +216,7 @@ export function submitStartLabel(raw: string, blind: boolean): Promise<{ label: 
 
 /** Counts an item picked by hand for a scan that did not resolve to one item. */
 export function submitPick(
+  db: StockroomDb,
   countId: string,
   item: Item,
   context: ScanContext,
@@ -217,11 +224,11 @@ export function submitPick(
 ): Promise<void> {
   return enqueue(async () => {
     try {
-      const outcome = await countItem(getDb(), countId, item, context, {
+      const outcome = await countItem(db, countId, item, context, {
         limits: countLimits(),
         counter: counterName()
       })
-      report(await settle(countId, outcome, answering))
+      report(await settle(db, countId, outcome, answering))
     } catch (error) {
       reportFailure(error)
     }
@@ -235,6 +242,8 @@ export function submitPick(
  * cannot be linked and is only counted.
  */
 export function submitLink(
+  db: StockroomDb,
+  pcName: () => Promise<string | undefined>,
   countId: string,
   connectionId: string,
   item: Item,
@@ -244,7 +253,6 @@ export function submitLink(
 ): Promise<void> {
   return enqueue(async () => {
     try {
-      const db = getDb()
       const code = parseScan(context.raw, { prefixes: useScannerSettings.getState().prefixes })
       const key = code.ok ? code.keys[0] : undefined
       const linkedOn = key === undefined ? undefined : await pcName()
@@ -258,7 +266,7 @@ export function submitLink(
         })
       const counted = key !== undefined && pack ? packed({ ...context }, pack) : context
       const outcome = await countItem(db, countId, item, counted, { limits: countLimits() })
-      const settled = await settle(countId, outcome, answering)
+      const settled = await settle(db, countId, outcome, answering)
       report(key === undefined ? settled : { ...settled, linkedCode: context.code })
     } catch (error) {
       reportFailure(error)
@@ -268,6 +276,7 @@ export function submitLink(
 
 /** The person confirmed a quantity far from expected: it is counted as it stands. */
 export function submitConfirmed(
+  db: StockroomDb,
   countId: string,
   item: Item,
   context: ScanContext,
@@ -275,11 +284,11 @@ export function submitConfirmed(
 ): Promise<void> {
   return enqueue(async () => {
     try {
-      const outcome = await countItem(getDb(), countId, item, context, {
+      const outcome = await countItem(db, countId, item, context, {
         confirmed: true,
         counter: counterName()
       })
-      report(await settle(countId, outcome, answering))
+      report(await settle(db, countId, outcome, answering))
     } catch (error) {
       reportFailure(error)
     }
@@ -295,10 +304,9 @@ export function reportRepeat(words: string): Promise<void> {
   })
 }
 
-export function submitUndo(countId: string): Promise<void> {
+export function submitUndo(db: StockroomDb, countId: string): Promise<void> {
   return enqueue(async () => {
     try {
-      const db = getDb()
       const undone = await undoLast(db, countId)
       if (!undone) {
         useCountUi.getState().show({ status: 'info', message: 'Nothing to undo in this count.' }, 'neutral')
@@ -313,10 +321,10 @@ export function submitUndo(countId: string): Promise<void> {
 }
 
 /** An Unresolved entry dropped by the person: nothing is counted for it, and the banner says so. */
-export function submitDrop(issueId: string, words: string): Promise<void> {
+export function submitDrop(db: StockroomDb, issueId: string, words: string): Promise<void> {
   return enqueue(async () => {
     try {
-      await resolveIssue(getDb(), issueId)
+      await resolveIssue(db, issueId)
       useCountUi.getState().show({ status: 'info', message: words }, 'neutral')
     } catch (error) {
       reportFailure(error)
@@ -325,10 +333,15 @@ export function submitDrop(issueId: string, words: string): Promise<void> {
 }
 
 /** A scan counted without its lot, moved to the lot the person chose from the Unresolved list. */
-export function submitMoveToLot(issueId: string, lotKey: string, words: string): Promise<void> {
+export function submitMoveToLot(
+  db: StockroomDb,
+  issueId: string,
+  lotKey: string,
+  words: string
+): Promise<void> {
   return enqueue(async () => {
     try {
-      await moveToLot(getDb(), issueId, lotKey)
+      await moveToLot(db, issueId, lotKey)
       useCountUi.getState().show({ status: 'info', message: words }, 'neutral')
     } catch (error) {
       reportFailure(error)

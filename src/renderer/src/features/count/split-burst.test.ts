@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startCount } from '../../count/sessions'
 import { fx, seedReplica } from '../../count/testing'
-import { getDb } from '../../db/db'
+import { createDb } from '../../db/db'
 import { createKeyboardWedge, type EditTarget } from '../../scan/keyboard-wedge'
 import { submitScan, useCountUi } from './count-ui'
+
+let db = createDb()
 
 /** The Quantity field with focus: what the browser types into it is what the count screen reads. */
 const quantityField: EditTarget = {
@@ -18,7 +20,7 @@ const quantityField: EditTarget = {
 function floor(countId: string) {
   let at = 1000
   const scans: Promise<void>[] = []
-  const wedge = createKeyboardWedge({ onScan: (code) => scans.push(submitScan(countId, code)) })
+  const wedge = createKeyboardWedge({ onScan: (code) => scans.push(submitScan(db, countId, code)) })
   const key = (k: string, gap: number) => {
     at += gap
     const due = wedge.deadline()
@@ -37,18 +39,18 @@ function floor(countId: string) {
 }
 
 const lineOf = async (countId: string, itemKey: string) =>
-  (await getDb().countLines.where('countId').equals(countId).toArray()).find((l) => l.itemKey === itemKey)
+  (await db.countLines.where('countId').equals(countId).toArray()).find((l) => l.itemKey === itemKey)
 
 describe('a scan split by a slow scanner', () => {
   let countId: string
   beforeEach(async () => {
-    await seedReplica(getDb())
-    countId = (await startCount(getDb(), { connectionId: fx.c1, locationKey: fx.warehouse, blind: false })).id
+    db = createDb()
+    await seedReplica(db)
+    countId = (await startCount(db, { connectionId: fx.c1, locationKey: fx.warehouse, blind: false })).id
     useCountUi.getState().clear()
   })
   afterEach(async () => {
-    await getDb().delete()
-    await getDb().open()
+    await db.delete()
   })
 
   it('never counts a code as a quantity: 12 typed, a scan with keys 40 ms apart, then another scan', async () => {

@@ -1,3 +1,4 @@
+import { useServices } from '../../app/services-context'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useMemo, useState } from 'react'
 import type { CountLine, CountSession, Item, Location, Lot } from '../../../../shared/model/records'
@@ -5,7 +6,6 @@ import { watchCountLines, type CountLinesSnapshot } from '../../count/count-line
 import type { NotCountedRow } from '../../count/not-counted'
 import { groupStock, uncounted, type StockGroups } from '../../count/uncounted'
 import { locationLabel } from '../../count/sessions'
-import { getDb } from '../../db/db'
 
 export interface CountLineView {
   line: CountLine
@@ -67,8 +67,8 @@ const byName = (items: Map<string, Item>) => (a: { itemKey: string }, b: { itemK
  * changes with a sync, not with a scan, so scanning never reads the whole location.
  */
 function useStockHere(countId: string, locationKey: string): StockHere | undefined {
+  const { db } = useServices()
   return useLiveQuery(async () => {
-    const db = getDb()
     const stock = await db.stock.where('locationKey').equals(locationKey).toArray()
     const itemKeys = [...new Set(stock.map((s) => s.itemKey))]
     const lotKeys = [...new Set(stock.flatMap((s) => (s.lotKey ? [s.lotKey] : [])))]
@@ -88,8 +88,8 @@ function useStockHere(countId: string, locationKey: string): StockHere | undefin
 
 /** Where the count is, and of which connection: changes with a sync, never with a scan. */
 function usePlace(session: CountSession) {
+  const { db } = useServices()
   return useLiveQuery(async () => {
-    const db = getDb()
     // No count of the location's stock here: a count query is read again on every write of the
     // stock store (a sync's every slice); the stock read by useStockHere is followed by its keys.
     const [location, label, connection] = await Promise.all([
@@ -107,10 +107,11 @@ function usePlace(session: CountSession) {
 
 /** The count's lines with their items, followed change by change (never read whole again per scan). */
 function useLines(countId: string) {
+  const { db } = useServices()
   const [followed, setFollowed] = useState<{ countId: string; snapshot: CountLinesSnapshot }>()
   useEffect(
-    () => watchCountLines(getDb(), countId, (snapshot) => setFollowed({ countId, snapshot })),
-    [countId]
+    () => watchCountLines(db, countId, (snapshot) => setFollowed({ countId, snapshot })),
+    [db, countId]
   )
   const snapshot = followed?.countId === countId ? followed.snapshot : undefined
   return useMemo(() => snapshot && { ...snapshot, rawLines: snapshot.lines.map((v) => v.line) }, [snapshot])

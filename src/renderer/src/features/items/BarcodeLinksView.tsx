@@ -1,3 +1,5 @@
+import { useConnections } from '../../app/use-connections'
+import { useServices } from '../../app/services-context'
 import { ActionIcon, Alert, Badge, Button, FileButton, Group, List, Stack, Table, Text } from '@mantine/core'
 import { itemDetail, itemRef } from '../../../../shared/model/item-identity'
 import { notifications } from '@mantine/notifications'
@@ -5,14 +7,12 @@ import { IconDownload, IconLink, IconTrash, IconUpload } from '@tabler/icons-rea
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import type { BarcodeLink } from '../../../../shared/model/records'
+import type { StockroomDb } from '../../db/db'
 import { removeLink, restoreLink } from '../../count/barcode-links'
 import { exportLinksCsv, importLinksCsv, type LinkImportReport } from '../../count/barcode-links-csv'
-import { getDb } from '../../db/db'
-import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 
-async function linkRows() {
-  const db = getDb()
+async function linkRows(db: StockroomDb) {
   const links = await db.barcodeLinks.orderBy('code').toArray()
   const items = await db.items.bulkGet(links.map((l) => l.itemKey))
   return links.map((link, i) => ({ link, item: items[i] }))
@@ -28,8 +28,8 @@ function download(filename: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 
-async function remove(link: BarcodeLink, itemName: string) {
-  await removeLink(getDb(), link.key)
+async function remove(db: StockroomDb, link: BarcodeLink, itemName: string) {
+  await removeLink(db, link.key)
   const id = `unlink-${link.key}`
   notifications.show({
     id,
@@ -42,7 +42,7 @@ async function remove(link: BarcodeLink, itemName: string) {
           size="compact-sm"
           variant="light"
           onClick={() => {
-            void restoreLink(getDb(), link)
+            void restoreLink(db, link)
             notifications.hide(id)
           }}
           data-testid="unlink-undo"
@@ -85,18 +85,19 @@ function ImportReport({ report, file }: { report: LinkImportReport; file: string
  * removed, and shared between a site's PCs as a CSV file.
  */
 export function BarcodeLinksView() {
-  const rows = useLiveQuery(linkRows, [])
-  const connections = useUi((s) => s.connections)
+  const { db } = useServices()
+  const rows = useLiveQuery(() => linkRows(db), [db])
+  const connections = useConnections()
   const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
   const [imported, setImported] = useState<{ report: LinkImportReport; file: string } | null>(null)
 
   const onImport = async (file: File | null) => {
     if (!file) return
-    const report = await importLinksCsv(getDb(), await file.text())
+    const report = await importLinksCsv(db, await file.text())
     setImported({ report, file: file.name })
   }
   const onExport = async () =>
-    download(`barcode-links-${new Date().toISOString().slice(0, 10)}.csv`, await exportLinksCsv(getDb()))
+    download(`barcode-links-${new Date().toISOString().slice(0, 10)}.csv`, await exportLinksCsv(db))
 
   return (
     <Stack gap="sm" data-testid="barcode-links">
@@ -193,7 +194,7 @@ export function BarcodeLinksView() {
                     variant="subtle"
                     color="red"
                     aria-label={`Remove the link of ${link.code}`}
-                    onClick={() => void remove(link, item?.name ?? 'its item')}
+                    onClick={() => void remove(db, link, item?.name ?? 'its item')}
                     data-testid="link-remove"
                   >
                     <IconTrash size={18} />

@@ -1,3 +1,4 @@
+import { useServices } from '../../app/services-context'
 import {
   Badge,
   Button,
@@ -14,8 +15,6 @@ import {
 import { IconLink, IconTag } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { gtinOf } from '../../../../shared/labels/build'
-import { getHost } from '../../bridge/host'
-import { getDb } from '../../db/db'
 import { planItemLabels } from '../../labels/item-labels'
 import { ReceiptLabelButton } from '../labels/ReceiptLabelButton'
 import { usePrintDialog } from '../labels/use-print-dialog'
@@ -25,10 +24,10 @@ import { itemPicture } from './item-picture'
 
 /** One item: stock per location/bin, lots with expiry (earliest first), and the vendor's record as received. */
 export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClose: () => void }) {
-  const labels = usePrintDialog(getDb(), getHost())
+  const { db } = useServices()
+  const labels = usePrintDialog()
   const data = useLiveQuery(async () => {
     if (!itemKey) return null
-    const db = getDb()
     const item = await db.items.get(itemKey)
     if (!item) return null
     const stock = await db.stock.where('itemKey').equals(itemKey).toArray()
@@ -138,7 +137,7 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
               ml="auto"
               leftSection={<IconTag size={14} />}
               onClick={() =>
-                labels.open(`Item label: ${data.item.name}`, () => planItemLabels(getDb(), [data.item]))
+                labels.open(`Item label: ${data.item.name}`, () => planItemLabels(db, [data.item]))
               }
               data-testid="item-print-label"
             >
@@ -201,12 +200,7 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
                       <Table.Td>{l.status ?? ''}</Table.Td>
                       <Table.Td>
                         {gtinOf(data.item) && (
-                          <ReceiptLabelButton
-                            db={getDb()}
-                            lot={l}
-                            itemName={data.item.name}
-                            open={labels.open}
-                          />
+                          <ReceiptLabelButton db={db} lot={l} itemName={data.item.name} open={labels.open} />
                         )}
                       </Table.Td>
                     </Table.Tr>

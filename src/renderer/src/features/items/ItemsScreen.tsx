@@ -1,15 +1,16 @@
+import { useConnections } from '../../app/use-connections'
+import { useServices } from '../../app/services-context'
 import { Badge, Group, SegmentedControl, Table, Text, TextInput } from '@mantine/core'
 import { itemDetail, itemRef } from '../../../../shared/model/item-identity'
 import { IconBox, IconSearch } from '@tabler/icons-react'
 import { memo, useCallback, useLayoutEffect, useState } from 'react'
 import type { Item } from '../../../../shared/model/records'
-import { getDb } from '../../db/db'
 import { parseScan } from '../../../../shared/scan'
 import { playTone } from '../../scan/feedback'
 import { measureSpan } from '../../scan/scan-timing'
 import { useScanner } from '../../scan/scanner'
-import { refuseScan } from '../../scan/use-global-scanner'
-import { useScannerSettings } from '../../stores/scanner'
+import { refuseScan } from '../shell/use-global-scanner'
+import { useScannerSettings } from '../../scan/scanner-settings'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { rowKeys } from '../shell/row-keys'
@@ -29,6 +30,7 @@ import { useItemTotal } from './use-item-total'
  * full sync a fifth of its speed.
  */
 export function ItemsScreen() {
+  const { db } = useServices()
   // Every keystroke searches at once (no debounce): the search is indexed and capped, so it keeps up.
   const [text, setText] = useState('')
   const openKey = useUi((s) => s.openItemKey)
@@ -45,7 +47,7 @@ export function ItemsScreen() {
     if (!scan.ok) return refuseScan(scan.error)
     setView({ low: false })
     setText(scan.code)
-    const found = await searchItems(getDb(), scan.code, 2)
+    const found = await searchItems(db, scan.code, 2)
     if (found.length === 1) openItem(found[0]!.key)
     playTone(found.length === 1 ? 'ok' : 'unknown')
   })
@@ -102,7 +104,7 @@ export function ItemsScreen() {
 
 function ItemsHeader() {
   const total = useItemTotal()
-  const count = useUi((s) => s.connections.length)
+  const count = useConnections().length
   return (
     <ScreenHeader
       title="Items"
@@ -126,7 +128,7 @@ const ItemResults = memo(function ItemResults({
   useLayoutEffect(() => {
     if (foundAt !== undefined) measureSpan('search:render', foundAt)
   }, [foundAt])
-  const connections = useUi((s) => s.connections)
+  const connections = useConnections()
   const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
   return (
     <>

@@ -1,8 +1,9 @@
+import { useConnections } from '../../app/use-connections'
+import { useServices } from '../../app/services-context'
 import { Badge, Group, Paper, Progress, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { itemRef } from '../../../../shared/model/item-identity'
 import { IconCircleCheck } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { getDb } from '../../db/db'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { rowKeys } from '../shell/row-keys'
@@ -13,11 +14,12 @@ const SHOWN = 500
 
 /** Items at or below their minimum, the emptiest first, with a chart of where they stand. */
 export function LowStockView({ onOpen }: { onOpen: (key: string) => void }) {
+  const { db } = useServices()
   const view = useUi((s) => s.itemsView)
   const setView = useUi((s) => s.setItemsView)
-  const connections = useUi((s) => s.connections)
+  const connections = useConnections()
   const connectionId = view.low ? view.connectionId : undefined
-  const data = useLiveQuery(() => lowStockItems(getDb(), connectionId), [connectionId])
+  const data = useLiveQuery(() => lowStockItems(db, connectionId), [connectionId])
   const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
 
   return (

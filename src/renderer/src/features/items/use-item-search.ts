@@ -1,7 +1,7 @@
+import { useServices } from '../../app/services-context'
 import { Dexie, type ObservabilitySet } from 'dexie'
 import { useEffect, useState } from 'react'
 import type { Item } from '../../../../shared/model/records'
-import { getDb } from '../../db/db'
 import { measureSpan, now } from '../../scan/scan-timing'
 import { searchItems } from './search'
 
@@ -26,12 +26,12 @@ export function useItemSearch(
   text: string,
   { limit, enabled = true }: { limit?: number; enabled?: boolean } = {}
 ): ItemSearch | undefined {
+  const { db } = useServices()
   const [found, setFound] = useState<ItemSearch>()
   const [refreshed, setRefreshed] = useState(0)
 
   useEffect(() => {
     if (!enabled) return
-    const db = getDb()
     const part = `idb://${db.name}/items/`
     let timer: ReturnType<typeof setTimeout> | undefined
     const onMutated = (parts: ObservabilitySet) => {
@@ -46,13 +46,13 @@ export function useItemSearch(
       clearTimeout(timer)
       Dexie.on.storagemutated.unsubscribe(onMutated)
     }
-  }, [enabled])
+  }, [db.name, enabled])
 
   useEffect(() => {
     if (!enabled) return
     let current = true
     const start = now()
-    void searchItems(getDb(), text, limit).then(
+    void searchItems(db, text, limit).then(
       (items) => {
         if (!current) return
         const at = now()
@@ -64,7 +64,7 @@ export function useItemSearch(
     return () => {
       current = false
     }
-  }, [text, limit, enabled, refreshed])
+  }, [db, text, limit, enabled, refreshed])
 
   return found
 }

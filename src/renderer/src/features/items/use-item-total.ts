@@ -1,6 +1,6 @@
+import { useServices } from '../../app/services-context'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useRef, useState } from 'react'
-import { getDb } from '../../db/db'
 import { useSync } from '../../stores/sync'
 
 const EVERY_MS = 3_000
@@ -39,8 +39,9 @@ function remember(total: number): void {
 }
 
 export function useItemTotal(): number | undefined {
+  const { db } = useServices()
   const pages = useLiveQuery(async () => {
-    const cps = await getDb().checkpoints.toArray()
+    const cps = await db.checkpoints.toArray()
     return cps.map((c) => `${c.connectionId}/${c.resource}/${c.pagesDone}/${c.completedAt ?? ''}`).join('|')
   }, [])
   const syncing = useSync((s) => s.running)
@@ -58,16 +59,14 @@ export function useItemTotal(): number | undefined {
   useEffect(() => {
     const count = () => {
       last.current = Date.now()
-      void getDb()
-        .items.count()
-        .then((n) => {
-          remember(n)
-          if (mounted.current) setTotal(n)
-        })
+      void db.items.count().then((n) => {
+        remember(n)
+        if (mounted.current) setTotal(n)
+      })
     }
     const wait = last.current + (syncing ? SYNCING_EVERY_MS : EVERY_MS) - Date.now()
     const timer = setTimeout(count, Math.max(0, wait))
     return () => clearTimeout(timer)
-  }, [pages, syncing])
+  }, [db, pages, syncing])
   return total
 }

@@ -1,10 +1,9 @@
+import { useServices } from '../../app/services-context'
 import { Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { IconMapPin, IconSearch, IconSquare, IconSquareCheckFilled, IconTag } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
-import { getHost } from '../../bridge/host'
 import { locationPath } from '../../count/sessions'
-import { getDb } from '../../db/db'
 import { planItemLabels } from '../../labels/item-labels'
 import { itemsAt, itemsWithoutCode, planLocationLabels } from '../../labels/location-labels'
 import { searchItems } from '../items/search'
@@ -17,9 +16,8 @@ import { usePrintDialog } from './use-print-dialog'
  * bins, the items there that no scan can find yet) and for a selection of items.
  */
 export function LabelsScreen() {
-  const db = getDb()
-  const host = getHost()
-  const { open, dialog } = usePrintDialog(db, host)
+  const { host } = useServices()
+  const { open, dialog } = usePrintDialog()
   return (
     <>
       <ScreenHeader
@@ -39,7 +37,7 @@ export function LabelsScreen() {
 type OpenDialog = ReturnType<typeof usePrintDialog>['open']
 
 function LocationLabels({ open }: { open: OpenDialog }) {
-  const db = getDb()
+  const { db } = useServices()
   const [locationKey, setLocationKey] = useState<string | null>(null)
   const options = useLiveQuery(async () => {
     const [locations, connections] = await Promise.all([db.locations.toArray(), db.connections.toArray()])
@@ -131,7 +129,7 @@ function LocationLabels({ open }: { open: OpenDialog }) {
 }
 
 function ItemSelection({ open }: { open: OpenDialog }) {
-  const db = getDb()
+  const { db } = useServices()
   const [text, setText] = useState('')
   const [picked, setPicked] = useState<Set<string>>(new Set())
   const found = useLiveQuery(() => searchItems(db, text, 50), [text])

@@ -1,12 +1,10 @@
 import { Alert, Button, Code, Group, Loader, Modal, ScrollArea, Select, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle, IconCheck, IconFileTypePdf, IconPrinter } from '@tabler/icons-react'
 import { useEffect, useMemo, useState } from 'react'
-import type { HostClient } from '../../../../shared/host-api/client'
 import type { DrawnBarcode, Printer } from '../../../../shared/host-api/labels'
 import type { LabelSize } from '../../../../shared/labels/label'
-import type { StockroomDb } from '../../db/db'
 import { linkPrintedCodes, type PlannedLabel } from '../../labels/item-labels'
-import { pcName } from '../../app/pc-name'
+import { useServices } from '../../app/services-context'
 import { LabelPreview } from './LabelPreview'
 import { downloadBytes, LABEL_SIZES, sizeValue, sizeWords } from './label-sizes'
 
@@ -25,15 +23,11 @@ type Outcome = { ok: true; message: string; zpl?: string; savedTo?: string } | {
  * Stockroom made are linked to their items once the labels are printed or saved.
  */
 export function PrintLabelsDialog({
-  db,
-  host,
   title,
   planned,
   problem,
   onClose
 }: {
-  db: StockroomDb
-  host: HostClient
   title: string
   /** undefined while the labels are being made. */
   planned: PlannedLabel[] | undefined
@@ -41,6 +35,7 @@ export function PrintLabelsDialog({
   problem?: string | undefined
   onClose: () => void
 }) {
+  const { db, host, pcName } = useServices()
   const [printers, setPrinters] = useState<Printer[]>()
   const [target, setTarget] = useState<string | null>(null)
   const [pdfSize, setPdfSize] = useState(sizeValue(LABEL_SIZES[0]!.size))

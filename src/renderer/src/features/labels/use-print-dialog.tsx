@@ -1,6 +1,4 @@
 import { useCallback, useState } from 'react'
-import type { HostClient } from '../../../../shared/host-api/client'
-import type { StockroomDb } from '../../db/db'
 import type { PlannedLabel } from '../../labels/item-labels'
 import { PrintLabelsDialog } from './PrintLabelsDialog'
 
@@ -14,7 +12,7 @@ interface Open {
  * The print dialog for a screen: `open(title, make)` shows it at once and fills
  * it with the labels `make` returns; a label that cannot be made is told there.
  */
-export function usePrintDialog(db: StockroomDb, host: HostClient) {
+export function usePrintDialog() {
   const [state, setState] = useState<Open | null>(null)
   const open = useCallback((title: string, make: () => Promise<PlannedLabel[]>) => {
     setState({ title })
@@ -26,8 +24,6 @@ export function usePrintDialog(db: StockroomDb, host: HostClient) {
   }, [])
   const dialog = state && (
     <PrintLabelsDialog
-      db={db}
-      host={host}
       title={state.title}
       planned={state.planned}
       problem={state.problem}

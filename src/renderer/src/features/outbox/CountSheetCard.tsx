@@ -1,11 +1,11 @@
+import { useConnections } from '../../app/use-connections'
+import { useServices } from '../../app/services-context'
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDownload } from '@tabler/icons-react'
 import type { OutboxEntry } from '../../../../shared/model/records'
 import { vendorProfiles } from '../../../../shared/vendors/profiles'
-import { getDb } from '../../db/db'
 import { markKeyedIn, markNotKeyedIn } from '../../outbox/count-sheet-state'
-import { useUi } from '../../stores/ui'
 import { downloadText } from '../count/download'
 
 /**
@@ -14,8 +14,9 @@ import { downloadText } from '../count/download'
  * person sets once the vendor holds it ("keyed into FractionERP").
  */
 export function CountSheetCard({ entry: e, connection }: { entry: OutboxEntry; connection: string }) {
+  const { db } = useServices()
   const sheet = e.sheet!
-  const vendor = useUi((s) => s.connections.find((c) => c.id === e.connectionId)?.vendor)
+  const vendor = useConnections().find((c) => c.id === e.connectionId)?.vendor
   const vendorName = vendor ? vendorProfiles[vendor].name : connection
   const keyed = e.state === 'done'
   const act = (what: string, action: () => Promise<unknown>) => () =>
@@ -56,7 +57,7 @@ export function CountSheetCard({ entry: e, connection }: { entry: OutboxEntry; c
             <Button
               size="xs"
               variant="subtle"
-              onClick={act('mark the sheet', () => markNotKeyedIn(getDb(), e))}
+              onClick={act('mark the sheet', () => markNotKeyedIn(db, e))}
               data-testid="count-sheet-undo"
             >
               Not keyed in yet
@@ -64,7 +65,7 @@ export function CountSheetCard({ entry: e, connection }: { entry: OutboxEntry; c
           ) : (
             <Button
               size="xs"
-              onClick={act('mark the sheet', () => markKeyedIn(getDb(), e, `keyed into ${vendorName}`))}
+              onClick={act('mark the sheet', () => markKeyedIn(db, e, `keyed into ${vendorName}`))}
               data-testid="count-sheet-keyed"
             >
               Keyed into {vendorName}

@@ -1,3 +1,6 @@
+import { useConnections } from '../../app/use-connections'
+import { useServices } from '../../app/services-context'
+import type { StockroomDb } from '../../db/db'
 import { Badge, Button, Card, Group, NumberInput, SegmentedControl, Stack, Table, Text } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
@@ -5,12 +8,9 @@ import { IconUpload } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import type { OutboxEntry, OutboxState } from '../../../../shared/model/records'
-import { getOutbox } from '../../app/use-host-bootstrap'
 import { useOnline } from '../../app/use-online'
 import { useOutboxStatus } from '../../stores/outbox'
-import { getDb } from '../../db/db'
 import { discard, markApplied, resendBatch, resendEdited, retryNow } from '../../outbox/actions'
-import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
 import { CountSheetCard } from './CountSheetCard'
@@ -41,11 +41,12 @@ function firstFilter(entries: OutboxEntry[]): Filter {
 }
 
 export function OutboxScreen() {
+  const { db } = useServices()
   const [chosen, setFilter] = useState<Filter | null>(null)
-  const recent = useLiveQuery(() => getDb().outbox.orderBy('seq').reverse().limit(500).toArray(), [])
+  const recent = useLiveQuery(() => db.outbox.orderBy('seq').reverse().limit(500).toArray(), [])
   const filter = chosen ?? (recent ? firstFilter(recent) : 'open')
   const entries = recent?.filter(inFilter[filter])
-  const connections = useUi((s) => s.connections)
+  const connections = useConnections()
   const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
 
   return (
@@ -97,6 +98,7 @@ export function OutboxScreen() {
 }
 
 function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: string }) {
+  const { db, outbox } = useServices()
   const online = useOnline()
   const unreachable = useOutboxStatus((st) => st.unreachable[e.connectionId] !== undefined)
   // A write cut off mid-send is not being sent while nothing can reach the vendor.
@@ -107,7 +109,7 @@ function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: s
   const run = (what: string, action: () => Promise<unknown>) => async () => {
     try {
       await action()
-      getOutbox()?.kick()
+      outbox.kick()
     } catch (err) {
       notifications.show({ color: 'red', title: `Could not ${what}`, message: (err as Error).message })
     }
@@ -123,7 +125,7 @@ function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: s
       ),
       labels: { confirm: 'Discard', cancel: 'Keep' },
       confirmProps: { color: 'red' },
-      onConfirm: run('discard', () => discard(getDb(), e))
+      onConfirm: run('discard', () => discard(db, e))
     })
   return (
     <Card withBorder data-testid="outbox-entry" data-state={e.state}>
@@ -169,17 +171,17 @@ function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: s
         </div>
         <Group gap="xs">
           {e.state === 'pending' && (
-            <Button size="xs" variant="light" onClick={run('retry', () => retryNow(getDb(), e))}>
+            <Button size="xs" variant="light" onClick={run('retry', () => retryNow(db, e))}>
               Retry now
             </Button>
           )}
           {e.state === 'needs-review' && e.review?.reason === 'ambiguous' && (
-            <Button size="xs" variant="light" onClick={run('mark as applied', () => markApplied(getDb(), e))}>
+            <Button size="xs" variant="light" onClick={run('mark as applied', () => markApplied(db, e))}>
               It arrived
             </Button>
           )}
           {e.state === 'needs-review' && (
-            <Button size="xs" variant="light" onClick={() => openEdit(e, run)}>
+            <Button size="xs" variant="light" onClick={() => openEdit(db, e, run)}>
               Edit and resend
             </Button>
           )}
@@ -228,10 +230,11 @@ function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: s
 }
 
 function openEdit(
+  db: StockroomDb,
   e: OutboxEntry,
   run: (what: string, action: () => Promise<unknown>) => () => Promise<void>
 ) {
-  if (e.batch) return openEditBatch(e, e.batch, run)
+  if (e.batch) return openEditBatch(db, e, e.batch, run)
   const changes = (e.lines ?? []).map((l) => l.change)
   modals.openConfirmModal({
     title: 'Edit and resend as a new write',
@@ -258,11 +261,12 @@ function openEdit(
       </Stack>
     ),
     labels: { confirm: 'Send as a new write', cancel: 'Cancel' },
-    onConfirm: run('resend', () => resendEdited(getDb(), e, changes))
+    onConfirm: run('resend', () => resendEdited(db, e, changes))
   })
 }
 
 function openEditBatch(
+  db: StockroomDb,
   e: OutboxEntry,
   batch: NonNullable<OutboxEntry['batch']>,
   run: (what: string, action: () => Promise<unknown>) => () => Promise<void>
@@ -288,6 +292,6 @@ function openEditBatch(
       </Stack>
     ),
     labels: { confirm: 'Send as a new batch', cancel: 'Cancel' },
-    onConfirm: run('resend', () => resendBatch(getDb(), e, quantity))
+    onConfirm: run('resend', () => resendBatch(db, e, quantity))
   })
 }

@@ -1,9 +1,9 @@
+import { useServices } from '../../app/services-context'
 import { Spotlight, type SpotlightActionGroupData } from '@mantine/spotlight'
 import { itemDetail, itemRef } from '../../../../shared/model/item-identity'
 import { IconBox, IconClipboardList, IconSearch } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo, useState } from 'react'
-import { getDb } from '../../db/db'
 import { useUi } from '../../stores/ui'
 import { useItemSearch } from '../items/use-item-search'
 import { filterTasks } from '../tasks/tasks'
@@ -16,6 +16,7 @@ const PER_GROUP = 6
  * quick at a hundred thousand items) and tasks. Each result opens where it lives.
  */
 export function AppSpotlight() {
+  const { db } = useServices()
   const [query, setQuery] = useState('')
   const [opened, setOpened] = useState(false)
   const go = useUi((s) => s.go)
@@ -26,7 +27,7 @@ export function AppSpotlight() {
   // per opening (and again only if tasks change while it is open), never the table per key.
   const items = useItemSearch(typed, { limit: PER_GROUP, enabled: opened && typed !== '' })
   const allTasks = useLiveQuery(
-    async () => ({ tasks: opened ? await getDb().tasks.toArray() : [], at: Date.now() }),
+    async () => ({ tasks: opened ? await db.tasks.toArray() : [], at: Date.now() }),
     [opened]
   )
   const tasks = useMemo(

@@ -1,9 +1,9 @@
+import { useConnections } from '../../app/use-connections'
+import { useServices } from '../../app/services-context'
 import { Badge, Group, Text } from '@mantine/core'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect } from 'react'
 import { useOnline } from '../../app/use-online'
-import { getHost } from '../../bridge/host'
-import { getDb } from '../../db/db'
 import { useOutboxStatus } from '../../stores/outbox'
 import { useSync } from '../../stores/sync'
 import { useUi } from '../../stores/ui'
@@ -17,6 +17,7 @@ import { attentionWords, countOf, failingIds, parkedLine, syncPercent, writesLin
  * tray tooltip and menu.
  */
 export function StatusBar() {
+  const { db, host } = useServices()
   const online = useOnline()
   const hostConnected = useUi((s) => s.hostConnected)
   const go = useUi((s) => s.go)
@@ -27,13 +28,12 @@ export function StatusBar() {
   const syncErrors = useSync((s) => s.errors)
   const progress = useSync((s) => s.progress)
   const unreachable = useOutboxStatus((s) => Object.keys(s.unreachable).length)
-  const connections = useUi((s) => s.connections)
+  const connections = useConnections()
   const lanes = useSync((s) => s.lanes)
   const parked = parkedLine(connections, lanes, failingIds(connections, syncErrors, progress))
   // Two queries: a sync's writes of low-stock rows re-read the low count only, never the outbox.
   const writes = useLiveQuery(
     async () => {
-      const db = getDb()
       const [waiting, review] = await Promise.all([
         db.outbox.where('state').anyOf('pending', 'sending').count(),
         db.outbox.where('state').equals('needs-review').count()
@@ -43,11 +43,11 @@ export function StatusBar() {
     [],
     { waiting: 0, review: 0 }
   )
-  const low = useLiveQuery(() => getDb().alerts.count(), [], 0)
+  const low = useLiveQuery(() => db.alerts.count(), [], 0)
   const counts = { ...writes, low }
   const lastSyncAt = useLiveQuery(
     async () => {
-      const all = await getDb().connections.toArray()
+      const all = await db.connections.toArray()
       return (
         all
           .map((c) => c.lastSyncAt ?? '')
@@ -61,14 +61,14 @@ export function StatusBar() {
 
   useEffect(() => {
     if (!hostConnected) return
-    void getHost().call('app:reportStatus', {
+    void host.call('app:reportStatus', {
       online,
       pendingWrites: counts.waiting,
       lastSyncAt,
       syncing,
       lowItems: counts.low
     })
-  }, [hostConnected, online, counts.waiting, counts.low, lastSyncAt, syncing])
+  }, [host, hostConnected, online, counts.waiting, counts.low, lastSyncAt, syncing])
 
   const attention = attentionWords(connections, syncErrors, progress)
 

@@ -1,4 +1,4 @@
-import type { ConnectionInfo } from '../../../../shared/host-api/connections'
+import type { ConnectionRow } from '../../../../shared/model/records'
 import type { ResourceProgress } from '../../sync/progress'
 import type { LaneState } from '../../sync/scheduler'
 import { mostlyUnreadable } from '../../sync/pass-verdict'
@@ -22,7 +22,7 @@ const failedOf = (progress: Record<string, Progressed>, connectionId: string) =>
  * unreadable).
  */
 export function connectionsNeedingAttention(
-  connections: Pick<ConnectionInfo, 'id' | 'status'>[],
+  connections: Pick<ConnectionRow, 'id' | 'status'>[],
   syncErrors: Record<string, string>,
   progress: Record<string, Progressed> = {}
 ): { paused: number; failing: number } {
@@ -32,7 +32,7 @@ export function connectionsNeedingAttention(
 
 /** The connections (not paused) whose last sync stopped, or had a resource fail or come mostly unreadable. */
 export function failingIds(
-  connections: Pick<ConnectionInfo, 'id' | 'status'>[],
+  connections: Pick<ConnectionRow, 'id' | 'status'>[],
   syncErrors: Record<string, string>,
   progress: Record<string, Progressed> = {}
 ): Set<string> {
@@ -52,7 +52,7 @@ export function failingIds(
  * first failing one ("1 connection failing — Plant: Purchase orders unreadable (no id)").
  */
 export function attentionWords(
-  connections: Pick<ConnectionInfo, 'id' | 'status' | 'label' | 'statusMessage'>[],
+  connections: Pick<ConnectionRow, 'id' | 'status' | 'label' | 'statusMessage'>[],
   syncErrors: Record<string, string>,
   progress: Record<string, Progressed> = {}
 ): string[] {
@@ -119,7 +119,7 @@ const names = (labels: string[]): string =>
  * Undefined when no connection waits (the bar then says "Syncing…" or "Last sync …").
  */
 export function parkedLine(
-  connections: Pick<ConnectionInfo, 'id' | 'label' | 'status'>[],
+  connections: Pick<ConnectionRow, 'id' | 'label' | 'status'>[],
   lanes: Record<string, LaneState>,
   failing: Set<string>
 ): string | undefined {

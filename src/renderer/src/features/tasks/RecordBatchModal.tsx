@@ -1,9 +1,8 @@
+import { useServices } from '../../app/services-context'
 import { Button, Group, Modal, NumberInput, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { batchQuantityProblem } from '../../../../shared/outbox/batch-writes'
-import { getOutbox } from '../../app/use-host-bootstrap'
-import { getDb } from '../../db/db'
 import { recordBatch } from '../../outbox/record-batch'
 
 export interface BatchTarget {
@@ -25,6 +24,7 @@ export function RecordBatchModal({ target, onClose }: { target: BatchTarget | nu
 }
 
 function BatchForm({ target, onDone }: { target: BatchTarget; onDone: () => void }) {
+  const { db, outbox } = useServices()
   const [quantity, setQuantity] = useState<number | ''>(target.quantity ?? '')
   const [error, setError] = useState<string>()
   const [saving, setSaving] = useState(false)
@@ -34,10 +34,10 @@ function BatchForm({ target, onDone }: { target: BatchTarget; onDone: () => void
     const problem = batchQuantityProblem(q)
     if (problem) return setError(problem)
     setSaving(true)
-    const r = await recordBatch(getDb(), { taskKey: target.taskKey, lineId: target.lineId, quantity: q })
+    const r = await recordBatch(db, { taskKey: target.taskKey, lineId: target.lineId, quantity: q })
     setSaving(false)
     if (!r.ok) return setError(r.error.message)
-    getOutbox()?.kick()
+    outbox.kick()
     notifications.show({
       color: 'teal',
       title: 'Batch saved',

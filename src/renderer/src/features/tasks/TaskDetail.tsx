@@ -1,3 +1,4 @@
+import { useServices } from '../../app/services-context'
 import { Alert, Badge, Button, Drawer, Group, Progress, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -5,7 +6,6 @@ import { useState } from 'react'
 import { parseScan } from '../../../../shared/scan/parse-scan'
 import { vendorProfiles } from '../../../../shared/vendors/profiles'
 import { itemsForCode } from '../../count/barcode-links'
-import { getDb } from '../../db/db'
 import { DIALOG_PRIORITY, useScanner } from '../../scan/scanner'
 import { RecordBatchModal, type BatchTarget } from './RecordBatchModal'
 import { StatusBadge } from './StatusBadge'
@@ -19,10 +19,10 @@ import { VendorRecord } from '../shell/VendorRecord'
  * task is open (a GS1 quantity fills the amount).
  */
 export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClose: () => void }) {
+  const { db } = useServices()
   const [target, setTarget] = useState<BatchTarget | null>(null)
   const data = useLiveQuery(async () => {
     if (!taskKey) return null
-    const db = getDb()
     const task = await db.tasks.get(taskKey)
     if (!task) return null
     const location = task.locationKey ? await db.locations.get(task.locationKey) : undefined
@@ -58,7 +58,7 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
         return
       }
       // By the vendor's codes and the codes linked by hand, as every lookup.
-      const items = new Set((await itemsForCode(getDb(), scan.keys)).map((i) => i.key))
+      const items = new Set((await itemsForCode(db, scan.keys)).map((i) => i.key))
       const line = data.task.lines.find((l) => items.has(l.itemKey))
       if (!line) {
         notifications.show({

@@ -1,3 +1,5 @@
+import { useConnections } from '../../app/use-connections'
+import { useServices } from '../../app/services-context'
 import { Badge, CloseButton, Group, Progress, SegmentedControl, Table, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconClipboardList, IconSearch } from '@tabler/icons-react'
@@ -5,10 +7,9 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import { parseScan } from '../../../../shared/scan/parse-scan'
 import { itemsForCode } from '../../count/barcode-links'
-import { getDb } from '../../db/db'
 import { useScanner } from '../../scan/scanner'
-import { refuseScan } from '../../scan/use-global-scanner'
-import { useScannerSettings } from '../../stores/scanner'
+import { refuseScan } from '../shell/use-global-scanner'
+import { useScannerSettings } from '../../scan/scanner-settings'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
 import { rowKeys } from '../shell/row-keys'
@@ -18,6 +19,7 @@ import { TaskDetail } from './TaskDetail'
 import { filterTasks, progressWords, taskProgress, type TaskFilter } from './tasks'
 
 export function TasksScreen() {
+  const { db } = useServices()
   const [filter, setFilter] = useState<TaskFilter>('open')
   const [text, setText] = useState('')
   const openKey = useUi((s) => s.openTaskKey)
@@ -28,12 +30,12 @@ export function TasksScreen() {
     const timer = setInterval(() => setNow(Date.now()), 60_000)
     return () => clearInterval(timer)
   }, [])
-  const connections = useUi((s) => s.connections)
+  const connections = useConnections()
   // Tasks are few (hundreds, not the hundred thousand items): the whole table, sorted here.
-  const all = useLiveQuery(() => getDb().tasks.toArray(), [])
+  const all = useLiveQuery(() => db.tasks.toArray(), [])
   const locations = useLiveQuery(async () => {
     const keys = [...new Set((all ?? []).map((t) => t.locationKey).filter((k): k is string => !!k))]
-    const rows = await getDb().locations.bulkGet(keys)
+    const rows = await db.locations.bulkGet(keys)
     return new Map(rows.flatMap((l) => (l ? [[l.key, l.name] as const] : [])))
   }, [all])
   const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
@@ -42,7 +44,7 @@ export function TasksScreen() {
   useScanner(async (code) => {
     const scan = parseScan(code, { prefixes: useScannerSettings.getState().prefixes })
     if (!scan.ok) return refuseScan(scan.error)
-    const items = await itemsForCode(getDb(), scan.keys)
+    const items = await itemsForCode(db, scan.keys)
     if (items.length === 0) {
       notifications.show({
         color: 'orange',

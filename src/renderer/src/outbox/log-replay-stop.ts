@@ -1,6 +1,6 @@
 import type { StockroomDb } from '../db/db'
-import type { ReplayStop } from '../outbox/replayer'
-import { logActivity } from './log'
+import type { ReplayStop } from './replayer'
+import { logActivity } from '../activity/log'
 
 /**
  * Writes to the Activity log that a replay paused its connection (the vendor

@@ -7,9 +7,7 @@ import {
 } from '@mantine/core'
 import { ModalsProvider } from '@mantine/modals'
 import { Notifications } from '@mantine/notifications'
-import { Shell } from '../features/shell/Shell'
-import { useHostBootstrap } from './use-host-bootstrap'
-import { useHostNotices } from './use-host-notices'
+import type { ReactNode } from 'react'
 
 /**
  * Read on a lit warehouse floor: filled colours pick black or white text by
@@ -43,20 +41,15 @@ const theme = createTheme({
   }
 })
 
-export function App() {
+/** Theme, dialogs and in-page notices around the app. */
+export function AppFrame({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={readableDimmed}>
       <ModalsProvider>
         {/* Bottom right: over the empty end of the status bar, never over the header's controls. */}
         <Notifications position="bottom-right" />
-        <Bootstrapped />
+        {children}
       </ModalsProvider>
     </MantineProvider>
   )
-}
-
-function Bootstrapped() {
-  useHostBootstrap()
-  useHostNotices()
-  return <Shell />
 }

@@ -1,11 +1,12 @@
 import { notifications } from '@mantine/notifications'
-import { parseScan, type ScanError } from '../../../shared/scan'
-import { resolveCode } from '../count/resolve'
-import { activeCount } from '../count/sessions'
-import { getDb } from '../db/db'
-import { useScannerSettings } from '../stores/scanner'
-import { playTone } from './feedback'
-import { GLOBAL_PRIORITY, useScanner } from './scanner'
+import { parseScan, type ScanError } from '../../../../shared/scan'
+import { useServices } from '../../app/services-context'
+import { resolveCode } from '../../count/resolve'
+import { activeCount } from '../../count/sessions'
+import type { StockroomDb } from '../../db/db'
+import { playTone } from '../../scan/feedback'
+import { GLOBAL_PRIORITY, useScanner } from '../../scan/scanner'
+import { useScannerSettings } from '../../scan/scanner-settings'
 
 /** A scan that is not a barcode, on any screen: why, in words, with the error sound. */
 export function refuseScan(error: ScanError): void {
@@ -18,10 +19,9 @@ export function refuseScan(error: ScanError): void {
  * was refused), with the same sounds as a count. The keys of the scan never land in
  * the focused field, whichever screen is open.
  */
-export async function handleGlobalScan(code: string): Promise<void> {
+export async function handleGlobalScan(db: StockroomDb, code: string): Promise<void> {
   const scan = parseScan(code, { prefixes: useScannerSettings.getState().prefixes })
   if (!scan.ok) return refuseScan(scan.error)
-  const db = getDb()
   const [found, open] = await Promise.all([resolveCode(db, scan.keys), activeCount(db)])
   const hint = open ? ' A count is open: go to Count to count what you scan.' : ''
   if (found.status === 'found') {
@@ -50,5 +50,6 @@ export async function handleGlobalScan(code: string): Promise<void> {
 
 /** Mount once in the app shell: scanner bursts are caught on every screen. */
 export function useGlobalScanner(): void {
-  useScanner((code) => void handleGlobalScan(code), true, GLOBAL_PRIORITY)
+  const { db } = useServices()
+  useScanner((code) => void handleGlobalScan(db, code), true, GLOBAL_PRIORITY)
 }

@@ -1,0 +1,28 @@
+import type { FakeDefinition } from '../common/definition'
+import { startFrostbyteFake, FROSTBYTE_DEMO_KEY } from './server'
+
+/** How tests, the demo and the fake-vendor CLI start this vendor's fake. */
+export const frostbyteFake: FakeDefinition = {
+  async start({ seed, size, requestsPerMinute: rpm, now }) {
+    const fb = await startFrostbyteFake({
+      ...(seed !== undefined && { seed }),
+      ...(size !== undefined && { size }),
+      ...(rpm && { perKeyPerMinute: rpm, perOrgPerMinute: rpm }),
+      ...(now && { now })
+    })
+    const d = fb.data
+    return {
+      vendor: 'frostbyte',
+      server: fb,
+      credentials: { apiKey: FROSTBYTE_DEMO_KEY },
+      authHeaders: { Authorization: `Bearer ${FROSTBYTE_DEMO_KEY}` },
+      counts: () => ({
+        '/warehouses': d.warehouses.length,
+        '/products': d.products.size,
+        '/batches': d.batches.size,
+        '/stock-on-hand': d.stockRows.all().filter((r) => d.products.get(r.productId)?.isActive).length
+      }),
+      summary: () => `${d.products.size.toLocaleString()} products`
+    }
+  }
+}
