@@ -1,17 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
-import {
-  addConnectionThroughUi,
-  e2eAvailability,
-  launchBrowser,
-  openApp,
-  screenshot,
-  startHost,
-  startVendor,
-  type RunningHost,
-  type RunningVendor
-} from './harness'
+import { addConnectionThroughUi, e2eAvailability, openApp, screenshot, type RunningVendor } from './harness'
+import { useApp } from './vendor-app'
 import { scan } from './scanner'
 
 const availability = e2eAvailability()
@@ -35,20 +26,7 @@ async function vendorWrite(vendor: RunningVendor, method: 'POST' | 'PUT', path: 
 const statusText = (page: Page, id: string) => page.getByTestId(id).textContent()
 
 describe.skipIf(!availability.run)('telling people what is happening', () => {
-  let host: RunningHost
-  let vendor: RunningVendor
-  let browser: Browser
-
-  beforeAll(async () => {
-    vendor = await startVendor(['--vendor', 'frostbyte', '--size', String(SIZE), '--seed', String(SEED)])
-    host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    await vendor?.stop()
-  })
+  const app = useApp({ vendors: [['--vendor', 'frostbyte', '--size', String(SIZE), '--seed', String(SEED)]] })
 
   it('low stock reaches the notifier and opens the item; Activity, Low stock list and status bar tell the truth', async () => {
     const data = generateFrostbyte({ seed: SEED, size: SIZE, now: () => new Date() })
@@ -63,8 +41,8 @@ describe.skipIf(!availability.run)('telling people what is happening', () => {
     )!
     expect(x && z).toBeTruthy()
 
-    const page = await openApp(browser, host.url)
-    await addConnectionThroughUi(page, { name: 'Wellington', url: vendor.url, apiKey: vendor.apiKey })
+    const page = await openApp(app.browser, app.host.url)
+    await addConnectionThroughUi(page, { name: 'Wellington', url: app.vendor.url, apiKey: app.vendor.apiKey })
 
     // The first sync: one summary of what is low, not one notice per item.
     const notices = page.getByTestId('host-notice')
@@ -82,7 +60,7 @@ describe.skipIf(!availability.run)('telling people what is happening', () => {
 
     // The vendor's stock of X drops below its minimum; the next sync tells exactly that, once.
     const wh = data.stockOf(x.id)[0]!.warehouseId
-    await vendorWrite(vendor, 'POST', '/stock-adjustments', {
+    await vendorWrite(app.vendor, 'POST', '/stock-adjustments', {
       reason: 'DAMAGE',
       lines: [
         { productId: x.id, warehouseId: wh, quantityChange: x.minStockLevel - 1 - data.totalOnHand(x.id) }
@@ -101,7 +79,7 @@ describe.skipIf(!availability.run)('telling people what is happening', () => {
     await page.keyboard.press('Escape')
 
     // A write the vendor refuses (Z was deactivated there after the sync): in review, none waiting.
-    await vendorWrite(vendor, 'PUT', `/products/${z.id}`, { isActive: false })
+    await vendorWrite(app.vendor, 'PUT', `/products/${z.id}`, { isActive: false })
     const zWarehouse = data.warehouses.find((w) => w.id === data.stockOf(z.id)[0]!.warehouseId)!
     await page.locator('[data-section="count"]').click()
     await page.getByTestId('count-location').click()
@@ -137,7 +115,7 @@ describe.skipIf(!availability.run)('telling people what is happening', () => {
     await page.keyboard.press('Escape')
 
     // A connection whose key the vendor refuses is paused, counted in the status bar, one click away.
-    await addConnectionThroughUi(page, { name: 'Auckland', url: vendor.url, apiKey: 'not-a-valid-key' })
+    await addConnectionThroughUi(page, { name: 'Auckland', url: app.vendor.url, apiKey: 'not-a-valid-key' })
     await expect
       .poll(() => statusText(page, 'status-attention'), { timeout: 30_000 })
       .toBe('1 connection paused')

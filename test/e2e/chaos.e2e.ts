@@ -1,22 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromium, type Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
 import { connectAndSync, plainStock, startCountAt } from './count-page'
-import {
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  type RunningHost,
-  type RunningVendor,
-  dismissNotices,
-  e2eAvailability,
-  launchBrowser,
-  openApp,
-  startHost,
-  startVendor
-} from './harness'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, dismissNotices, e2eAvailability, openApp } from './harness'
+import { useApp } from './vendor-app'
 import { nextBanner, scan } from './scanner'
 
 const availability = e2eAvailability()
@@ -48,33 +35,16 @@ function rng(seed: number) {
 describe.skipIf(!availability.run)(
   'chaos: kill -9 of the host and the browser mid-replay and mid-sync',
   () => {
-    let vendor: RunningVendor
-    let host: RunningHost
-    let browser: Browser
-    let root: string
-
-    beforeAll(async () => {
-      root = await mkdtemp(join(tmpdir(), 'stockroom-chaos-'))
-      vendor = await startVendor(['--size', String(SIZE), '--seed', String(SEED), '--drop-writes-every', '2'])
-      host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' }, ...dirs() })
-      browser = await launchBrowser()
+    const app = useApp({
+      vendors: [['--size', String(SIZE), '--seed', String(SEED), '--drop-writes-every', '2']],
+      keepDirs: true
     })
-    afterAll(async () => {
-      await browser?.close()
-      await host?.stop()
-      await vendor?.stop()
-      await rm(root, { recursive: true, force: true })
-    })
-    const dirs = () => ({ dataDir: join(root, 'data'), keyDir: join(root, 'keys') })
 
-    /** Kills the host after `afterMs`; says whether `busy` still held at that instant. */
+    /** Kills the app.host after `afterMs` and starts it again on what it left; says whether `busy` still held when it died. */
     const killAndRestart = async (afterMs: number, busy: () => Promise<boolean>) => {
       await new Promise((r) => setTimeout(r, afterMs))
-      const before = host.url
       const wasBusy = await busy()
-      await host.kill()
-      host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' }, ...dirs() })
-      expect(host.url).toBe(before) // same origin: the page's IndexedDB is still its own
+      await app.crashAndRestartHost()
       return wasBusy
     }
 
@@ -90,8 +60,8 @@ describe.skipIf(!availability.run)(
 
     it('every queued count reaches the vendor exactly once, and the sync completes after each kill', async () => {
       const random = rng(SEED)
-      const page = await openApp(browser, host.url)
-      await connectAndSync(page, vendor)
+      const page = await openApp(app.browser, app.host.url)
+      await connectAndSync(page, app.vendor)
       const data = generateFrostbyte({ seed: SEED, size: SIZE, now: () => new Date() })
       const warehouse = data.warehouses[0]!
       const products = plainStock(data, warehouse.id).filter((p) => p.onHand > 0)
@@ -136,7 +106,7 @@ describe.skipIf(!availability.run)(
           args: CHROMIUM_ARGS
         })
         const killable = await chromium.connect(server.wsEndpoint())
-        const victim = await openApp(killable, host.url)
+        const victim = await openApp(killable, app.host.url)
         if ((await victim.getByText('Restored from the journal').count()) > 0) restored++
         await victim.locator('[data-section="connections"]').click()
         await expect
@@ -148,14 +118,14 @@ describe.skipIf(!availability.run)(
         browserKills++
         await killable.close().catch(() => undefined)
       }
-      const current = await openApp(browser, host.url)
+      const current = await openApp(app.browser, app.host.url)
       if ((await current.getByText('Restored from the journal').count()) > 0) restored++
       await expect
         .poll(() => current.getByTestId('status-pending').textContent(), { timeout: 120_000 })
         .toBe('All writes sent')
       const queued = ROUNDS + BROWSER_ROUNDS
 
-      const ours = (await vendor.adjustments()).filter((a) =>
+      const ours = (await app.vendor.adjustments()).filter((a) =>
         String(a.notes ?? '').startsWith('Stockroom count')
       )
       // Each round counted a different product: an adjustment is known by its lines.

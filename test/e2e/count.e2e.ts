@@ -1,24 +1,14 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_SEED, DEMO_SIZE } from '../../src/main/demo/demo'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
-import { e2eAvailability, launchBrowser, openApp, screenshot, startHost, type RunningHost } from './harness'
+import { e2eAvailability, openApp, screenshot } from './harness'
+import { useApp } from './vendor-app'
 import { counted, nextBanner, recordCommitsAndTones, scan, tonesAfterCommits } from './scanner'
 
 const availability = e2eAvailability()
 
 describe.skipIf(!availability.run)('counting a warehouse with a USB scanner', () => {
-  let host: RunningHost
-  let browser: Browser
-
-  beforeAll(async () => {
-    host = await startHost()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-  })
+  const app = useApp({ demo: true })
 
   it('scans into a count, undoes, refuses a bad check digit and reviews the variances', async () => {
     // The dataset the demo generated (same seed and size) tells which products stand where.
@@ -38,7 +28,7 @@ describe.skipIf(!availability.run)('counting a warehouse with a USB scanner', ()
     const unknownEan = ['4006381333931', '5012345678900', '0012345678905'].find((code) => !known.has(code))!
     if (!a || !b || !c) throw new Error('the demo data has no three stocked products in one warehouse')
 
-    const page = await openApp(browser, host.url)
+    const page = await openApp(app.browser, app.host.url)
     await page.locator('[data-section="connections"]').click()
     await expect
       .poll(() => page.getByTestId('sync-stock-on-hand').textContent(), { timeout: 120_000 })

@@ -1,57 +1,38 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { generateFiggro } from '../../src/main/fakes/figgro/generate'
-import {
-  addConnectionThroughUi,
-  e2eAvailability,
-  launchBrowser,
-  openApp,
-  screenshot,
-  startHost,
-  startVendor,
-  type RunningHost,
-  type RunningVendor
-} from './harness'
+import { addConnectionThroughUi, e2eAvailability, openApp, screenshot } from './harness'
+import { useApp } from './vendor-app'
 
 const availability = e2eAvailability()
 const SEED = 31
 const SIZE = 600
 
 describe.skipIf(!availability.run)('a Figgro connection synced inside its request budget', () => {
-  let vendor: RunningVendor
-  let host: RunningHost
-  let browser: Browser
-
-  beforeAll(async () => {
-    // About 35 pages against 20 requests per 10 s: the budget runs out half-way and the plan says so.
-    vendor = await startVendor([
-      '--vendor',
-      'figgro',
-      '--size',
-      String(SIZE),
-      '--seed',
-      String(SEED),
-      '--requests-per-minute',
-      '20',
-      '--window-seconds',
-      '10'
-    ])
-    host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    await vendor?.stop()
+  // About 35 pages against 20 requests per 10 s: the budget runs out half-way and the plan says so.
+  const app = useApp({
+    vendors: [
+      [
+        '--vendor',
+        'figgro',
+        '--size',
+        String(SIZE),
+        '--seed',
+        String(SEED),
+        '--requests-per-minute',
+        '20',
+        '--window-seconds',
+        '10'
+      ]
+    ]
   })
 
   it('shows the plan and when it will be done while it syncs; items and lots are then searchable', async () => {
-    const page = await openApp(browser, host.url)
+    const page = await openApp(app.browser, app.host.url)
     await addConnectionThroughUi(page, {
       system: 'Figgro',
       name: 'Figgro plant',
-      url: vendor.url,
-      apiKey: vendor.apiKey
+      url: app.vendor.url,
+      apiKey: app.vendor.apiKey
     })
     const card = page.getByTestId('connection-card').filter({ hasText: 'Figgro plant' })
     const plan = card.getByTestId('sync-plan')
@@ -77,8 +58,9 @@ describe.skipIf(!availability.run)('a Figgro connection synced inside its reques
     await expect
       .poll(() => card.getByTestId('sync-job-run-tickets').textContent(), { timeout: 90_000 })
       .toMatch(/^up to date/)
-    expect(await card.getByTestId('sync-plan').count()).toBe(0) // the plan goes with the pass
-    expect(await card.getByTestId('sync-wait').count()).toBe(0)
+    // The plan and any pacing wait go with the pass, which ends just after its last resource.
+    await expect.poll(() => card.getByTestId('sync-plan').count()).toBe(0)
+    await expect.poll(() => card.getByTestId('sync-wait').count()).toBe(0)
     await screenshot(page, 'figgro-synced')
 
     const data = generateFiggro({ seed: SEED, size: SIZE, now: () => new Date() })

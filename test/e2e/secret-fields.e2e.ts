@@ -1,26 +1,16 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { e2eAvailability, launchBrowser, openApp, screenshot, startHost, type RunningHost } from './harness'
+import { describe, expect, it } from 'vitest'
+import { e2eAvailability, openApp, screenshot } from './harness'
+import { useApp } from './vendor-app'
 import { scan } from './scanner'
 
 const availability = e2eAvailability()
 if (!availability.run) console.warn(`Skipping E2E: ${availability.reason}`)
 
 describe.skipIf(!availability.run)('keys typed at scanner speed into a secret field', () => {
-  let host: RunningHost
-  let browser: Browser
-
-  beforeAll(async () => {
-    host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-  })
+  const app = useApp()
 
   it('a key a password manager types at 10 ms per key lands in the API-key field and is shown nowhere', async () => {
-    const page = await openApp(browser, host.url)
+    const page = await openApp(app.browser, app.host.url)
     await page.locator('[data-section="connections"]').click()
     await page.getByRole('button', { name: 'Add connection' }).click()
     const field = page.getByLabel('API key', { exact: true })

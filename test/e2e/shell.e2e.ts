@@ -1,26 +1,16 @@
 import { existsSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { e2eAvailability, launchBrowser, openApp, screenshot, startHost, type RunningHost } from './harness'
+import { describe, expect, it } from 'vitest'
+import { e2eAvailability, openApp, screenshot } from './harness'
+import { useApp } from './vendor-app'
 
 const availability = e2eAvailability()
 if (!availability.run) console.warn(`Skipping E2E: ${availability.reason}`)
 
 describe.skipIf(!availability.run)('app shell in Chromium through the web host', () => {
-  let host: RunningHost
-  let browser: Browser
-
-  beforeAll(async () => {
-    host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-  })
+  const app = useApp()
 
   it('opens the AppShell and navigates every section', async () => {
-    const page = await openApp(browser, host.url)
+    const page = await openApp(app.browser, app.host.url)
     await expect.poll(() => page.getByTestId('status-online').textContent()).toBe('Online')
     expect(await page.getByTestId('status-pending').textContent()).toBe('All writes sent')
     // The app asked the browser to keep its storage under disk pressure (the answer is the browser's).
@@ -44,7 +34,7 @@ describe.skipIf(!availability.run)('app shell in Chromium through the web host',
   })
 
   it('switches to the dark theme', async () => {
-    const page = await openApp(browser, host.url)
+    const page = await openApp(app.browser, app.host.url)
     await page.getByRole('button', { name: 'Toggle colour theme' }).click()
     await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark')
     await screenshot(page, 'shell-dark')
@@ -52,7 +42,7 @@ describe.skipIf(!availability.run)('app shell in Chromium through the web host',
   })
 
   it('adds a connection, shows field errors from main, and never renders the key', async () => {
-    const page = await openApp(browser, host.url)
+    const page = await openApp(app.browser, app.host.url)
     await page.locator('[data-section="connections"]').click()
     await page.getByRole('button', { name: 'Add connection' }).click()
     await page.getByRole('button', { name: 'Connect', exact: true }).click()
@@ -68,7 +58,7 @@ describe.skipIf(!availability.run)('app shell in Chromium through the web host',
   })
 
   it('a malformed call from the page gets a validation error over the same transport', async () => {
-    const page = await openApp(browser, host.url)
+    const page = await openApp(app.browser, app.host.url)
     const reply = await page.evaluate(async () => {
       const { host } = (globalThis as unknown as { location: { host: string } }).location
       // As the app does: the launch secret comes from the page the host served.

@@ -1,64 +1,43 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  addConnectionThroughUi,
-  e2eAvailability,
-  launchBrowser,
-  openApp,
-  screenshot,
-  startHost,
-  startVendor,
-  type RunningHost,
-  type RunningVendor
-} from './harness'
+import { describe, expect, it } from 'vitest'
+import { addConnectionThroughUi, e2eAvailability, openApp, screenshot } from './harness'
+import { useApp } from './vendor-app'
 
 const availability = e2eAvailability()
 
 describe.skipIf(!availability.run)('a connection waiting for its budget holds up no other', () => {
-  let figgro: RunningVendor
-  let frostbyte: RunningVendor
-  let host: RunningHost
-  let browser: Browser
-
-  beforeAll(async () => {
-    // About 35 pages against 20 requests a minute: Figgro's budget runs out half-way through its pass.
-    figgro = await startVendor([
-      '--vendor',
-      'figgro',
-      '--size',
-      '600',
-      '--seed',
-      '31',
-      '--requests-per-minute',
-      '20',
-      '--window-seconds',
-      '60'
-    ])
-    frostbyte = await startVendor(['--vendor', 'frostbyte', '--size', '300', '--seed', '8'])
-    host = await startHost({ env: { STOCKROOM_NO_DEMO: '1' } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    await frostbyte?.stop()
-    await figgro?.stop()
+  // About 35 pages against 20 requests a minute: Figgro's budget runs out half-way through its pass.
+  const app = useApp({
+    vendors: [
+      [
+        '--vendor',
+        'figgro',
+        '--size',
+        '600',
+        '--seed',
+        '31',
+        '--requests-per-minute',
+        '20',
+        '--window-seconds',
+        '60'
+      ],
+      ['--vendor', 'frostbyte', '--size', '300', '--seed', '8']
+    ]
   })
 
   it('the status bar names the waiting connection and its resume time while the other is up to date', async () => {
-    const page = await openApp(browser, host.url)
+    const page = await openApp(app.browser, app.host.url)
     // Figgro first: before, every other connection synced after it, so waited with it.
     await addConnectionThroughUi(page, {
       system: 'Figgro',
       name: 'Figgro plant',
-      url: figgro.url,
-      apiKey: figgro.apiKey
+      url: app.vendors[0]!.url,
+      apiKey: app.vendors[0]!.apiKey
     })
     await addConnectionThroughUi(page, {
       system: 'Frostbyte Pro',
       name: 'Frostbyte shop',
-      url: frostbyte.url,
-      apiKey: frostbyte.apiKey
+      url: app.vendors[1]!.url,
+      apiKey: app.vendors[1]!.apiKey
     })
     const status = page.getByTestId('status-last-sync')
     // Signals of the app, with room for a busy PC: Figgro parks within its first window, and

@@ -1,9 +1,9 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_SEED, DEMO_SIZE, INVENTORA_DEMO_SIZE } from '../../src/main/demo/demo'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
 import { generateInventora } from '../../src/main/fakes/inventora/generate'
-import { e2eAvailability, launchBrowser, openApp, screenshot, startHost, type RunningHost } from './harness'
+import { e2eAvailability, openApp, screenshot } from './harness'
+import { useApp } from './vendor-app'
 import { scan } from './scanner'
 
 const availability = e2eAvailability()
@@ -11,20 +11,10 @@ const availability = e2eAvailability()
 describe.skipIf(!availability.run)(
   'first start: the demo connection syncs and its items are searchable',
   () => {
-    let host: RunningHost
-    let browser: Browser
-
-    beforeAll(async () => {
-      host = await startHost()
-      browser = await launchBrowser()
-    })
-    afterAll(async () => {
-      await browser?.close()
-      await host?.stop()
-    })
+    const app = useApp({ demo: true })
 
     it('shows the demo data at once, its sync progress, and finds an item by barcode', async () => {
-      const page = await openApp(browser, host.url)
+      const page = await openApp(app.browser, app.host.url)
       await page.locator('[data-section="connections"]').click()
       // Two demo connections: a Frostbyte Pro warehouse and an Inventora workshop with tasks.
       await expect.poll(() => page.getByTestId('connection-card').count()).toBe(2)

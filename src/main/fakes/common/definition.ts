@@ -32,3 +32,12 @@ export interface StartedFake<TData = unknown> {
 export interface FakeDefinition {
   start(o: FakeOptions): Promise<StartedFake>
 }
+
+/** The options every fake takes as they are, with the unset ones left out (exact optional properties). */
+export function commonOptions(o: FakeOptions): Pick<FakeOptions, 'seed' | 'size' | 'now'> {
+  return {
+    ...(o.seed !== undefined && { seed: o.seed }),
+    ...(o.size !== undefined && { size: o.size }),
+    ...(o.now && { now: o.now })
+  }
+}

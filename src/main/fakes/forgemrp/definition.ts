@@ -1,14 +1,13 @@
-import type { FakeDefinition } from '../common/definition'
+import { commonOptions, type FakeDefinition } from '../common/definition'
 import { FORGE_DEMO_KEY, startForgeFake } from './server'
 
 /** How tests, the demo and the fake-vendor CLI start this vendor's fake. */
 export const forgemrpFake: FakeDefinition = {
-  async start({ seed, size, requestsPerMinute, now }) {
+  async start(o) {
+    const { requestsPerMinute } = o
     const fake = await startForgeFake({
-      ...(seed !== undefined && { seed }),
-      ...(size !== undefined && { size }),
-      ...(requestsPerMinute && { requestsPerMinute }),
-      ...(now && { now })
+      ...commonOptions(o),
+      ...(requestsPerMinute && { requestsPerMinute })
     })
     const d = fake.data
     return {

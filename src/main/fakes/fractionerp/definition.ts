@@ -1,15 +1,14 @@
-import type { FakeDefinition } from '../common/definition'
+import { commonOptions, type FakeDefinition } from '../common/definition'
 import { FRACTION_DEMO_LOGIN, startFractionFake } from './server'
 
 /** How tests, the demo and the fake-vendor CLI start this vendor's fake. */
 export const fractionerpFake: FakeDefinition = {
-  async start({ seed, size, requestsPerMinute: rpm, now }) {
+  async start(o) {
+    const { requestsPerMinute: rpm } = o
     const fr = await startFractionFake({
-      ...(seed !== undefined && { seed }),
-      ...(size !== undefined && { size }),
+      ...commonOptions(o),
       // FractionERP's limit is per hour: a raised per-minute figure becomes its hourly equivalent.
-      ...(rpm && { hourlyLimit: rpm * 60 }),
-      ...(now && { now })
+      ...(rpm && { hourlyLimit: rpm * 60 })
     })
     const d = fr.data
     return {

@@ -1,14 +1,13 @@
-import type { FakeDefinition } from '../common/definition'
+import { commonOptions, type FakeDefinition } from '../common/definition'
 import { startFrostbyteFake, FROSTBYTE_DEMO_KEY } from './server'
 
 /** How tests, the demo and the fake-vendor CLI start this vendor's fake. */
 export const frostbyteFake: FakeDefinition = {
-  async start({ seed, size, requestsPerMinute: rpm, now }) {
+  async start(o) {
+    const { requestsPerMinute: rpm } = o
     const fb = await startFrostbyteFake({
-      ...(seed !== undefined && { seed }),
-      ...(size !== undefined && { size }),
-      ...(rpm && { perKeyPerMinute: rpm, perOrgPerMinute: rpm }),
-      ...(now && { now })
+      ...commonOptions(o),
+      ...(rpm && { perKeyPerMinute: rpm, perOrgPerMinute: rpm })
     })
     const d = fb.data
     return {

@@ -1,14 +1,12 @@
-import type { FakeDefinition } from '../common/definition'
+import { commonOptions, type FakeDefinition } from '../common/definition'
 import { startInventoraFake, INVENTORA_DEMO_KEY } from './server'
 
 /** How tests, the demo and the fake-vendor CLI start this vendor's fake. */
 export const inventoraFake: FakeDefinition = {
   // Inventora documents no rate limit (U1): requestsPerMinute does not apply.
-  async start({ seed, size, now }) {
+  async start(o) {
     const inv = await startInventoraFake({
-      ...(seed !== undefined && { seed }),
-      ...(size !== undefined && { size }),
-      ...(now && { now })
+      ...commonOptions(o)
     })
     const d = inv.data
     return {

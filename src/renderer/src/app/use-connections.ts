@@ -4,11 +4,7 @@ import type { StockroomDb } from '../db/db'
 import { useServices } from './services-context'
 
 const NONE: ConnectionRow[] = []
-
-/**
- * The last list read from each replica: a screen opened again draws its connections in
- * its first frame instead of "0 connections" until the query answers.
- */
+/** The list as last read, per replica: a screen opened again shows it in its first frame, not an empty one. */
 const lastRead = new WeakMap<StockroomDb, ConnectionRow[]>()
 
 /**

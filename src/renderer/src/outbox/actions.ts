@@ -12,32 +12,46 @@ export async function retryNow(db: StockroomDb, entry: OutboxEntry): Promise<voi
 
 /** The person checked the vendor: the write did arrive. */
 export async function markApplied(db: StockroomDb, entry: OutboxEntry): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.overlays, db.activity], async () => {
-    await db.outbox.update(entry.seq!, { state: 'done', doneAt: new Date().toISOString() })
-    await revertOverlays(db, entry)
-    await db.activity.add({
-      at: new Date().toISOString(),
-      connectionId: entry.connectionId,
-      kind: 'write',
-      link: { kind: 'write', entryId: entry.id },
+  await settle(
+    db,
+    entry,
+    { state: 'done', doneAt: new Date().toISOString() },
+    {
       level: 'info',
       message: `Marked as applied after review: ${entry.description}`
-    })
-  })
+    }
+  )
 }
 
 /** Drop a write for good; its counted quantities stop showing as pending. */
 export async function discard(db: StockroomDb, entry: OutboxEntry): Promise<void> {
+  await settle(
+    db,
+    entry,
+    { state: 'discarded' },
+    { level: 'warning', message: `Discarded: ${entry.description}` }
+  )
+}
+
+/**
+ * A person settled a write in review: its new state, its counted quantities no
+ * longer pending, and a line in Activity, in one transaction.
+ */
+async function settle(
+  db: StockroomDb,
+  entry: OutboxEntry,
+  change: Partial<OutboxEntry>,
+  said: { level: 'info' | 'warning'; message: string }
+): Promise<void> {
   await db.transaction('rw', [db.outbox, db.overlays, db.activity], async () => {
-    await db.outbox.update(entry.seq!, { state: 'discarded' })
+    await db.outbox.update(entry.seq!, change)
     await revertOverlays(db, entry)
     await db.activity.add({
       at: new Date().toISOString(),
       connectionId: entry.connectionId,
       kind: 'write',
       link: { kind: 'write', entryId: entry.id },
-      level: 'warning',
-      message: `Discarded: ${entry.description}`
+      ...said
     })
   })
 }

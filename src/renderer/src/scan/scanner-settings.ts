@@ -34,6 +34,9 @@ export const defaultScannerSettings: ScannerSettings = {
   volume: 0.5
 }
 
+/** The settings' names: what is kept on this PC. */
+const SETTING_KEYS = Object.keys(defaultScannerSettings) as (keyof ScannerSettings)[]
+
 interface ScannerSettingsState extends ScannerSettings {
   update(patch: Partial<ScannerSettings>): void
   reset(): void
@@ -50,25 +53,9 @@ export const useScannerSettings = create<ScannerSettingsState>()(
       name: 'stockroom.scanner',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: ({
-        prefixes,
-        suffixes,
-        maxInterKeyMs,
-        minLength,
-        ignoreRepeats,
-        repeatWindowMs,
-        sound,
-        volume
-      }): ScannerSettings => ({
-        prefixes,
-        suffixes,
-        maxInterKeyMs,
-        minLength,
-        ignoreRepeats,
-        repeatWindowMs,
-        sound,
-        volume
-      })
+      // Only the settings are kept, never the functions that change them.
+      partialize: (s): ScannerSettings =>
+        Object.fromEntries(SETTING_KEYS.map((k) => [k, s[k]])) as unknown as ScannerSettings
     }
   )
 )

@@ -1,6 +1,5 @@
 import { useServices } from '../../app/services-context'
-import { ActionIcon, Badge, Group, Menu, Table, Text } from '@mantine/core'
-import { itemDetail, itemRef } from '../../../../shared/model/item-identity'
+import { ActionIcon, Badge, Menu, Table, Text } from '@mantine/core'
 import { IconDots, IconFlag, IconFlagOff, IconRepeat } from '@tabler/icons-react'
 import { memo, useLayoutEffect } from 'react'
 import { markForRecount } from '../../count/lines'
@@ -168,28 +167,14 @@ const LineRow = memo(
         bg={last ? 'var(--mantine-color-green-light)' : undefined}
       >
         <Table.Td>
-          <Text fw={600}>{item?.name ?? 'Item no longer in the replica'}</Text>
-          <Group gap={6}>
-            <Text size="sm" c="dimmed" ff="monospace" data-testid="item-ref">
-              {item ? itemRef(item) : line.itemKey}
-            </Text>
-            {item && itemDetail(item) && (
-              <Text size="sm" c="dimmed" data-testid="item-tells-apart">
-                {itemDetail(item)}
-              </Text>
-            )}
-            {lot && (
-              <Badge size="sm" color="grape" variant="light">
-                lot {lot.lotNumber}
-              </Badge>
-            )}
+          <ItemCell item={item} lot={lot} fallback={line.itemKey}>
             {showExpected && <StatusBadge status={lineStatus(line)} />}
             {line.recount && (
               <Badge size="sm" color="orange" variant="light">
                 recount
               </Badge>
             )}
-          </Group>
+          </ItemCell>
         </Table.Td>
         <Table.Td ta="right">
           <Text fz={28} fw={700} lh={1.1} data-testid="count-line-counted">

@@ -134,32 +134,38 @@ async function settle(
   return issue ? { ...outcome, issueId: issue.id } : outcome
 }
 
+/** A scan's work in its turn; a failure to save is said in the banner with the error tone. */
+const enqueueReported = (task: () => Promise<void>): Promise<void> =>
+  enqueue(async () => {
+    try {
+      await task()
+    } catch (error) {
+      reportFailure(error)
+    }
+  })
+
 /** A scan from the scanner, or a code typed by hand. */
 /** `prefix`: the prefix the scanner sent, which may name who holds it (two scanners on one PC). */
 export function submitScan(db: StockroomDb, countId: string, raw: string, prefix?: string): Promise<void> {
   const timer = timerForScan()
-  return enqueue(async () => {
-    try {
-      timer.lap('queue')
-      const typed = typedQuantity()
-      const times = typed.status === 'ok' ? typed.value : 1
-      const prefixes = useScannerSettings.getState().prefixes
-      const outcome = await countScan(db, countId, raw, {
-        times,
-        prefixes,
-        limits: countLimits(),
-        timer,
-        counter: counterFor(prefix)
-      })
-      if (outcome.status === 'location') {
-        await reportLabel(db, outcome.locations, false)
-        return
-      }
-      const settled = await settle(db, countId, outcome)
-      report(typed.status === 'code-like' ? { ...settled, ignoredQuantity: typed.text } : settled, timer)
-    } catch (error) {
-      reportFailure(error)
+  return enqueueReported(async () => {
+    timer.lap('queue')
+    const typed = typedQuantity()
+    const times = typed.status === 'ok' ? typed.value : 1
+    const prefixes = useScannerSettings.getState().prefixes
+    const outcome = await countScan(db, countId, raw, {
+      times,
+      prefixes,
+      limits: countLimits(),
+      timer,
+      counter: counterFor(prefix)
+    })
+    if (outcome.status === 'location') {
+      await reportLabel(db, outcome.locations, false)
+      return
     }
+    const settled = await settle(db, countId, outcome)
+    report(typed.status === 'code-like' ? { ...settled, ignoredQuantity: typed.text } : settled, timer)
   })
 }
 
@@ -176,14 +182,10 @@ async function reportLabel(db: StockroomDb, locations: Location[], blind: boolea
 
 /** Back to a count kept aside: as if its location's label were scanned. */
 export function submitGoBack(db: StockroomDb, session: CountSession): Promise<void> {
-  return enqueue(async () => {
-    try {
-      const location = await db.locations.get(session.locationKey)
-      if (!location) throw new Error('That location is no longer in the replica. Sync, then try again.')
-      await reportLabel(db, [location], session.blind)
-    } catch (error) {
-      reportFailure(error)
-    }
+  return enqueueReported(async () => {
+    const location = await db.locations.get(session.locationKey)
+    if (!location) throw new Error('That location is no longer in the replica. Sync, then try again.')
+    await reportLabel(db, [location], session.blind)
   })
 }
 
@@ -222,16 +224,12 @@ export function submitPick(
   context: ScanContext,
   answering?: string
 ): Promise<void> {
-  return enqueue(async () => {
-    try {
-      const outcome = await countItem(db, countId, item, context, {
-        limits: countLimits(),
-        counter: counterName()
-      })
-      report(await settle(db, countId, outcome, answering))
-    } catch (error) {
-      reportFailure(error)
-    }
+  return enqueueReported(async () => {
+    const outcome = await countItem(db, countId, item, context, {
+      limits: countLimits(),
+      counter: counterName()
+    })
+    report(await settle(db, countId, outcome, answering))
   })
 }
 
@@ -251,26 +249,22 @@ export function submitLink(
   answering?: string,
   pack?: LinkPack
 ): Promise<void> {
-  return enqueue(async () => {
-    try {
-      const code = parseScan(context.raw, { prefixes: useScannerSettings.getState().prefixes })
-      const key = code.ok ? code.keys[0] : undefined
-      const linkedOn = key === undefined ? undefined : await pcName()
-      if (key !== undefined)
-        await linkCode(db, {
-          connectionId,
-          code: key,
-          itemKey: item.key,
-          ...(linkedOn !== undefined && { linkedOn }),
-          ...(pack && { pack })
-        })
-      const counted = key !== undefined && pack ? packed({ ...context }, pack) : context
-      const outcome = await countItem(db, countId, item, counted, { limits: countLimits() })
-      const settled = await settle(db, countId, outcome, answering)
-      report(key === undefined ? settled : { ...settled, linkedCode: context.code })
-    } catch (error) {
-      reportFailure(error)
-    }
+  return enqueueReported(async () => {
+    const code = parseScan(context.raw, { prefixes: useScannerSettings.getState().prefixes })
+    const key = code.ok ? code.keys[0] : undefined
+    const linkedOn = key === undefined ? undefined : await pcName()
+    if (key !== undefined)
+      await linkCode(db, {
+        connectionId,
+        code: key,
+        itemKey: item.key,
+        ...(linkedOn !== undefined && { linkedOn }),
+        ...(pack && { pack })
+      })
+    const counted = key !== undefined && pack ? packed({ ...context }, pack) : context
+    const outcome = await countItem(db, countId, item, counted, { limits: countLimits() })
+    const settled = await settle(db, countId, outcome, answering)
+    report(key === undefined ? settled : { ...settled, linkedCode: context.code })
   })
 }
 
@@ -282,16 +276,9 @@ export function submitConfirmed(
   context: ScanContext,
   answering?: string
 ): Promise<void> {
-  return enqueue(async () => {
-    try {
-      const outcome = await countItem(db, countId, item, context, {
-        confirmed: true,
-        counter: counterName()
-      })
-      report(await settle(db, countId, outcome, answering))
-    } catch (error) {
-      reportFailure(error)
-    }
+  return enqueueReported(async () => {
+    const outcome = await countItem(db, countId, item, context, { confirmed: true, counter: counterName() })
+    report(await settle(db, countId, outcome, answering))
   })
 }
 
@@ -305,30 +292,22 @@ export function reportRepeat(words: string): Promise<void> {
 }
 
 export function submitUndo(db: StockroomDb, countId: string): Promise<void> {
-  return enqueue(async () => {
-    try {
-      const undone = await undoLast(db, countId)
-      if (!undone) {
-        useCountUi.getState().show({ status: 'info', message: 'Nothing to undo in this count.' }, 'neutral')
-        return
-      }
-      const item = undone.line ? await db.items.get(undone.line.itemKey) : undefined
-      useCountUi.getState().show({ status: 'undone', undone, item }, 'neutral')
-    } catch (error) {
-      reportFailure(error)
+  return enqueueReported(async () => {
+    const undone = await undoLast(db, countId)
+    if (!undone) {
+      useCountUi.getState().show({ status: 'info', message: 'Nothing to undo in this count.' }, 'neutral')
+      return
     }
+    const item = undone.line ? await db.items.get(undone.line.itemKey) : undefined
+    useCountUi.getState().show({ status: 'undone', undone, item }, 'neutral')
   })
 }
 
 /** An Unresolved entry dropped by the person: nothing is counted for it, and the banner says so. */
 export function submitDrop(db: StockroomDb, issueId: string, words: string): Promise<void> {
-  return enqueue(async () => {
-    try {
-      await resolveIssue(db, issueId)
-      useCountUi.getState().show({ status: 'info', message: words }, 'neutral')
-    } catch (error) {
-      reportFailure(error)
-    }
+  return enqueueReported(async () => {
+    await resolveIssue(db, issueId)
+    useCountUi.getState().show({ status: 'info', message: words }, 'neutral')
   })
 }
 
@@ -339,12 +318,8 @@ export function submitMoveToLot(
   lotKey: string,
   words: string
 ): Promise<void> {
-  return enqueue(async () => {
-    try {
-      await moveToLot(db, issueId, lotKey)
-      useCountUi.getState().show({ status: 'info', message: words }, 'neutral')
-    } catch (error) {
-      reportFailure(error)
-    }
+  return enqueueReported(async () => {
+    await moveToLot(db, issueId, lotKey)
+    useCountUi.getState().show({ status: 'info', message: words }, 'neutral')
   })
 }

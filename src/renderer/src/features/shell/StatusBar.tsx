@@ -2,7 +2,7 @@ import { useConnections } from '../../app/use-connections'
 import { useServices } from '../../app/services-context'
 import { Badge, Group, Text } from '@mantine/core'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useEffect } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { useOnline } from '../../app/use-online'
 import { useOutboxStatus } from '../../stores/outbox'
 import { useSync } from '../../stores/sync'
@@ -78,16 +78,9 @@ export function StatusBar() {
         {online ? 'Online' : 'Offline'}
       </Badge>
       {attention.length > 0 && (
-        <Badge
-          color="red"
-          variant="light"
-          component="button"
-          style={{ cursor: 'pointer' }}
-          onClick={() => go('connections')}
-          data-testid="status-attention"
-        >
+        <LinkBadge color="red" onClick={() => go('connections')} testId="status-attention">
           {attention.join(' · ')}
-        </Badge>
+        </LinkBadge>
       )}
       {unreachable > 0 && online && (
         <Badge color="orange" variant="light" data-testid="status-unreachable">
@@ -101,28 +94,14 @@ export function StatusBar() {
         {writesLine({ waiting: counts.waiting, review: counts.review, online })}
       </Text>
       {counts.review > 0 && (
-        <Badge
-          color="red"
-          variant="light"
-          component="button"
-          style={{ cursor: 'pointer' }}
-          onClick={() => go('outbox')}
-          data-testid="status-review"
-        >
+        <LinkBadge color="red" onClick={() => go('outbox')} testId="status-review">
           {countOf(counts.review, 'write')} in review
-        </Badge>
+        </LinkBadge>
       )}
       {counts.low > 0 && (
-        <Badge
-          color="orange"
-          variant="light"
-          component="button"
-          style={{ cursor: 'pointer' }}
-          onClick={() => openTarget({ kind: 'low-stock' })}
-          data-testid="status-low"
-        >
+        <LinkBadge color="orange" onClick={() => openTarget({ kind: 'low-stock' })} testId="status-low">
           {countOf(counts.low, 'item')} low
-        </Badge>
+        </LinkBadge>
       )}
       <Text size="xs" c="dimmed" data-testid="status-last-sync">
         {parked && online
@@ -141,5 +120,31 @@ export function StatusBar() {
         </Text>
       )}
     </Group>
+  )
+}
+
+/** A status that opens where it is dealt with: a badge that is a button. */
+function LinkBadge({
+  color,
+  onClick,
+  testId,
+  children
+}: {
+  color: string
+  onClick: () => void
+  testId: string
+  children: ReactNode
+}) {
+  return (
+    <Badge
+      color={color}
+      variant="light"
+      component="button"
+      style={{ cursor: 'pointer' }}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      {children}
+    </Badge>
   )
 }
