@@ -35,6 +35,7 @@ export function e2eAvailability(): { run: true } | { run: false; reason: string 
 }
 
 export interface RunningHost {
+  /** The address the host printed, with its access token: the page is served only through it. */
   url: string
   dataDir: string
   output: string[]
@@ -231,6 +232,27 @@ export async function openApp(
     throw new Error(`App did not become ready: ${e.message}\nPage errors: ${errors.join('\n')}`)
   })
   return page
+}
+
+const DOCS_SCREENSHOTS = join(ROOT, 'docs', 'screenshots')
+
+/** A screenshot the README shows (docs/screenshots), kept in the repository. */
+export async function docsScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir(DOCS_SCREENSHOTS, { recursive: true })
+  const path = join(DOCS_SCREENSHOTS, `${name}.png`)
+  await page.screenshot({ path, fullPage: false })
+  return path
+}
+
+/** The page in the light and the dark theme in turn, as the OS would set it; back to light after. */
+export async function inEachTheme(page: Page, shoot: (scheme: 'light' | 'dark') => Promise<void>) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.evaluate((s) => document.documentElement.setAttribute('data-mantine-color-scheme', s), scheme)
+    await shoot(scheme)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'light'))
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -343,6 +343,58 @@ export interface BarcodeLink {
   linkedAt: string
   /** The PC it was linked on, as the CSV it came from said. */
   linkedOn?: string
+  /** The code is on a pack of the item: one scan counts `units` of it ("case of 12"). */
+  pack?: LinkPack
+}
+
+/** What a linked code stands for when it is on a pack, not one unit. */
+export interface LinkPack {
+  units: number
+  /** For people: "case". */
+  name: string
 }
 
 export const barcodeLinkKey = (connectionId: string, code: string) => `${connectionId}:link:${code}`
+
+/** What one scan (or typed code) says besides the item: kept when the item has to be picked by hand. */
+export interface ScanContext {
+  /** As received, for the scan log. */
+  raw: string
+  /** Normalised (prefix, suffix and symbology identifier removed). */
+  code: string
+  /** Units the label stands for (GS1 AI 30/37, or a pack's size). */
+  labelQuantity?: number
+  /** The label is on a pack ("case"), as its link says: one scan counts `labelQuantity`. */
+  packName?: string
+  /** How many of these labels were counted (typed before scanning); 1 by default. */
+  times: number
+  lotNumber?: string
+  expiry?: string
+  serial?: string
+}
+
+/**
+ * Something a count cannot settle by itself and a person must: a code no item
+ * carries, a quantity waiting for confirmation, a scan refused, an item counted
+ * without the lot it is tracked by. Kept until resolved (or the count ends), so
+ * a later scan replacing the banner never drops it. Not journaled: it holds no
+ * stock a write depends on, and the count's own scans are journaled.
+ */
+export interface CountIssue {
+  id: string
+  countId: string
+  kind: 'unknown' | 'confirm' | 'refused' | 'no-lot'
+  at: string
+  /** The code as scanned (normalised), for people. */
+  code: string
+  /** Why, in plain words (refused scans, quantities far from expected). */
+  message?: string
+  /** The scan as read, to count it once resolved (unknown codes, quantities waiting). */
+  context?: ScanContext
+  /** The item concerned (confirm, no-lot). */
+  itemKey?: string
+  /** Units waiting (confirm) or counted without a lot (no-lot). */
+  quantity?: number
+  /** The scan counted without a lot (no-lot): moved to the lot chosen. */
+  eventId?: number
+}

@@ -7,6 +7,7 @@ import type {
   Checkpoint,
   ConnectionRow,
   CountEvent,
+  CountIssue,
   CountLine,
   CountSession,
   DockSession,
@@ -44,6 +45,7 @@ export type StockroomDb = Dexie & {
   barcodeLinks: EntityTable<BarcodeLink, 'key'>
   itemPieces: EntityTable<ItemPieces, 'key'>
   dockSessions: EntityTable<DockSession, 'id'>
+  countIssues: EntityTable<CountIssue, 'id'>
 }
 
 export const DB_NAME = 'stockroom'

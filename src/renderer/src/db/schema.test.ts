@@ -16,6 +16,7 @@ describe('replica schema', () => {
         'checkpoints',
         'connections',
         'countEvents',
+        'countIssues',
         'countLines',
         'dockSessions',
         'overlays',

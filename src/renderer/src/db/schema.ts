@@ -143,6 +143,11 @@ export const schemaVersions: SchemaVersion[] = [
       orders: 'key, connectionId, status, number, [connectionId+resource+syncId]',
       dockSessions: 'id, orderKey, state'
     }
+  },
+  {
+    // What a count cannot settle by itself (unknown codes, quantities waiting, refused scans, missing lots).
+    version: 11,
+    stores: { countIssues: 'id, countId' }
   }
 ]
 
