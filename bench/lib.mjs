@@ -72,8 +72,9 @@ export function percentile(sorted, p) {
 
 /** One host-API call over the web host's WebSocket, as the renderer makes it; resolves with its value. */
 export async function hostCall(hostUrl, name, payload) {
-  const origin = hostUrl.replace(/\/$/, '')
-  // The launch secret is in the page the host serves, as the app reads it.
+  const origin = new URL(hostUrl).origin
+  // The launch secret is in the page the host serves, as the app reads it: `hostUrl` is the printed
+  // address, with the access token without which the host serves nothing.
   const page = await (await fetch(hostUrl)).text()
   const secret = /<meta name="stockroom-launch" content="([^"]+)"/.exec(page)?.[1] ?? ''
   const ws = new WebSocket(`${origin.replace('http', 'ws')}/host?launch=${encodeURIComponent(secret)}`, {

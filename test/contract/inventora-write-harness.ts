@@ -37,5 +37,25 @@ export const inventoraWriteHarness: WriteHarness<InventoraData> = {
     return key
   },
 
-  fieldDetails: false
+  fieldDetails: false,
+  prepareFlows(fake, n) {
+    // Batches recorded at the vendor before the sync, on tasks of their own, for undo to delete.
+    const d = fake.server.data
+    const open = d.tasks.all().filter((t) => !t.deleted && t.status !== 'done' && t.items.length > 0)
+    for (const t of open.slice(-n)) {
+      const item = t.items[0]!
+      const now = Date.now()
+      d.tasks.update(t.id, (task) => {
+        task.items[0]!.batches.push({
+          id: d.newBatchId(),
+          taskItemId: item.id,
+          UserId: null,
+          quantity: 1,
+          locationId: t.LocationId ?? d.defaultLocation().id,
+          createdAt: now,
+          updatedAt: now
+        })
+      })
+    }
+  }
 }

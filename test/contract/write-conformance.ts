@@ -27,6 +27,12 @@ export interface WriteHarness<TData = unknown> extends VendorHarness<TData> {
   issueKey(fake: VendorFake<TData>): string
   /** The vendor's error envelope has a place for field details (so a 422's details reach review). */
   fieldDetails: boolean
+  /**
+   * Adds, at the vendor, `n` fresh records for each workflow write the profile
+   * declares (orders to receive, shipments to pack and to dispatch, tasks to move,
+   * batches to undo), before the first sync brings them into the replica.
+   */
+  prepareFlows?(fake: VendorFake<TData>, n: number): void
 }
 
 /** One write request as it reached the fake, before any fault: the exact body bytes and the key header. */
@@ -64,10 +70,13 @@ export function tapWrites(faults: FaultController): WireWrite[] {
   return seen
 }
 
+/** The entry travels with its idempotency key: the vendor takes keys, on this endpoint too. */
+export const keyedEntry = (entry: OutboxEntry, vendorKeys: boolean) => vendorKeys && !entry.request?.noKey
+
 /**
  * Whether a request (on the wire or applied) is this outbox entry's: same
  * method and path, and its key where the vendor takes keys. Without keys the
- * suite gives every entry a path of its own (a different item or task line).
+ * suite gives every entry a path of its own (a different item, task line, order or shipment).
  */
 function isOf(
   entry: OutboxEntry,
@@ -77,7 +86,7 @@ function isOf(
   return (
     r.method === entry.request?.method &&
     r.path === entry.request?.path &&
-    (!keyed || r.idempotencyKey === entry.idempotencyKey)
+    (!keyedEntry(entry, keyed) || r.idempotencyKey === entry.idempotencyKey)
   )
 }
 

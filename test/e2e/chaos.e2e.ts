@@ -142,6 +142,7 @@ describe.skipIf(!availability.run)(
       expect(lost).toBe(0)
       expect(ours).toHaveLength(queued)
       await current.close()
-    })
+      // Seven full syncs at the vendor's 120 requests a minute, each reading the open shipments one by one.
+    }, 360_000)
   }
 )

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
-import { connectAndSync, plainStock, startCountAt } from './count-page'
+import { connectAndSync, countAdjustmentAt, plainStock, startCountAt, submitWithKeyboard } from './count-page'
 import { dismissNotices, e2eAvailability, openApp, screenshot } from './harness'
+import { tabTo, tabToAndEnter } from './keyboard-nav'
 import { nextBanner, scan } from './scanner'
 import { useVendorApp } from './vendor-app'
 
@@ -67,6 +68,58 @@ describe.skipIf(!availability.run)('items not counted', () => {
         [stray.id, 1],
         [gone.id, -gone.onHand]
       ].sort()
+    )
+    await page.close()
+  })
+
+  it('sets every line shown by a filter to zero at once and sends exactly those differences', async () => {
+    // Another warehouse than the test above: its count is its own adjustment in the ledger.
+    const data = generateFrostbyte({ seed: SEED, size: SIZE, now: () => new Date() })
+    const warehouse = data.warehouses[1]!
+    const onHandHere = (id: string) =>
+      data
+        .stockOf(id)
+        .filter((r) => r.warehouseId === warehouse.id)
+        .reduce((n, r) => n + r.cells.reduce((m, c) => m + c.onHand, 0), 0)
+    // A product family whose stock here is all plain (no batches, no serials): zero takes off all of it.
+    const families = new Map<string, { id: string; onHand: number; plain: boolean }[]>()
+    for (const p of data.products.all().filter((x) => x.isActive)) {
+      const onHand = onHandHere(p.id)
+      if (onHand === 0) continue
+      const prefix = p.sku.split('-')[0]!
+      families.set(prefix, [
+        ...(families.get(prefix) ?? []),
+        { id: p.id, onHand, plain: !p.trackBatches && !p.trackSerials }
+      ])
+    }
+    const [prefix, family] =
+      [...families].find(([, ps]) => ps.length >= 2 && ps.length <= 30 && ps.every((p) => p.plain)) ?? []
+    if (!prefix || !family) throw new Error('no family of plain products stocked in the second warehouse')
+
+    const page = await openApp(app.browser, app.host.url)
+    await page.setViewportSize({ width: 1024, height: 768 })
+    await connectAndSync(page, app.vendor)
+    await startCountAt(page, warehouse.name)
+
+    // Nothing scanned: straight to the review, where the filter shows the family only.
+    await tabToAndEnter(page, page.getByTestId('count-review-button'))
+    await expect.poll(() => page.getByTestId('not-counted-filter').count()).toBe(1)
+    await tabTo(page, page.getByTestId('not-counted-filter'))
+    await page.keyboard.type(`${prefix}-`, { delay: 60 })
+    const rows = page.locator('[data-testid="not-counted-row"]')
+    await expect.poll(() => rows.count()).toBe(family.length)
+    expect(await page.getByTestId('not-counted-title').textContent()).toMatch(/lines? \(\d+ items?\)/)
+    await tabToAndEnter(page, page.getByTestId('not-counted-zero-all'))
+    await expect
+      .poll(() => page.locator('[data-testid="not-counted-row"][data-choice="zero"]').count())
+      .toBe(family.length)
+    await dismissNotices(page)
+    await screenshot(page, 'count-not-counted-bulk-1024')
+
+    await submitWithKeyboard(page)
+    const lines = await countAdjustmentAt(app.vendor, warehouse.name)
+    expect(lines.map((l) => [l.productId, l.quantityChange]).sort()).toEqual(
+      family.map((p) => [p.id, -p.onHand]).sort()
     )
     await page.close()
   })

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import type { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
 import { addConnectionThroughUi, type RunningVendor } from './harness'
+import { tabToAndEnter } from './keyboard-nav'
 
 type FrostbyteData = ReturnType<typeof generateFrostbyte>
 
@@ -20,6 +21,15 @@ export function plainStock(data: FrostbyteData, warehouseId: string) {
 /** Connects the vendor through the Connections screen and waits for stock to be synced. */
 export async function connectAndSync(page: Page, vendor: RunningVendor) {
   await addConnectionThroughUi(page, { name: 'Main warehouse', url: vendor.url, apiKey: vendor.apiKey })
+  await stockSynced(page)
+}
+
+/**
+ * Waits until this page's replica holds the connection's stock (a new page's replica
+ * syncs again what the host is already connected to).
+ */
+export async function stockSynced(page: Page) {
+  await page.locator('[data-section="connections"]').click()
   await expect
     .poll(() => page.getByTestId('sync-stock-on-hand').textContent(), { timeout: 120_000 })
     .toMatch(/^up to date/)
@@ -33,4 +43,34 @@ export async function startCountAt(page: Page, warehouseName: string) {
   await page.getByRole('option', { name: `${warehouseName} (whole warehouse)` }).click()
   await page.getByTestId('count-start-button').click()
   await expect.poll(() => page.getByTestId('count-session').count()).toBe(1)
+}
+
+/** Submits the count under review with the keyboard, through the recount question when it is asked. */
+export async function submitWithKeyboard(page: Page) {
+  await tabToAndEnter(page, page.getByTestId('submit-count'))
+  await expect
+    .poll(
+      async () =>
+        (await page.getByTestId('confirm-submit').count()) + (await page.getByTestId('submit-result').count())
+    )
+    .toBeGreaterThan(0)
+  if ((await page.getByTestId('confirm-submit').count()) > 0)
+    await tabToAndEnter(page, page.getByTestId('confirm-submit'))
+  await expect.poll(() => page.getByTestId('submit-result').count()).toBe(1)
+}
+
+export interface LedgerLine {
+  productId: string
+  quantityChange: number
+  batchId?: string | null
+}
+
+/** The lines of the one stock adjustment a count at this warehouse sent, once the vendor holds it. */
+export async function countAdjustmentAt(vendor: RunningVendor, warehouseName: string): Promise<LedgerLine[]> {
+  const ours = async () =>
+    (await vendor.adjustments()).filter((x) =>
+      String(x.notes).startsWith(`Stockroom count at ${warehouseName},`)
+    )
+  await expect.poll(async () => (await ours()).length, { timeout: 60_000 }).toBe(1)
+  return (await ours())[0]!.lines as LedgerLine[]
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readCsv } from '../../src/shared/csv/csv'
 import {
@@ -16,6 +16,7 @@ import {
   type RunningHost,
   type RunningVendor
 } from './harness'
+import { tabToAndEnter } from './keyboard-nav'
 import { nextBanner, scan } from './scanner'
 
 const availability = e2eAvailability()
@@ -46,19 +47,6 @@ export interface CountSheetFlow {
   lowStockOption: boolean
   /** More to check on the connection's card once it synced. */
   afterSync?: (page: Page) => Promise<void>
-}
-
-/**
- * Reaches a control with Tab (Shift+Tab after the end), as a person with a keyboard does, and presses
- * Enter on it. A control Tab never reaches fails the test.
- */
-async function tabToAndEnter(page: Page, control: Locator) {
-  for (let presses = 0; presses < 150; presses++) {
-    if (await control.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)))
-      return page.keyboard.press('Enter')
-    await page.keyboard.press('Tab')
-  }
-  throw new Error('the control was not reached with Tab')
 }
 
 async function enterOn(page: Page, testId: string) {

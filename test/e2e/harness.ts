@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import type { LedgerEntry } from '../../src/main/fakes/common/types'
 
 export const CHROMIUM_PATH = process.env.STOCKROOM_CHROMIUM ?? '/usr/bin/chromium'
 export const CHROMIUM_ARGS = [
@@ -34,6 +35,7 @@ export function e2eAvailability(): { run: true } | { run: false; reason: string 
 }
 
 export interface RunningHost {
+  /** The address the host printed, with its access token: the page is served only through it. */
   url: string
   dataDir: string
   output: string[]
@@ -89,6 +91,8 @@ export async function startHost(
   }
 }
 
+export type { LedgerEntry }
+
 export interface RunningVendor {
   url: string
   /** The key it prints ('' for a vendor that logs in). */
@@ -103,6 +107,10 @@ export interface RunningVendor {
   adjustments(): Promise<{ notes?: string | null; lines: unknown[] }[]>
   /** GET a path of the vendor's API with its key, parsed. */
   get(path: string): Promise<unknown>
+  /** Sends a write to the vendor's API with its key (as its own app would); the answer parsed. */
+  send(method: string, path: string, body?: unknown): Promise<unknown>
+  /** Every write the vendor applied, in commit order (its ledger, from the stats it prints on SIGHUP). */
+  ledger(): Promise<LedgerEntry[]>
   stop(): Promise<void>
 }
 
@@ -162,6 +170,24 @@ export async function startVendor(args: string[]): Promise<RunningVendor> {
       await started
     },
     get,
+    async send(method, path, body) {
+      if (!printed) throw new Error('this fake prints no request headers')
+      const headers = {
+        ...(JSON.parse(printed) as Record<string, string>),
+        'Content-Type': 'application/json'
+      }
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined && { body: JSON.stringify(body) })
+      })
+      return res.status === 204 ? null : ((await res.json()) as unknown)
+    },
+    async ledger() {
+      const stats = waitFor(/^Fake \w+ stats: (.+)$/)
+      child.kill('SIGHUP')
+      return (JSON.parse((await stats)[1]!) as { ledger: LedgerEntry[] }).ledger
+    },
     async adjustments() {
       const list = (await get('/stock-adjustments?pageSize=200')) as { data: { id: string }[] }
       return Promise.all(
@@ -206,6 +232,27 @@ export async function openApp(
     throw new Error(`App did not become ready: ${e.message}\nPage errors: ${errors.join('\n')}`)
   })
   return page
+}
+
+const DOCS_SCREENSHOTS = join(ROOT, 'docs', 'screenshots')
+
+/** A screenshot the README shows (docs/screenshots), kept in the repository. */
+export async function docsScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir(DOCS_SCREENSHOTS, { recursive: true })
+  const path = join(DOCS_SCREENSHOTS, `${name}.png`)
+  await page.screenshot({ path, fullPage: false })
+  return path
+}
+
+/** The page in the light and the dark theme in turn, as the OS would set it; back to light after. */
+export async function inEachTheme(page: Page, shoot: (scheme: 'light' | 'dark') => Promise<void>) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.evaluate((s) => document.documentElement.setAttribute('data-mantine-color-scheme', s), scheme)
+    await shoot(scheme)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'light'))
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

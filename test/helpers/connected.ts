@@ -20,9 +20,12 @@ export interface Connected<TData> {
  */
 export async function connectVendor<TData>(
   harness: VendorHarness<TData>,
-  o: { seed: number; size: number; instant?: boolean; db?: StockroomDb }
+  o: { seed: number; size: number; instant?: boolean; db?: StockroomDb },
+  /** Changes the vendor's data before anything reads it (records a test needs). */
+  prepare?: (fake: VendorFake<TData>) => void
 ): Promise<Connected<TData>> {
   const fake = await harness.start({ seed: o.seed, size: o.size })
+  prepare?.(fake)
   const t = await createTestServices({
     random: () => 0.05,
     maxAttempts: 10,

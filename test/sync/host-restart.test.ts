@@ -45,9 +45,9 @@ describe('a sync interrupted by a host restart', () => {
     const rendererDir = await mkdtemp(join(tmpdir(), 'renderer-'))
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head></head></html>')
     host = await startWebHost({ services: t.services, rendererDir, port: 0 })
-    const pageUrl = host.url
+    const pageUrl = host.openUrl
     const port = Number(new URL(pageUrl).port)
-    const origin = pageUrl.replace(/\/$/, '')
+    const origin = host.url.replace(/\/$/, '')
     // The page's WebSocket: a browser sends its Origin itself.
     vi.stubGlobal(
       'WebSocket',
@@ -80,7 +80,8 @@ describe('a sync interrupted by a host restart', () => {
         off()
         void (async () => {
           await host.close()
-          host = await startWebHost({ services: t.services, rendererDir, port })
+          // The same data directory keeps its access token (host-token.ts): the open page stays admitted.
+          host = await startWebHost({ services: t.services, rendererDir, port, token: host.token })
           backAt = Date.now()
           resolve()
         })()

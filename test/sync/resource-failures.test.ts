@@ -52,7 +52,9 @@ describe('a vendor that refuses one resource and does not serve another', () => 
       ['warehouses', 'error'],
       ['products', 'done'],
       ['batches', 'error'],
-      ['stock-on-hand', 'done']
+      ['stock-on-hand', 'done'],
+      ['purchase-orders', 'done'],
+      ['shipments', 'done']
     ])
     const expected = fake.expected(cid)
     await expectReplicaEquals(db, cid, { items: expected.items!, stock: expected.stock! })

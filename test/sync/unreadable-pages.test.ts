@@ -44,7 +44,9 @@ describe('pages the vendor answers unreadably', () => {
       ['warehouses', 'done'],
       ['products', 'done'],
       ['batches', 'done'],
-      ['stock-on-hand', 'done']
+      ['stock-on-hand', 'done'],
+      ['purchase-orders', 'done'],
+      ['shipments', 'done']
     ])
     await expectReplicaEquals(c.db, c.cid, c.fake.expected(c.cid))
     const retries = waits.filter((w) => w.reason === 'retry')
@@ -62,7 +64,9 @@ describe('pages the vendor answers unreadably', () => {
       ['warehouses', 'done'],
       ['products', 'error'],
       ['batches', 'done'],
-      ['stock-on-hand', 'done']
+      ['stock-on-hand', 'done'],
+      ['purchase-orders', 'done'],
+      ['shipments', 'done']
     ])
     const products = results.find((r) => r.resource === 'products')!
     expect(products.message).toMatch(/could not read from GET \/products/)

@@ -26,7 +26,7 @@ describe('the WebSocket host under hostile frames and messages', () => {
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Stockroom</title>')
     host = await startWebHost({ services: t.services, rendererDir, port: 0 })
     origin = host.url.replace(/\/$/, '')
-    socketUrl = await hostSocketUrl(host.url)
+    socketUrl = await hostSocketUrl(host.openUrl)
   })
   afterEach(async () => {
     await host.close()

@@ -21,7 +21,7 @@ describe('WebSocket transport of the host API', () => {
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Stockroom</title>')
     host = await startWebHost({ services: t.services, rendererDir, port: 0 })
     origin = host.url.replace(/\/$/, '')
-    socketUrl = await hostSocketUrl(host.url)
+    socketUrl = await hostSocketUrl(host.openUrl)
   })
   afterEach(async () => {
     await host.close()
@@ -117,27 +117,27 @@ describe('WebSocket transport of the host API', () => {
     const rebound = await openRaw(socketUrl, { Origin: origin, Host: 'evil.example' }).catch((e: Error) => e)
     expect(String(rebound)).toMatch(/403/)
     // A page on another name that resolves to 127.0.0.1 is not even served the document (and its secret).
-    const page = await httpGet(host.url, 'evil.example')
+    const page = await httpGet(host.openUrl, 'evil.example')
     expect(page.status).toBe(403)
     expect(page.body).not.toContain('stockroom-launch')
   })
 
   it('serves a new launch secret each start, in a page that is never cached', async () => {
-    const res = await fetch(host.url)
+    const res = await fetch(host.openUrl)
     expect(res.headers.get('cache-control')).toBe('no-store')
     const rendererDir = await mkdtemp(join(tmpdir(), 'renderer-'))
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Stockroom</title>')
     const second = await startWebHost({ services: t.services, rendererDir, port: 0 })
-    const other = await hostSocketUrl(second.url)
+    const other = await hostSocketUrl(second.openUrl)
     await second.close()
     expect(new URL(other).searchParams.get('launch')).not.toBe(new URL(socketUrl).searchParams.get('launch'))
   })
 
   it('serves the renderer with a Content-Security-Policy and no path traversal', async () => {
-    const res = await fetch(host.url)
+    const res = await fetch(host.openUrl)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'")
-    const traversal = await fetch(`${host.url}..%2f..%2fetc%2fpasswd`)
+    const traversal = await fetch(`${host.url}..%2f..%2fetc%2fpasswd?token=${host.token}`)
     expect(await traversal.text()).not.toContain('root:')
   })
 })

@@ -5,10 +5,13 @@ import {
   fbErrorBody,
   fbListEnvelope,
   fbProduct,
+  fbPurchaseOrder,
+  fbShipment,
   fbStockRow,
   fbWarehouse
 } from '../../shared/vendors/frostbyte/schemas'
 import { fbParseLocationId } from '../../shared/vendors/frostbyte/ids'
+import { mapFbPurchaseOrder, mapFbShipment } from '../../shared/vendors/frostbyte/map-orders'
 import { VendorError } from '../http/vendor-http'
 import type { ConnectorDefinition, PageRequest, VendorConnector } from './connector'
 import { mapRecords } from './page-mapping'
@@ -34,6 +37,21 @@ const plan: ResourcePlan[] = [
     tables: ['stock'],
     incremental: true,
     pageSize: PAGE_SIZE
+  },
+  // Full passes: an order that leaves the statuses asked for (received, dispatched) must leave the replica.
+  {
+    resource: 'purchase-orders',
+    label: 'Purchase orders to receive',
+    tables: ['orders'],
+    incremental: false,
+    pageSize: PAGE_SIZE
+  },
+  {
+    resource: 'shipments',
+    label: 'Shipments to pack',
+    tables: ['orders'],
+    incremental: false,
+    pageSize: PAGE_SIZE
   }
 ]
 
@@ -41,7 +59,9 @@ const paths: Record<string, string> = {
   warehouses: '/warehouses',
   products: '/products',
   batches: '/batches',
-  'stock-on-hand': '/stock-on-hand'
+  'stock-on-hand': '/stock-on-hand',
+  'purchase-orders': '/purchase-orders',
+  shipments: '/shipments'
 }
 
 /**
@@ -66,6 +86,10 @@ function query(req: PageRequest, page: number): Record<string, string | number |
     q.includeZero = 'true'
     if (req.phase === 'incremental') Object.assign(q, { sortBy: 'updatedAt', sortDir: 'asc' })
   }
+  // The orders a site receives, and the shipments still to check, pack or dispatch.
+  if (req.resource === 'purchase-orders')
+    Object.assign(q, { status: 'APPROVED,PARTIALLY_RECEIVED', sortBy: 'createdAt', sortDir: 'asc' })
+  if (req.resource === 'shipments') q.status = 'PICKING,PICKED,PACKED'
   if (req.phase === 'incremental' && req.since) q.modifiedSince = req.since
   return q
 }
@@ -162,6 +186,28 @@ export const frostbyteConnector: ConnectorDefinition = {
             const lots = mapped.filter((l) => l !== undefined)
             const highWater = maxUpdatedAt(lots)
             return { ...base, batch: { lots }, deleted: [], rejected, ...(highWater && { highWater }) }
+          }
+          case 'purchase-orders': {
+            const { mapped, rejected } = mapRecords(rows, fbPurchaseOrder, (po, raw) =>
+              mapFbPurchaseOrder(cid, po, raw)
+            )
+            return { ...base, batch: { orders: mapped }, deleted: [], rejected }
+          }
+          case 'shipments': {
+            // The list has no lines: each open shipment's detail is read for them.
+            const details: unknown[] = []
+            for (const row of rows) {
+              const id = (row as { id?: unknown }).id
+              if (typeof id !== 'string' || !/^[\w-]+$/.test(id)) {
+                details.push(row)
+                continue
+              }
+              details.push((await http.request('GET', `/shipments/${id}`)).json)
+            }
+            const { mapped, rejected } = mapRecords(details, fbShipment, (sh, raw) =>
+              mapFbShipment(cid, sh, raw)
+            )
+            return { ...base, batch: { orders: mapped }, deleted: [], rejected }
           }
           default: {
             const { mapped, rejected } = mapRecords(rows, fbStockRow, (r, raw) => mapFbStockRow(cid, r, raw))

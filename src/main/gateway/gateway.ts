@@ -161,8 +161,8 @@ export class VendorGateway {
     const { http, connection, idempotencyKeys } = await this.open(connectionId)
     try {
       const res = await http.request(request.method, request.path, {
-        body: request.body,
-        headers: idempotencyKeys ? { 'Idempotency-Key': idempotencyKey } : {},
+        ...(request.body !== '' && { body: request.body }),
+        headers: idempotencyKeys && !request.noKey ? { 'Idempotency-Key': idempotencyKey } : {},
         retry: false
       })
       if (connection.status !== 'ok') await this.registry.setStatus(connection.id, 'ok')

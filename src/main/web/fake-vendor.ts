@@ -74,7 +74,7 @@ async function main() {
         }
       : {}
     console.log(
-      `Fake ${name} stats: ${JSON.stringify({ requests, statuses, repeated, ...span, counts: started.counts() })}`
+      `Fake ${name} stats: ${JSON.stringify({ requests, statuses, repeated, ...span, counts: started.counts(), ledger: fake.ledger })}`
     )
   }
   const stop = () => {

@@ -5,6 +5,7 @@ import { version } from '../../../package.json'
 import { createNodePlatform } from '../platform/node-platform'
 import { createMainServices } from '../services'
 import { hostPortFile } from './host-port'
+import { hostToken } from './host-token'
 import { startWebHost } from './web-host'
 
 /**
@@ -39,13 +40,15 @@ async function main() {
     services,
     rendererDir: join(__dirname, '..', 'renderer'),
     port,
+    token: await hostToken(dataDir),
     log
   }).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') err.message = portInUse(port, dataDir)
     throw err
   })
   await ports.remember(Number(new URL(host.url).port))
-  console.log(`Stockroom web host: ${host.url}`)
+  // The address with its access token: only whoever started the host sees it (see launch-guard.ts).
+  console.log(`Stockroom web host: ${host.openUrl}`)
   console.log(`Data: ${dataDir}`)
 
   const stop = async () => {

@@ -21,6 +21,8 @@ const NOT_BUILT = 'The app is not built. Run: npm run build'
 export interface StaticGuard {
   /** Null when the request may be served; otherwise why not. */
   refuseRequest(req: IncomingMessage): string | null
+  /** The Set-Cookie header that admits the browser's later requests, for a request that brought the token. */
+  grant(req: IncomingMessage): string | undefined
   /** The app's document as this launch serves it. */
   injectInto(html: string): string
 }
@@ -38,7 +40,16 @@ export function createStaticHandler(root: string, guard: StaticGuard) {
   const base = normalize(root + sep)
   const index = join(base, 'index.html')
   return async (req: IncomingMessage, res: ServerResponse) => {
-    if (guard.refuseRequest(req)) {
+    const refused = guard.refuseRequest(req)
+    if (refused === 'no access token') {
+      res
+        .writeHead(403, { 'Content-Type': 'text/plain' })
+        .end(
+          'Open Stockroom at the address it printed when it started: that address carries its access token.'
+        )
+      return
+    }
+    if (refused) {
       res.writeHead(403, { 'Content-Type': 'text/plain' }).end('This address does not serve Stockroom.')
       return
     }
@@ -78,11 +89,13 @@ export function createStaticHandler(root: string, guard: StaticGuard) {
       return
     }
     const body = Buffer.from(guard.injectInto(html))
+    const admit = guard.grant(req)
     res.writeHead(200, {
       'Content-Type': types['.html'],
       'Content-Length': body.length,
       ...securityHeaders,
-      'Cache-Control': 'no-store'
+      'Cache-Control': 'no-store',
+      ...(admit && { 'Set-Cookie': admit })
     })
     res.end(req.method === 'HEAD' ? undefined : body)
   }

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { MainServices } from '../services'
-import { createLaunchGuard } from './launch-guard'
+import { createLaunchGuard, newToken, TOKEN_PARAM } from './launch-guard'
 import { createStaticHandler } from './static-files'
 import { attachWsBridge } from './ws-bridge'
 
@@ -10,11 +10,17 @@ export interface WebHostOptions {
   rendererDir: string
   port?: number
   host?: string
+  /** The access token (kept by the caller across restarts, so an open page stays admitted); new by default. */
+  token?: string
   log?: (line: string) => void
 }
 
 export interface WebHost {
+  /** The host's origin, with a trailing slash. Serves nothing without the token. */
   url: string
+  /** The address to open: {@link url} with the access token. Printed for the person who started the host only. */
+  openUrl: string
+  token: string
   close(): Promise<void>
 }
 
@@ -24,9 +30,10 @@ export async function startWebHost({
   rendererDir,
   port = 0,
   host = '127.0.0.1',
+  token,
   log = () => {}
 }: WebHostOptions): Promise<WebHost> {
-  const guard = createLaunchGuard()
+  const guard = createLaunchGuard(newToken(), token ?? newToken())
   const handleStatic = createStaticHandler(rendererDir, guard)
   const server = createServer((req, res) => {
     handleStatic(req, res).catch((err: unknown) => {
@@ -56,8 +63,11 @@ export async function startWebHost({
   server.on('error', (err) => log(`web host server error: ${err.message}`))
   const address = server.address() as AddressInfo
   guard.listening(address.port)
+  const url = `http://${host}:${address.port}/`
   return {
-    url: `http://${host}:${address.port}/`,
+    url,
+    openUrl: `${url}?${TOKEN_PARAM}=${guard.token}`,
+    token: guard.token,
     async close() {
       await bridge.close()
       server.closeAllConnections()

@@ -2,10 +2,12 @@ import { z } from 'zod'
 
 /** A write as it will be sent: frozen at enqueue time, byte for byte. */
 export const frozenRequest = z.object({
-  method: z.enum(['POST', 'PUT', 'PATCH']),
+  method: z.enum(['POST', 'PUT', 'PATCH', 'DELETE']),
   path: z.string().regex(/^\/[\w\-./:@]*$/, 'path must be relative to the connection address'),
   /** Exact body bytes (Frostbyte compares a hash of them for Idempotency-Key replays). */
-  body: z.string().max(100 * 1024)
+  body: z.string().max(100 * 1024),
+  /** The vendor takes no Idempotency-Key on this endpoint: none is sent (an empty body is sent as none). */
+  noKey: z.literal(true).optional()
 })
 export type FrozenRequest = z.infer<typeof frozenRequest>
 

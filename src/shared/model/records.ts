@@ -1,7 +1,9 @@
 import type { ItemRecord, LocationRecord, LotRecord, OrderRecord, StockRecord, TaskRecord } from './schemas'
 import type { NoticeTarget } from '../host-api/notices'
+import type { FrozenRequest } from '../host-api/outbox'
 import type { ConnectionStatus } from '../host-api/connections'
 import type { Capability, VendorId } from './vendor'
+import type { FlowKind, ReceiptLineIntent } from '../vendors/workflow'
 
 /**
  * The common model every vendor maps into. Keys are `connectionId:kind:vendorId`
@@ -96,7 +98,7 @@ export interface OutboxEntry {
    * The request as it will be sent, frozen: method, path and exact body bytes. A
    * count sheet (`sheet`) has none: a person keys it into the vendor.
    */
-  request?: { method: 'POST' | 'PUT' | 'PATCH'; path: string; body: string }
+  request?: FrozenRequest
   /** A count for a vendor without stock writes: the sheet to key in, kept to download again. */
   sheet?: {
     filename: string
@@ -140,7 +142,17 @@ export interface OutboxEntry {
     label: string
   }[]
   /** A production batch: the task line it records (shown on the task; checked at the vendor in review). */
-  batch?: { taskKey: string; taskVendorId: string; lineId: string; quantity: number; label: string }
+  batch?: {
+    taskKey: string
+    taskVendorId: string
+    lineId: string
+    quantity: number
+    label: string
+    /** The vendor's id of the batch, once its answer named it (an undo deletes it by this id). */
+    createdId?: string
+  }
+  /** A workflow write (receipt, pack, dispatch, task status, batch undo): what it acts on. */
+  flow?: OutboxFlow
   /** Needs-review: why, and what the vendor holds now. */
   review?: {
     reason: 'rejected' | 'ambiguous' | 'overtaken' | 'changed-at-vendor'
@@ -153,6 +165,63 @@ export interface OutboxEntry {
   replayed?: boolean
   /** Set when a person resent an edited copy of this write as a new one. */
   supersededBy?: string
+}
+
+export interface OutboxFlow {
+  kind: FlowKind
+  /** The replica record it acts on: the order, shipment or task. */
+  targetKey: string
+  /** A resend after a lost answer is harmless (see PlannedFlow.repeatable). */
+  repeatable?: true
+  /** A receipt's lines: shown as pending on the order until the vendor's answer is applied. */
+  receipt?: ReceiptLineIntent[]
+  /** A dispatch's carrier and tracking number. */
+  tracking?: { carrier: string; number: string }
+  /**
+   * An undo of a batch still in this outbox: the entry id of that batch. Its
+   * request is frozen when the batch's answer names the batch's id; until then it waits.
+   */
+  undoOf?: string
+  /** The recorded batch an undo deletes. */
+  batchId?: string
+  /** A task's move: started or completed. */
+  taskTo?: 'start' | 'complete'
+}
+
+/**
+ * A receiving or shipment check in progress at the dock: kept in the replica
+ * scan by scan, so it survives a reload and works offline.
+ */
+export interface DockSession {
+  id: string
+  kind: 'receive' | 'check'
+  connectionId: string
+  /** The purchase order or shipment. */
+  orderKey: string
+  state: 'open' | 'submitted' | 'closed'
+  createdAt: string
+  /** Receiving: the bin the next items go to (the last bin scanned). */
+  binKey?: string
+  /** One row per order line × bin × lot: what was scanned against it. */
+  lines: DockLine[]
+  /** Order lines whose over-receipt a person confirmed (asked once per line). */
+  overOk?: string[]
+  /** The order line scanned last (its "Generate serials" is one key away). */
+  lastLineId?: string
+  /** The outbox entries this session made (receipt; pack, dispatch and its corrections). */
+  entryIds: string[]
+}
+
+export interface DockLine {
+  lineId: string
+  itemKey: string
+  label: string
+  quantity: number
+  binKey?: string
+  lot?: string
+  expiry?: string
+  serials?: string[]
+  generateSerials?: boolean
 }
 
 /** A counted quantity shown over the replica until the vendor confirms or rejects the write. */
@@ -294,6 +363,58 @@ export interface BarcodeLink {
   linkedAt: string
   /** The PC it was linked on, as the CSV it came from said. */
   linkedOn?: string
+  /** The code is on a pack of the item: one scan counts `units` of it ("case of 12"). */
+  pack?: LinkPack
+}
+
+/** What a linked code stands for when it is on a pack, not one unit. */
+export interface LinkPack {
+  units: number
+  /** For people: "case". */
+  name: string
 }
 
 export const barcodeLinkKey = (connectionId: string, code: string) => `${connectionId}:link:${code}`
+
+/** What one scan (or typed code) says besides the item: kept when the item has to be picked by hand. */
+export interface ScanContext {
+  /** As received, for the scan log. */
+  raw: string
+  /** Normalised (prefix, suffix and symbology identifier removed). */
+  code: string
+  /** Units the label stands for (GS1 AI 30/37, or a pack's size). */
+  labelQuantity?: number
+  /** The label is on a pack ("case"), as its link says: one scan counts `labelQuantity`. */
+  packName?: string
+  /** How many of these labels were counted (typed before scanning); 1 by default. */
+  times: number
+  lotNumber?: string
+  expiry?: string
+  serial?: string
+}
+
+/**
+ * Something a count cannot settle by itself and a person must: a code no item
+ * carries, a quantity waiting for confirmation, a scan refused, an item counted
+ * without the lot it is tracked by. Kept until resolved (or the count ends), so
+ * a later scan replacing the banner never drops it. Not journaled: it holds no
+ * stock a write depends on, and the count's own scans are journaled.
+ */
+export interface CountIssue {
+  id: string
+  countId: string
+  kind: 'unknown' | 'confirm' | 'refused' | 'no-lot'
+  at: string
+  /** The code as scanned (normalised), for people. */
+  code: string
+  /** Why, in plain words (refused scans, quantities far from expected). */
+  message?: string
+  /** The scan as read, to count it once resolved (unknown codes, quantities waiting). */
+  context?: ScanContext
+  /** The item concerned (confirm, no-lot). */
+  itemKey?: string
+  /** Units waiting (confirm) or counted without a lot (no-lot). */
+  quantity?: number
+  /** The scan counted without a lot (no-lot): moved to the lot chosen. */
+  eventId?: number
+}

@@ -95,7 +95,22 @@ export const orderSchema = z.object({
   supplier: z.string().optional(),
   customer: z.string().optional(),
   expectedAt: z.string().optional(),
-  lines: z.array(z.object({ itemKey: z.string(), ordered: z.number(), received: z.number().optional() }))
+  /** Where the goods arrive (a purchase order's warehouse). */
+  locationKey: z.string().optional(),
+  /** A shipment's carrier and tracking number, once dispatched. */
+  carrier: z.string().optional(),
+  tracking: z.string().optional(),
+  lines: z.array(
+    z.object({
+      itemKey: z.string(),
+      ordered: z.number(),
+      received: z.number().optional(),
+      /** The vendor's id of the line (a receipt names it). */
+      lineId: z.string().optional(),
+      /** "SKU name" as the vendor's order shows it. */
+      label: z.string().optional()
+    })
+  )
 })
 
 /** One page of mapped records; each table the page touches is a key. */

@@ -12,5 +12,5 @@ export const vendorNames: Record<VendorId, string> = {
 }
 
 /** What a connection can do; the UI and the outbox decide by these, never by vendor name. */
-export const capability = z.enum(['read', 'stock-write', 'task-write'])
+export const capability = z.enum(['read', 'stock-write', 'task-write', 'receive', 'ship', 'task-status'])
 export type Capability = z.infer<typeof capability>

@@ -129,6 +129,11 @@ describe('parseScan: GS1', () => {
     })
   })
 
+  it('a bare (01) element string whose GTIN has a wrong check digit is a misread, not a plain code', () => {
+    expect(err(parseScan('0109501101530004', Y)).code).toBe('bad-check-digit')
+    expect(err(parseScan('0109506000134353' + '17261231' + '10ABC', Y)).code).toBe('bad-check-digit')
+  })
+
   it('long codes starting with 01 whose embedded GTIN is not valid are plain codes', () => {
     expect(ok(parseScan('0112345678901234567'))).toMatchObject({ kind: 'plain' })
     expect(ok(parseScan('01AB-778'))).toMatchObject({ kind: 'plain', keys: ['01AB-778'] })

@@ -46,6 +46,14 @@ const BARE_GS1 = /^(0[12][0-9]{14}|00[0-9]{18})/
 const BRACKET_GS1 = /^\([0-9]{2,4}\)/
 const SYMBOLOGY_ID = /^\][A-Za-z][0-9A-Za-z]/
 
+/** The string parses as a GS1 element string once its leading GTIN/SSCC's check digit is put right. */
+function readsAsGs1Apart(s: string): boolean {
+  const width = s.startsWith('00') ? 20 : 16
+  const head = s.slice(0, width - 1)
+  for (let d = 0; d <= 9; d++) if (parseGs1(`${head}${d}${s.slice(width)}`).ok) return true
+  return false
+}
+
 function fail(raw: string, error: ScanError): ScanResult {
   return { ok: false, error, raw }
 }
@@ -72,8 +80,9 @@ function firstNonAscii(s: string): string | undefined {
  *    plain code: a misread must not match some other item.
  * 3. Starts with `01`/`02` + 14 digits (or `00` + 18) and is longer → a GS1 string
  *    from a scanner that drops FNC1 and sends no symbology identifier — but only when
- *    that GTIN/SSCC has a valid check digit; otherwise it is taken as a plain code,
- *    because long internal numbers starting with `01` exist too.
+ *    that GTIN/SSCC has a valid check digit. When only that check digit is wrong and the
+ *    rest reads as GS1 element by element (`0109501101530004`), it is refused as a misread;
+ *    otherwise it is taken as a plain code, because long internal numbers starting with `01` exist too.
  * 4. Otherwise a plain code: printable ASCII, 1…64 characters.
  */
 export function parseScan(raw: string, opts: ParseScanOptions = {}): ScanResult {
@@ -121,6 +130,11 @@ export function parseScan(raw: string, opts: ParseScanOptions = {}): ScanResult 
   if (s.length > 14 && BARE_GS1.test(s)) {
     const first = parseGs1(s.slice(0, s.startsWith('00') ? 20 : 16))
     if (first.ok) return asGs1()
+    // The whole string reads as GS1 but for the GTIN's check digit: a misread of a GS1 label,
+    // refused as one (an internal number starting with 01 rarely also parses element by element).
+    const whole = parseGs1(s)
+    if (!whole.ok && whole.error.code === 'bad-check-digit' && readsAsGs1Apart(s))
+      return fail(raw, whole.error)
   }
 
   if (hasControlChar(s)) {

@@ -2,6 +2,7 @@ import type { FrozenRequest } from '../host-api/outbox'
 import type { LocationRecord } from '../model/schemas'
 import type { Capability, VendorId } from '../model/vendor'
 import type { Result } from '../result'
+import type { WorkflowWrites } from './workflow'
 
 /** One counted line whose quantity differs from what the replica expected at the instant of the count. */
 export interface Variance {
@@ -176,6 +177,8 @@ export interface VendorProfile {
   }
   stockWrites?: StockWrites
   batchWrites?: BatchWrites
+  /** Receipts, shipments, task status and batch undo: each kind the vendor takes (./workflow.ts). */
+  workflow?: WorkflowWrites
   /** Why production batches cannot be recorded here, where the vendor has tasks but no batch writes. */
   batchRefusal?: string
   /**

@@ -31,6 +31,35 @@ async function scanInto(countId: string, raw: string) {
 }
 
 describe('barcode links', () => {
+  it('a code linked on a case counts the case’s units on every scan, and says it was a case', async () => {
+    const count = await startCount(
+      db,
+      { connectionId: fx.c1, locationKey: fx.warehouse, blind: false },
+      { now }
+    )
+    await linkCode(
+      db,
+      { connectionId: fx.c1, code: 'CASE-BOLT', itemKey: fx.bolt.key, pack: { units: 12, name: 'case' } },
+      { now }
+    )
+    const first = await scanInto(count.id, 'CASE-BOLT')
+    const second = await scanInto(count.id, 'CASE-BOLT')
+    if (first.status !== 'counted' || second.status !== 'counted') throw new Error('not counted')
+    expect([first.quantity, second.quantity, second.line.counted]).toEqual([12, 12, 24])
+    expect(second.context.packName).toBe('case')
+    // The item's own barcode still counts one.
+    const own = await scanInto(count.id, fx.bolt.ean)
+    expect(own.status === 'counted' && [own.quantity, own.context.packName]).toEqual([1, undefined])
+    await expect(
+      linkCode(db, {
+        connectionId: fx.c1,
+        code: 'CASE-2',
+        itemKey: fx.bolt.key,
+        pack: { units: 1.5, name: 'case' }
+      })
+    ).rejects.toThrow(/whole number/)
+  })
+
   it('a code linked after an unknown scan counts its item on the next scan, and is journaled', async () => {
     const count = await startCount(
       db,

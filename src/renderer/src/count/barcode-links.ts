@@ -1,4 +1,4 @@
-import { barcodeLinkKey, type BarcodeLink, type Item } from '../../../shared/model/records'
+import { barcodeLinkKey, type BarcodeLink, type Item, type LinkPack } from '../../../shared/model/records'
 import { codeKeys } from '../../../shared/scan'
 import type { StockroomDb } from '../db/db'
 import { CountError, isoNow, type Clock } from './sessions'
@@ -19,9 +19,16 @@ import { CountError, isoNow, type Clock } from './sessions'
 export async function lookupCode(
   db: StockroomDb,
   keys: string[]
-): Promise<{ items: Item[]; /** Keys of the items found by a link. */ linked: Set<string> }> {
+): Promise<{
+  items: Item[]
+  /** Keys of the items found by a link. */
+  linked: Set<string>
+  /** Per item found by a link on a pack: what one scan counts. */
+  packs: Map<string, LinkPack>
+}> {
   const none = new Set<string>()
-  if (keys.length === 0) return { items: [], linked: none }
+  const noPacks = new Map<string, LinkPack>()
+  if (keys.length === 0) return { items: [], linked: none, packs: noPacks }
   const [byCode, links] = await Promise.all([
     db.items.where('codes').anyOf(keys).distinct().toArray(),
     db.barcodeLinks.where('code').anyOf(keys).toArray()
@@ -29,7 +36,7 @@ export async function lookupCode(
   // The scan's first key is its likeliest reading; keep that order among matches.
   const rank = (codes: string[]) => Math.min(...keys.map((k, i) => (codes.includes(k) ? i : keys.length)))
   byCode.sort((a, b) => rank(a.codes) - rank(b.codes) || a.key.localeCompare(b.key))
-  if (links.length === 0) return { items: byCode, linked: none }
+  if (links.length === 0) return { items: byCode, linked: none, packs: noPacks }
   const perConnection = new Map<string, BarcodeLink>()
   for (const l of links.sort((a, b) => rank([a.code]) - rank([b.code])))
     if (!perConnection.has(l.connectionId)) perConnection.set(l.connectionId, l)
@@ -39,7 +46,8 @@ export async function lookupCode(
   const taken = new Set(linked.map((i) => i.connectionId))
   return {
     items: [...linked, ...byCode.filter((i) => !taken.has(i.connectionId))],
-    linked: new Set(linked.map((i) => i.key))
+    linked: new Set(linked.map((i) => i.key)),
+    packs: new Map([...perConnection.values()].flatMap((l) => (l.pack ? [[l.itemKey, l.pack] as const] : [])))
   }
 }
 
@@ -59,11 +67,13 @@ export function linkCodeOf(code: string): string | undefined {
  */
 export async function linkCode(
   db: StockroomDb,
-  link: { connectionId: string; code: string; itemKey: string; linkedOn?: string },
+  link: { connectionId: string; code: string; itemKey: string; linkedOn?: string; pack?: LinkPack },
   o: Clock = {}
 ): Promise<BarcodeLink> {
   const code = linkCodeOf(link.code)
   if (code === undefined) throw new CountError('An empty code cannot be linked.')
+  if (link.pack && !(Number.isInteger(link.pack.units) && link.pack.units >= 1))
+    throw new CountError('A pack holds a whole number of units, 1 or more.')
   return db.transaction('rw', [db.items, db.barcodeLinks], async () => {
     const item = await db.items.get(link.itemKey)
     if (!item) throw new CountError('That item is no longer in the replica; sync, then link again.')
@@ -77,7 +87,8 @@ export async function linkCode(
       code,
       itemKey: item.key,
       linkedAt: isoNow(o),
-      ...(link.linkedOn !== undefined && { linkedOn: link.linkedOn })
+      ...(link.linkedOn !== undefined && { linkedOn: link.linkedOn }),
+      ...(link.pack && { pack: link.pack })
     }
     await db.barcodeLinks.put(row)
     return row

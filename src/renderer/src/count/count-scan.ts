@@ -1,5 +1,14 @@
 import { outsized, type VarianceLimits } from '../../../shared/count/quantity'
-import type { CountEvent, CountLine, CountSession, Item, Location, Lot } from '../../../shared/model/records'
+import type {
+  CountEvent,
+  CountLine,
+  CountSession,
+  Item,
+  LinkPack,
+  Location,
+  Lot,
+  ScanContext
+} from '../../../shared/model/records'
 import { parseScan, type ScanError, type ScanResult } from '../../../shared/scan'
 import type { StockroomDb } from '../db/db'
 import type { ScanTimer } from '../scan/scan-timing'
@@ -9,20 +18,7 @@ import { findLocationLabel } from './location-switch'
 import { findLot, resolveCode } from './resolve'
 import { ACTIVE_STATES, CountError, type Clock } from './sessions'
 
-/** What one scan (or typed code) says besides the item: kept when the item has to be picked by hand. */
-export interface ScanContext {
-  /** As received, for the scan log. */
-  raw: string
-  /** Normalised (prefix, suffix and symbology identifier removed). */
-  code: string
-  /** Units the label stands for (GS1 AI 30/37). */
-  labelQuantity?: number
-  /** How many of these labels were counted (typed before scanning); 1 by default. */
-  times: number
-  lotNumber?: string
-  expiry?: string
-  serial?: string
-}
+export type { ScanContext }
 
 export type CountScanOutcome =
   | { status: 'invalid'; raw: string; error: ScanError }
@@ -126,6 +122,7 @@ export async function countScan(
       if (scan.keys.length === 0) return { session, found: undefined }
       const found = await resolveCode(db, scan.keys, session.connectionId)
       if (found.status !== 'found') return { session, found }
+      if (found.pack) packed(context, found.pack)
       return { session, found, ready: await prepareItem(db, session, found.item, context) }
     }
   )
@@ -146,6 +143,13 @@ export async function countScan(
     default:
       return { status: found.status, context, items: found.items }
   }
+}
+
+/** A scan of a code linked on a pack counts the pack's units (times any label quantity). */
+export function packed(context: ScanContext, pack: LinkPack): ScanContext {
+  context.labelQuantity = (context.labelQuantity ?? 1) * pack.units
+  context.packName = pack.name
+  return context
 }
 
 interface ItemReady {

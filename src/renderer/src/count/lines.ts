@@ -33,7 +33,7 @@ export async function expectedAt(
   return roundQty(rows.reduce((sum, s) => sum + s.onHand, 0))
 }
 
-async function countingSession(db: StockroomDb, countId: string): Promise<CountSession> {
+export async function countingSession(db: StockroomDb, countId: string): Promise<CountSession> {
   const session = await db.counts.get(countId)
   if (!session) throw new CountError('This count no longer exists.')
   if (session.state === 'submitted') throw new CountError('This count was already submitted.')

@@ -1,4 +1,4 @@
-import type { CountLine } from '../../../shared/model/records'
+import type { CountLine, CountSession } from '../../../shared/model/records'
 import { zeroAllOnHand } from '../../../shared/vendors/profile'
 import { vendorProfiles } from '../../../shared/vendors/profiles'
 import type { StockroomDb } from '../db/db'
@@ -115,40 +115,79 @@ export async function chooseNotCounted(
   choice: 'leave' | 'zero',
   o: Clock = {}
 ): Promise<void> {
-  await db.transaction(
-    'rw',
-    [db.counts, db.countLines, db.countEvents, db.items, db.connections],
-    async () => {
-      const session = await openSession(db, countId)
-      const existing = await db.countLines.get(row.id)
-      if (existing && !existing.zeroed)
-        throw new CountError('This item was counted since; it is in the list above.')
-      if (choice === 'leave') {
-        if (!existing) return
-        await db.countEvents
-          .where('countId')
-          .equals(countId)
-          .filter((e) => e.lineId === row.id)
-          .delete()
-        await db.countLines.delete(row.id)
-        return
-      }
-      const [item, connection] = await Promise.all([
-        db.items.get(row.itemKey),
-        db.connections.get(session.connectionId)
-      ])
-      if (!item || !connection)
-        throw new CountError('This item is no longer in the replica. Sync, then review the count.')
-      const zero = vendorProfiles[connection.vendor].counts.zero ?? zeroAllOnHand
-      const meaning = zero({
-        onHand: row.onHand,
-        tracking: item.tracking,
-        lot: row.lotKey !== undefined
-      })
-      if ('refuse' in meaning) throw new CountError(meaning.refuse)
-      await putLine(db, countId, row, { counted: 0, expected: meaning.writeOff, zeroed: true }, o)
+  await db.transaction('rw', CHOICE_TABLES(db), async () => {
+    const session = await openSession(db, countId)
+    const refused = await applyChoice(db, session, row, choice, o)
+    if (refused) throw new CountError(refused)
+  })
+}
+
+const CHOICE_TABLES = (db: StockroomDb) => [
+  db.counts,
+  db.countLines,
+  db.countEvents,
+  db.items,
+  db.connections
+]
+
+/**
+ * The write of one choice, inside the caller's transaction. Returns why the vendor
+ * cannot take a zero for this row (its profile refuses it), or undefined once done.
+ */
+async function applyChoice(
+  db: StockroomDb,
+  session: CountSession,
+  row: NotCountedRow,
+  choice: 'leave' | 'zero',
+  o: Clock
+): Promise<string | undefined> {
+  const countId = session.id
+  const existing = await db.countLines.get(row.id)
+  if (existing && !existing.zeroed) return 'This item was counted since; it is in the list above.'
+  if (choice === 'leave') {
+    if (!existing) return undefined
+    await db.countEvents
+      .where('countId')
+      .equals(countId)
+      .filter((e) => e.lineId === row.id)
+      .delete()
+    await db.countLines.delete(row.id)
+    return undefined
+  }
+  const [item, connection] = await Promise.all([
+    db.items.get(row.itemKey),
+    db.connections.get(session.connectionId)
+  ])
+  if (!item || !connection) return 'This item is no longer in the replica. Sync, then review the count.'
+  const zero = vendorProfiles[connection.vendor].counts.zero ?? zeroAllOnHand
+  const meaning = zero({ onHand: row.onHand, tracking: item.tracking, lot: row.lotKey !== undefined })
+  if ('refuse' in meaning) return meaning.refuse
+  if (existing?.zeroed) return undefined
+  await putLine(db, countId, row, { counted: 0, expected: meaning.writeOff, zeroed: true }, o)
+  return undefined
+}
+
+/**
+ * "Set all shown to zero" or "leave all shown" in the not-counted review: every row
+ * given, in one transaction. Rows the vendor cannot zero that way are left as they
+ * were and come back with the reason, so the review can name them.
+ */
+export async function chooseNotCountedAll(
+  db: StockroomDb,
+  countId: string,
+  rows: NotCountedRow[],
+  choice: 'leave' | 'zero',
+  o: Clock = {}
+): Promise<{ changed: number; refused: { row: NotCountedRow; reason: string }[] }> {
+  return db.transaction('rw', CHOICE_TABLES(db), async () => {
+    const session = await openSession(db, countId)
+    const refused: { row: NotCountedRow; reason: string }[] = []
+    for (const row of rows) {
+      const reason = await applyChoice(db, session, row, choice, o)
+      if (reason) refused.push({ row, reason })
     }
-  )
+    return { changed: rows.length - refused.length, refused }
+  })
 }
 
 /** "Recount" for stock no scan found: what was found now becomes its line (0 included). */

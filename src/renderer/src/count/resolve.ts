@@ -1,10 +1,10 @@
-import type { Item, Lot } from '../../../shared/model/records'
+import type { Item, LinkPack, Lot } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
 import { lookupCode } from './barcode-links'
 
 export type Resolution =
   /** `linked`: by a code linked by hand (see {@link lookupCode}), not by the vendor's codes. */
-  | { status: 'found'; item: Item; linked?: true }
+  | { status: 'found'; item: Item; linked?: true; pack?: LinkPack }
   /** More than one item carries the code (two products share a barcode, or an 8-digit code reads two ways). */
   | { status: 'ambiguous'; items: Item[] }
   /** Only items of other connections carry it: it cannot be counted at this connection's location. */
@@ -23,11 +23,18 @@ export async function resolveCode(
   connectionId?: string
 ): Promise<Resolution> {
   if (keys.length === 0) return { status: 'unknown' }
-  const { items: all, linked } = await lookupCode(db, keys)
+  const { items: all, linked, packs } = await lookupCode(db, keys)
   const mine = connectionId === undefined ? all : all.filter((i) => i.connectionId === connectionId)
   const [first] = mine
-  if (first && mine.length === 1)
-    return { status: 'found', item: first, ...(linked.has(first.key) && { linked: true as const }) }
+  if (first && mine.length === 1) {
+    const pack = packs.get(first.key)
+    return {
+      status: 'found',
+      item: first,
+      ...(linked.has(first.key) && { linked: true as const }),
+      ...(pack && { pack })
+    }
+  }
   if (mine.length > 1) return { status: 'ambiguous', items: mine }
   if (all.length > 0) return { status: 'elsewhere', items: all }
   return { status: 'unknown' }

@@ -75,10 +75,11 @@ export async function setCountState(
 
 /** Throws the count away with every line and scan; only before it is submitted. */
 export async function discardCount(db: StockroomDb, countId: string): Promise<void> {
-  await db.transaction('rw', [db.counts, db.countLines, db.countEvents], async () => {
+  await db.transaction('rw', [db.counts, db.countLines, db.countEvents, db.countIssues], async () => {
     const session = await db.counts.get(countId)
     if (!session) return
     if (session.state === 'submitted') throw new CountError('A submitted count cannot be discarded.')
+    await db.countIssues.where('countId').equals(countId).delete()
     await db.countEvents.where('countId').equals(countId).delete()
     await db.countLines.where('countId').equals(countId).delete()
     await db.counts.delete(countId)

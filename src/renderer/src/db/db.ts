@@ -7,8 +7,10 @@ import type {
   Checkpoint,
   ConnectionRow,
   CountEvent,
+  CountIssue,
   CountLine,
   CountSession,
+  DockSession,
   Location,
   Mute,
   Lot,
@@ -42,6 +44,8 @@ export type StockroomDb = Dexie & {
   mutes: EntityTable<Mute, 'key'>
   barcodeLinks: EntityTable<BarcodeLink, 'key'>
   itemPieces: EntityTable<ItemPieces, 'key'>
+  dockSessions: EntityTable<DockSession, 'id'>
+  countIssues: EntityTable<CountIssue, 'id'>
 }
 
 export const DB_NAME = 'stockroom'

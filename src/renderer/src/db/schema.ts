@@ -134,6 +134,20 @@ export const schemaVersions: SchemaVersion[] = [
         })
       await tx.table('itemPieces').bulkPut(pieces)
     }
+  },
+  {
+    // The dock: purchase orders and shipments are found by the number on their paperwork, and a
+    // receiving or a shipment check in progress is kept scan by scan (dockSessions).
+    version: 10,
+    stores: {
+      orders: 'key, connectionId, status, number, [connectionId+resource+syncId]',
+      dockSessions: 'id, orderKey, state'
+    }
+  },
+  {
+    // What a count cannot settle by itself (unknown codes, quantities waiting, refused scans, missing lots).
+    version: 11,
+    stores: { countIssues: 'id, countId' }
   }
 ]
 

@@ -2,6 +2,7 @@ import type { OutboxEntry } from '../../../shared/model/records'
 import type { ReplicaPatch } from '../../../shared/vendors/profile'
 import { vendorProfiles } from '../../../shared/vendors/profiles'
 import type { StockroomDb } from '../db/db'
+import { applyFlowAnswer } from './flow-answer'
 
 /** A write that will not be applied: its counted quantities stop showing over the replica. */
 export async function revertOverlays(db: StockroomDb, entry: OutboxEntry): Promise<void> {
@@ -35,8 +36,12 @@ export async function putCountedOverlays(
 export async function applyVendorAnswer(db: StockroomDb, entry: OutboxEntry, body: unknown): Promise<void> {
   const connection = await db.connections.get(entry.connectionId)
   const profile = connection && vendorProfiles[connection.vendor]
+  if (entry.flow) return applyFlowAnswer(db, profile, { ...entry, flow: entry.flow }, body)
   if (entry.batch) {
     const patch = profile?.batchWrites?.answer(entry.batch, body)
+    // The vendor's id of the batch: an undo queued behind it deletes it by this id.
+    if (patch?.batch?.id && entry.seq !== undefined)
+      await db.outbox.update(entry.seq, { batch: { ...entry.batch, createdId: patch.batch.id } })
     return applyBatch(db, entry.batch, patch?.batch)
   }
   await revertOverlays(db, entry)

@@ -2,6 +2,7 @@ import type { OutboxEntry } from '../../../shared/model/records'
 import { vendorProfiles } from '../../../shared/vendors/profiles'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { StockroomDb } from '../db/db'
+import { addQueued } from './flows'
 
 export interface RecordBatchInput {
   taskKey: string
@@ -73,15 +74,7 @@ export async function recordBatch(db: StockroomDb, input: RecordBatchInput): Pro
         label
       }
     }
-    await db.outbox.add(entry)
-    await db.activity.add({
-      at: now,
-      connectionId: connection.id,
-      kind: 'write',
-      link: { kind: 'write', entryId: entry.id },
-      level: 'info',
-      message: `Queued: ${entry.description}`
-    })
+    await addQueued(db, entry)
     return ok(entry)
   })
 }

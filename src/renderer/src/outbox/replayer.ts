@@ -1,7 +1,7 @@
 import type { HostClient } from '../../../shared/host-api/client'
 import type { SendOutcome } from '../../../shared/host-api/outbox'
 import type { OutboxEntry } from '../../../shared/model/records'
-import { vendorNames } from '../../../shared/model/vendor'
+import { vendorNames, type VendorId } from '../../../shared/model/vendor'
 import { vendorProfiles } from '../../../shared/vendors/profiles'
 import type { StockroomDb } from '../db/db'
 import { applyVendorAnswer, revertOverlays } from './overlay'
@@ -82,7 +82,14 @@ export async function replayConnection(
     if (!next)
       return earliestWait === Infinity ? { state: 'drained' } : { state: 'waiting', until: earliestWait }
 
-    if (next.state === 'sending' && !idempotent) {
+    if (!next.request) {
+      // An undo of a batch queued before it: its request is frozen from that batch's answer.
+      await resolveUndo(d, next, queue)
+      continue
+    }
+    // A key where the vendor takes one on this endpoint; or a write a resend cannot harm.
+    const safe = (idempotent && !next.request.noKey) || next.flow?.repeatable === true
+    if (next.state === 'sending' && !safe) {
       // A previous attempt left without its answer being recorded (crash, reload): the vendor
       // may have applied it and cannot tell us. Never resend blindly.
       await toReview(
@@ -107,7 +114,7 @@ export async function replayConnection(
           error: { kind: verdict.kind, message: verdict.message },
           applied: 'no'
         }
-        const stop = await settle(d, next, failed, idempotent, vendor, connection.label, now, ref)
+        const stop = await settle(d, next, failed, safe, vendor, connection.label, now, ref)
         if (stop) return stop
         continue
       }
@@ -133,11 +140,20 @@ export async function replayConnection(
         error: { kind: 'network', message: reply.error.message },
         applied: 'maybe'
       }
-      const stop = await settle(d, next, outcome, idempotent, vendor, connection.label, now, ref)
+      const stop = await settle(d, next, outcome, safe, vendor, connection.label, now, ref)
       if (stop) return stop
       continue
     }
-    const stop = await settle(d, next, reply.value, idempotent, vendor, connection.label, now, ref)
+    const stop = await settle(
+      d,
+      next,
+      alreadyApplied(connection.vendor, next, reply.value),
+      safe,
+      vendor,
+      connection.label,
+      now,
+      ref
+    )
     if (stop) return stop
   }
 }
@@ -147,6 +163,7 @@ async function settle(
   d: ReplayDeps,
   entry: OutboxEntry,
   outcome: SendOutcome,
+  /** A resend cannot apply it twice (the vendor's key, or a repeatable write). */
   idempotent: boolean,
   vendor: string,
   label: string,
@@ -157,7 +174,17 @@ async function settle(
   if (outcome.outcome === 'applied') {
     await d.db.transaction(
       'rw',
-      [d.db.outbox, d.db.overlays, d.db.items, d.db.stock, d.db.tasks, d.db.connections, d.db.activity],
+      [
+        d.db.outbox,
+        d.db.overlays,
+        d.db.items,
+        d.db.stock,
+        d.db.tasks,
+        d.db.orders,
+        d.db.dockSessions,
+        d.db.connections,
+        d.db.activity
+      ],
       async () => {
         const vendorRef = ref(entry, outcome.body)
         await d.db.outbox.update(entry.seq!, {
@@ -219,6 +246,55 @@ async function settle(
       await toReview(d, entry, 'rejected', `${vendor} rejected this write: ${e.message}`, e.details)
       return undefined
   }
+}
+
+/**
+ * A repeatable write resent after its answer was lost, which the vendor refuses
+ * because it is already so (packed already, the batch already gone): the first
+ * attempt was applied. Anything else is the vendor's answer as it came.
+ */
+function alreadyApplied(vendor: VendorId, entry: OutboxEntry, outcome: SendOutcome): SendOutcome {
+  if (outcome.outcome !== 'failed' || !entry.flow?.repeatable || entry.attempts < 1) return outcome
+  const judge = vendorProfiles[vendor].workflow?.alreadyApplied
+  return judge?.(entry.flow.kind, outcome.error)
+    ? { outcome: 'applied', status: outcome.error.status ?? 200, body: null, replayed: true }
+    : outcome
+}
+
+/**
+ * An undo waits behind the batch it undoes (same records). Once that batch is
+ * applied its id is known and the undo's request is frozen; a batch dropped
+ * before it was sent takes its undo with it.
+ */
+async function resolveUndo(d: ReplayDeps, undo: OutboxEntry, queue: OutboxEntry[]): Promise<void> {
+  const target = queue.find((e) => e.id === undo.flow?.undoOf)
+  const connection = await d.db.connections.get(undo.connectionId)
+  const build = connection && vendorProfiles[connection.vendor].workflow?.batchUndo?.build
+  if (!target || target.state === 'discarded') {
+    await d.db.outbox.update(undo.seq!, {
+      state: 'discarded',
+      lastError: 'The batch it undoes was never sent.'
+    })
+    return
+  }
+  const createdId = target.batch?.createdId
+  const planned =
+    createdId !== undefined && build ? build({ batchId: createdId, label: target.batch!.label }) : undefined
+  if (planned?.ok) {
+    await d.db.outbox.update(undo.seq!, {
+      request: planned.value.request,
+      flow: { ...undo.flow!, batchId: createdId! }
+    })
+    return
+  }
+  await toReview(
+    d,
+    undo,
+    'rejected',
+    planned && !planned.ok
+      ? planned.error.message
+      : 'The vendor’s answer to the batch did not name it, so this undo cannot address it: delete the batch in the vendor’s app.'
+  )
 }
 
 /** Needs-review: the vendor's message, and what the vendor holds now, for a person to decide. */

@@ -1,5 +1,6 @@
 import { defaultVarianceLimits, type VarianceLimits } from '../../../shared/count/quantity'
 import { vendorProfiles } from '../../../shared/vendors/profiles'
+import { pendingConfirmationWords, pendingConfirmations } from '../count/issues'
 import { needsApproval } from '../count/review'
 import { countBaselines } from './count-baselines'
 import type { StockroomDb } from '../db/db'
@@ -53,7 +54,8 @@ export async function submitCount(
       db.lots,
       db.connections,
       db.activity,
-      db.countEvents
+      db.countEvents,
+      db.countIssues
     ],
     async () => {
       const session = await db.counts.get(countId)
@@ -69,6 +71,8 @@ export async function submitCount(
       const profile = vendorProfiles[connection.vendor]
       const refused = profile.counts.refuse(location)
       if (refused) throw new SubmitError(refused)
+      const waiting = pendingConfirmationWords(await pendingConfirmations(db, countId))
+      if (waiting) throw new SubmitError(waiting)
       const lines = await db.countLines.where('countId').equals(countId).toArray()
       const unapproved = lines.filter((l) => needsApproval(l, o.limits ?? defaultVarianceLimits)).length
       if (unapproved > 0) {
@@ -82,8 +86,11 @@ export async function submitCount(
         location,
         await countTarget(db, location, profile.counts.target)
       )
-      const finish = (outcome: SubmitResult['outcome']) =>
-        db.counts.update(countId, { state: 'submitted', submittedAt: now, outcome })
+      // What is left unresolved (unknown codes, refused scans) ends with the count: nothing of it is sent.
+      const finish = async (outcome: SubmitResult['outcome']) => {
+        await db.countIssues.where('countId').equals(countId).delete()
+        await db.counts.update(countId, { state: 'submitted', submittedAt: now, outcome })
+      }
 
       const writer = profile.stockWrites
       if (!writer || !connection.capabilities.includes('stock-write')) {

@@ -1,7 +1,17 @@
 import { create } from 'zustand'
 import type { NoticeTarget } from '../../../shared/host-api/notices'
 
-export const sections = ['items', 'count', 'tasks', 'outbox', 'connections', 'activity', 'labels'] as const
+export const sections = [
+  'items',
+  'count',
+  'tasks',
+  'outbox',
+  'connections',
+  'activity',
+  'labels',
+  'receiving',
+  'shipping'
+] as const
 export type Section = (typeof sections)[number]
 
 /** The Items screen lists every item (or the barcode links), or only low ones (of one connection, or of all). */

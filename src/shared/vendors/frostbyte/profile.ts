@@ -1,17 +1,19 @@
 import { zeroAllOnHand, type VendorProfile } from '../profile'
 import { frostbyteStockWrites } from './writes'
+import { frostbyteWorkflow } from './workflow'
 
 /** Frostbyte Pro: a warehouse system with stock per warehouse, signed adjustments and idempotency keys. */
 export const frostbyteProfile: VendorProfile = {
   id: 'frostbyte',
   name: 'Frostbyte Pro',
-  capabilities: ['read', 'stock-write'],
+  capabilities: ['read', 'stock-write', 'receive', 'ship'],
   credentials: 'api-key',
   baseUrlHint: 'e.g. https://frostbytesoftware.co.nz/api/v1',
   table: {
     reads:
-      'Warehouses, zones and bins; products; batches; stock on hand (changes only, after the first sync)',
-    writes: 'Count differences as stock adjustments (up to 50 lines each)',
+      'Warehouses, zones and bins; products; batches; stock on hand (changes only, after the first sync); purchase orders to receive; shipments to pack',
+    writes:
+      'Count differences as stock adjustments (up to 50 lines each); goods receipts on purchase orders; shipment pack and dispatch',
     duplicates: 'Idempotency-Key with a byte-identical body: a repeated send is replayed, never applied twice'
   },
   minimumLevels: true,
@@ -41,5 +43,6 @@ export const frostbyteProfile: VendorProfile = {
           ? { refuse: 'Frostbyte Pro writes off batch-tracked stock batch by batch: set each batch to zero.' }
           : zeroAllOnHand(stock)
   },
-  stockWrites: frostbyteStockWrites
+  stockWrites: frostbyteStockWrites,
+  workflow: frostbyteWorkflow
 }

@@ -74,6 +74,51 @@ export const fbBatch = z.looseObject({
   updatedAt: z.string().optional()
 })
 
+export const fbPurchaseOrder = z.looseObject({
+  id: z.string(),
+  orderNumber: z.string(),
+  status: z.string(),
+  supplier: z.looseObject({ name: z.string().optional() }).nullable().optional(),
+  warehouseId: z.string().nullable().optional(),
+  expectedDate: z.string().nullable().optional(),
+  lines: z.array(
+    z.looseObject({
+      id: z.string(),
+      productId: z.string(),
+      product: z
+        .looseObject({ sku: z.string().optional(), name: z.string().optional() })
+        .nullable()
+        .optional(),
+      quantity: z.number(),
+      quantityReceived: z.number().optional()
+    })
+  ),
+  updatedAt: z.string().optional()
+})
+
+export const fbShipment = z.looseObject({
+  id: z.string(),
+  shipmentNumber: z.string(),
+  status: z.string(),
+  salesOrder: z.looseObject({ orderNumber: z.string().optional() }).nullable().optional(),
+  carrier: z.string().nullable().optional(),
+  trackingNumber: z.string().nullable().optional(),
+  lines: z
+    .array(
+      z.looseObject({
+        soLineId: z.string(),
+        productId: z.string(),
+        product: z
+          .looseObject({ sku: z.string().optional(), name: z.string().optional() })
+          .nullable()
+          .optional(),
+        quantity: z.number()
+      })
+    )
+    .optional(),
+  updatedAt: z.string().optional()
+})
+
 export const fbListEnvelope = z.object({
   data: z.array(z.unknown()),
   pagination: z.looseObject({

@@ -1,8 +1,9 @@
 import { useServices } from '../../app/services-context'
-import { Alert, Button, FileButton } from '@mantine/core'
+import { Alert, FileButton } from '@mantine/core'
 import { IconFileImport, IconUsers } from '@tabler/icons-react'
 import { useRef, useState, type ComponentProps } from 'react'
 import { bringInCount, type BroughtIn } from '../../count/bring-in'
+import { CountAction } from './CountAction'
 import { useCountUi } from './count-ui'
 
 export type BringInResult = { ok: true; brought: BroughtIn; where: string } | { ok: false; error: string }
@@ -35,15 +36,14 @@ export function BringInButton({ onResult }: { onResult: (result: BringInResult) 
       inputProps={{ 'data-testid': 'bring-in-file' } as ComponentProps<'input'>}
     >
       {(props) => (
-        <Button
-          {...props}
-          variant="default"
-          leftSection={<IconFileImport size={18} />}
+        <CountAction
+          label="Bring in a count file"
+          tip="Bring in a count file (another PC’s scans)"
+          icon={<IconFileImport size={18} />}
+          onClick={props.onClick}
           loading={busy}
-          data-testid="bring-in"
-        >
-          Bring in a count file
-        </Button>
+          testId="bring-in"
+        />
       )}
     </FileButton>
   )

@@ -3,20 +3,23 @@ import { Button, Group } from '@mantine/core'
 import { IconCheck, IconX } from '@tabler/icons-react'
 import type { Item } from '../../../../shared/model/records'
 import type { ScanContext } from '../../count/count-scan'
-import { submitConfirmed, useCountUi } from './count-ui'
+import { submitConfirmed, submitDrop } from './count-ui'
 
 /**
  * The explicit confirmation a quantity far from expected needs before it is counted.
- * Nothing else confirms it: the next scan replaces the question and the entry is dropped.
+ * Nothing else confirms it: a next scan replaces the question here, and the quantity
+ * waits under Unresolved (`issueId`) until confirmed or dropped there.
  */
 export function ConfirmQuantity({
   countId,
   item,
-  context
+  context,
+  issueId
 }: {
   countId: string
   item: Item
   context: ScanContext
+  issueId: string | undefined
 }) {
   const { db } = useServices()
   return (
@@ -24,7 +27,7 @@ export function ConfirmQuantity({
       <Button
         color="orange"
         leftSection={<IconCheck size={18} />}
-        onClick={() => void submitConfirmed(db, countId, item, context)}
+        onClick={() => void submitConfirmed(db, countId, item, context, issueId)}
         data-testid="confirm-quantity-yes"
       >
         Yes, count it
@@ -32,11 +35,8 @@ export function ConfirmQuantity({
       <Button
         variant="default"
         leftSection={<IconX size={18} />}
-        onClick={() =>
-          useCountUi
-            .getState()
-            .show({ status: 'info', message: `Not counted: ${item.name}. Scan it again.` }, 'neutral')
-        }
+        disabled={issueId === undefined}
+        onClick={() => issueId && void submitDrop(db, issueId, `Not counted: ${item.name}. Scan it again.`)}
         data-testid="confirm-quantity-no"
       >
         No, drop it

@@ -193,7 +193,7 @@ const LineRow = memo(
         )}
         {showExpected && (
           <Table.Td ta="right">
-            <Text fz="lg" fw={600} c={variance === 0 ? 'dimmed' : variance > 0 ? 'blue.7' : 'red.7'}>
+            <Text fz="lg" fw={600} c={variance === 0 ? 'dimmed' : variance > 0 ? 'blue.9' : 'red.9'}>
               {formatVariance(variance)}
             </Text>
           </Table.Td>

@@ -1,16 +1,19 @@
 import { useServices } from '../../app/services-context'
-import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core'
+import { Alert, Badge, Button, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { IconAlertTriangle, IconArrowLeft, IconSend } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { countCounters, formatParts } from '../../count/counters'
+import { pendingConfirmations, pendingConfirmationWords } from '../../count/issues'
 import type { CountSession } from '../../../../shared/model/records'
 import { RECOUNT_THRESHOLD, reviewCount } from '../../count/review'
 import { setCountState } from '../../count/sessions'
 import { submitCount, type SubmitResult } from '../../outbox/submit-count'
 import { countLimits, useCountLimits } from '../../stores/count-limits'
 import { ApproveModal } from './ApproveModal'
+import { CountActionBar } from './CountActionBar'
+import { UnresolvedList } from './UnresolvedList'
 import { NotCountedReview } from './NotCountedReview'
 import { LineMenu } from './CountLines'
 import { ItemCell } from './ItemCell'
@@ -64,6 +67,9 @@ export function CountReview({
   // Read once per change in review only: scanning never pays for who counted what.
   const counters = useLiveQuery(() => countCounters(db, session.id), [session.id])
   const several = (counters?.counters.length ?? 0) > 1
+  const unconfirmed = pendingConfirmationWords(
+    useLiveQuery(() => pendingConfirmations(db, session.id), [db, session.id]) ?? 0
+  )
   const byId = new Map(data.lines.map((v) => [v.line.id, v]))
   const { rows, totals } = reviewCount(
     [...data.lines].sort((a, b) => (a.item?.name ?? '').localeCompare(b.item?.name ?? '')).map((v) => v.line),
@@ -197,7 +203,7 @@ export function CountReview({
                   <Text
                     fz="lg"
                     fw={600}
-                    c={row.variance === 0 ? 'dimmed' : row.variance > 0 ? 'blue.7' : 'red.7'}
+                    c={row.variance === 0 ? 'dimmed' : row.variance > 0 ? 'blue.9' : 'red.9'}
                     data-testid="review-row-variance"
                   >
                     {formatVariance(row.variance)}
@@ -267,12 +273,17 @@ export function CountReview({
           submitted.
         </Alert>
       )}
+      {unconfirmed && (
+        <Alert color="orange" icon={<IconAlertTriangle size={18} />} data-testid="review-unconfirmed">
+          {unconfirmed} Until then the count cannot be submitted.
+        </Alert>
+      )}
       {error && (
         <Alert color="red" title="The count was not submitted" data-testid="submit-error">
           {error} Nothing was sent or lost: the count is still here. Try again.
         </Alert>
       )}
-      <Group justify="space-between">
+      <CountActionBar testId="review-action-bar" above={<UnresolvedList session={session} />}>
         <Button
           variant="default"
           leftSection={<IconArrowLeft size={16} />}
@@ -285,13 +296,13 @@ export function CountReview({
           size="md"
           leftSection={<IconSend size={18} />}
           loading={submitting}
-          disabled={totals.lines === 0 || totals.toApprove > 0}
+          disabled={totals.lines === 0 || totals.toApprove > 0 || unconfirmed !== undefined}
           onClick={confirmSubmit}
           data-testid="submit-count"
         >
           Submit count
         </Button>
-      </Group>
+      </CountActionBar>
       <ApproveModal
         target={approving?.view ?? null}
         reason={approving?.reason ?? null}

@@ -11,11 +11,11 @@ export function CounterName() {
   const prefixes = useScannerSettings((s) => s.prefixes)
   return (
     <TextInput
-      w={200}
+      w={170}
       size="md"
-      label="Counted by"
-      description="Kept on every scan"
-      placeholder={pc}
+      aria-label="Counted by"
+      title={`Counted by: kept on every scan (left blank, the scans are under this PC, ${pc})`}
+      placeholder="Your name"
       leftSection={<IconUser size={18} />}
       rightSection={prefixes.length > 0 ? <ScannerHolders prefixes={prefixes} /> : null}
       value={name}

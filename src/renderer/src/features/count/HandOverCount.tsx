@@ -1,8 +1,9 @@
 import { useServices } from '../../app/services-context'
-import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core'
+import { Alert, Anchor, Group, Stack, Text } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { IconDownload, IconFileExport } from '@tabler/icons-react'
 import { handOverCount } from '../../count/hand-over'
+import { CountAction } from './CountAction'
 import { counterName, useCounter } from '../../stores/counter'
 import { useCountUi } from './count-ui'
 import { downloadText } from './download'
@@ -63,16 +64,14 @@ export function HandOverButton({
       }
     })
   return (
-    <Button
-      size="md"
-      variant="default"
-      leftSection={<IconFileExport size={18} />}
+    <CountAction
+      label="Hand over as file"
+      tip="Hand over as file (another PC submits this location)"
+      icon={<IconFileExport size={18} />}
       disabled={disabled}
       onClick={open}
-      data-testid="hand-over"
-    >
-      Hand over as file
-    </Button>
+      testId="hand-over"
+    />
   )
 }
 

@@ -10,16 +10,30 @@ import {
   Stack,
   Table,
   Text,
+  TextInput,
   Title
 } from '@mantine/core'
+import { IconFilter } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { CountSession } from '../../../../shared/model/records'
-import { chooseNotCounted, recountNotCounted } from '../../count/not-counted'
+import { chooseNotCounted, chooseNotCountedAll, recountNotCounted } from '../../count/not-counted'
 import { ItemCell } from './ItemCell'
 import { formatQty } from './format'
 import type { NotCountedView } from './use-count-data'
 
 type Choice = 'leave' | 'zero' | 'recount'
+
+const plural = (n: number, noun: string) => `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`
+
+/** The rows whose item name, SKU or lot number holds every word typed (case aside). */
+function shownRows(rows: NotCountedView[], filter: string): NotCountedView[] {
+  const words = filter.trim().toLowerCase().split(/\s+/).filter(Boolean)
+  if (words.length === 0) return rows
+  return rows.filter((r) => {
+    const text = `${r.item?.name ?? ''} ${r.item?.sku ?? ''} ${r.lot?.lotNumber ?? ''}`.toLowerCase()
+    return words.every((w) => text.includes(w))
+  })
+}
 
 /** Rows drawn at first: a warehouse can hold thousands of items no scan found. */
 const PAGE = 100
@@ -29,13 +43,34 @@ const PAGE = 100
  * (nothing is sent), set to zero (a difference sent like any other, as the vendor's
  * profile means zero), or recount (type what is there now).
  */
-export function NotCountedReview({ session, rows }: { session: CountSession; rows: NotCountedView[] }) {
+export function NotCountedReview({ session, rows: all }: { session: CountSession; rows: NotCountedView[] }) {
   const { db } = useServices()
   const [error, setError] = useState<string | null>(null)
   const [recounting, setRecounting] = useState<NotCountedView | null>(null)
   const [limit, setLimit] = useState(PAGE)
-  if (rows.length === 0) return null
-  const zeroed = rows.filter((r) => r.row.choice === 'zero')
+  const [filter, setFilter] = useState('')
+  if (all.length === 0) return null
+  const rows = shownRows(all, filter)
+  const zeroed = all.filter((r) => r.row.choice === 'zero')
+  const items = new Set(all.map((r) => r.row.itemKey)).size
+
+  const chooseAll = async (choice: 'leave' | 'zero') => {
+    setError(null)
+    try {
+      const { refused } = await chooseNotCountedAll(
+        db,
+        session.id,
+        rows.filter((r) => r.row.choice !== choice).map((r) => r.row),
+        choice
+      )
+      if (refused.length > 0)
+        setError(
+          `${refused.length} line${refused.length === 1 ? ' was' : 's were'} left as they were: ${refused[0]!.reason}`
+        )
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    }
+  }
 
   const choose = async (view: NotCountedView, choice: Choice) => {
     setError(null)
@@ -50,8 +85,8 @@ export function NotCountedReview({ session, rows }: { session: CountSession; row
   return (
     <Stack gap="xs" data-testid="not-counted">
       <Group justify="space-between">
-        <Title order={4}>
-          Not counted: {rows.length} item{rows.length === 1 ? '' : 's'} stocked here that no scan found
+        <Title order={4} data-testid="not-counted-title">
+          Not counted: {plural(all.length, 'line')} ({plural(items, 'item')}) stocked here that no scan found
         </Title>
         {zeroed.length > 0 && (
           <Badge color="red" variant="light" data-testid="not-counted-zeroed">
@@ -60,8 +95,45 @@ export function NotCountedReview({ session, rows }: { session: CountSession; row
         )}
       </Group>
       <Text size="sm" c="dimmed">
-        Left as is, nothing is sent for them. Set to zero sends the difference, as for any counted line.
+        Left as is, nothing is sent for them. Set to zero sends the difference, as for any counted line. A
+        line is an item, or one lot of it.
       </Text>
+      <Group gap="xs" wrap="nowrap" data-testid="not-counted-bulk">
+        <TextInput
+          style={{ flex: 1 }}
+          leftSection={<IconFilter size={16} />}
+          aria-label="Show only lines matching"
+          placeholder="Show only: name, SKU or lot"
+          value={filter}
+          onChange={(e) => {
+            setFilter(e.currentTarget.value)
+            setLimit(PAGE)
+          }}
+          data-testid="not-counted-filter"
+        />
+        <Button
+          variant="light"
+          color="red"
+          disabled={rows.every((r) => r.row.choice === 'zero')}
+          onClick={() => void chooseAll('zero')}
+          data-testid="not-counted-zero-all"
+        >
+          Set all {rows.length === all.length ? '' : `${rows.length} `}shown to zero
+        </Button>
+        <Button
+          variant="default"
+          disabled={rows.every((r) => r.row.choice === 'leave')}
+          onClick={() => void chooseAll('leave')}
+          data-testid="not-counted-leave-all"
+        >
+          Leave all shown
+        </Button>
+      </Group>
+      {rows.length < all.length && (
+        <Text size="sm" data-testid="not-counted-shown">
+          {plural(rows.length, 'line')} of {all.length} shown.
+        </Text>
+      )}
       {error && (
         <Alert color="red" data-testid="not-counted-error">
           {error}

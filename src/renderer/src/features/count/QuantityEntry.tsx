@@ -1,4 +1,4 @@
-import { Group, Text, TextInput } from '@mantine/core'
+import { Text, TextInput, Tooltip } from '@mantine/core'
 import { readTypedQuantity } from '../../../../shared/count/quantity'
 import { useCountUi } from './count-ui'
 import { formatQty } from './format'
@@ -20,26 +20,31 @@ export function QuantityEntry() {
   const text = useCountUi((s) => s.quantityText)
   const setText = useCountUi((s) => s.setQuantityText)
   const typed = readTypedQuantity(text)
+  // The typed quantity shows inside its own field, so the toolbar never moves while it is typed.
   return (
-    <Group align="flex-end" gap="md" wrap="nowrap">
+    <Tooltip label={problem(text)} opened={problem(text) !== null} color="orange" position="bottom" withArrow>
       <TextInput
-        label="Quantity"
-        description="For the next scan"
-        placeholder="1"
+        aria-label="Quantity"
+        title="Quantity: how many of the next scanned label were counted"
+        placeholder="Qty 1"
         inputMode="decimal"
         autoComplete="off"
         size="md"
-        w={150}
+        w={140}
         value={text}
-        error={problem(text)}
+        error={problem(text) !== null}
         onChange={(e) => setText(e.currentTarget.value)}
+        rightSectionWidth={84}
+        rightSection={
+          typed.status === 'ok' ? (
+            <Text fz={22} fw={800} c="blue.8" lh={1} data-testid="count-next-times" aria-live="polite">
+              × {formatQty(typed.value)}
+            </Text>
+          ) : null
+        }
+        styles={{ input: { fontWeight: 700 } }}
         data-testid="count-quantity"
       />
-      {typed.status === 'ok' && (
-        <Text fz={34} fw={800} lh={1.1} c="blue.8" data-testid="count-next-times">
-          next scan × {formatQty(typed.value)}
-        </Text>
-      )}
-    </Group>
+    </Tooltip>
   )
 }

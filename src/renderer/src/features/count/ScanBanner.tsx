@@ -13,6 +13,7 @@ import {
 } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { GS } from '../../../../shared/scan'
+import { DISK_FULL_TITLE } from '../../db/storage-errors'
 import { toneColour } from '../../scan/tone'
 import type { Banner, BannerContent } from './count-ui'
 import classes from './ScanBanner.module.css'
@@ -36,7 +37,7 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
     case 'counted': {
       const { item, line, quantity, lot, unknownLot, context } = content
       return {
-        icon: <IconCircleCheck size={36} />,
+        icon: <IconCircleCheck size={30} />,
         title: item.name,
         detail: (
           <Stack gap={4}>
@@ -62,10 +63,15 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
               {lot && <Badge color="grape">lot {lot.lotNumber}</Badge>}
               {context.expiry && <Badge variant="outline">expires {context.expiry}</Badge>}
               {context.serial && <Badge variant="outline">serial {context.serial}</Badge>}
-              {context.labelQuantity !== undefined && (
+              {context.labelQuantity !== undefined && !context.packName && (
                 <Badge variant="outline">label of {formatQty(context.labelQuantity)}</Badge>
               )}
             </Group>
+            {content.issueId !== undefined && unknownLot === undefined && (
+              <Text size="sm" fw={700} data-testid="scan-no-lot">
+                Counted without a lot: {item.name} is tracked by lot. Choose its lot under Unresolved.
+              </Text>
+            )}
             {unknownLot !== undefined && (
               <Text size="sm" c="orange.8" data-testid="scan-unknown-lot">
                 Lot {unknownLot} is not in the replica, so it was counted without a lot.
@@ -79,7 +85,17 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
             )}
           </Stack>
         ),
-        figure: `+${formatQty(quantity)}`,
+        figure: (
+          <>
+            +{formatQty(quantity)}
+            {context.packName && (
+              <Text span fz={24} fw={700} data-testid="scan-pack">
+                {' '}
+                ({context.packName})
+              </Text>
+            )}
+          </>
+        ),
         figureLabel: (
           <>
             counted <b data-testid="scan-line-total">{formatQty(line.counted)}</b>
@@ -90,7 +106,7 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
     }
     case 'invalid':
       return {
-        icon: <IconX size={36} />,
+        icon: <IconX size={30} />,
         title: 'Not a valid barcode — not counted',
         detail: (
           <Stack gap={2}>
@@ -110,26 +126,25 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
           serial !== undefined && `serial ${serial}`
         ].filter(Boolean)
         return {
-          icon: <IconHelpCircle size={36} />,
+          icon: <IconHelpCircle size={30} />,
           title: 'This label has no product number — not counted',
           detail: `It carries ${carries.length > 0 ? carries.join(', ') : 'other details'} but not which product. Scan the product’s own barcode.`
         }
       }
       return {
-        icon: <IconHelpCircle size={36} />,
+        icon: <IconHelpCircle size={30} />,
         title: (
           <>
             Unknown code <span style={{ fontFamily: 'monospace' }}>{visible(content.context.code)}</span>
           </>
         ),
-        detail:
-          'No item in any connection carries this code. Find the item below, or type the code printed under the barcode.'
+        detail: 'No item carries this code: find the item below, or type the number under the barcode.'
       }
     }
     case 'elsewhere': {
       const first = content.items[0]
       return {
-        icon: <IconAlertTriangle size={36} />,
+        icon: <IconAlertTriangle size={30} />,
         title: `${first?.name ?? 'This item'} is not in this count’s connection — not counted`,
         detail: `The code belongs to ${content.items
           .map((i) => `${itemLine(i)} in ${connectionLabel(i.connectionId)}`)
@@ -138,14 +153,14 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
     }
     case 'ambiguous':
       return {
-        icon: <IconAlertTriangle size={36} />,
+        icon: <IconAlertTriangle size={30} />,
         title: `This code is on ${content.items.length} items — pick one`,
         detail: 'Choose the item in front of you below; it is counted as soon as you pick it.'
       }
     case 'confirm': {
       const { item, quantity, counted, expected, reason } = content
       return {
-        icon: <IconAlertTriangle size={36} />,
+        icon: <IconAlertTriangle size={30} />,
         title: `Check this quantity — ${item.name} not counted yet`,
         detail: (
           <Text data-testid="scan-confirm-reason">
@@ -160,7 +175,7 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
     }
     case 'duplicate':
       return {
-        icon: <IconAlertTriangle size={36} />,
+        icon: <IconAlertTriangle size={30} />,
         title: `Serial ${content.context.serial ?? ''} is already counted`,
         detail: `${content.item.name}: a serial number counts once, however often its label is scanned.`
       }
@@ -168,7 +183,7 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
       const { undone, item } = content
       const name = item?.name ?? 'the line'
       return {
-        icon: <IconArrowBackUp size={36} />,
+        icon: <IconArrowBackUp size={30} />,
         title:
           undone.event.kind === 'set'
             ? `Undone: recount of ${name}`
@@ -179,19 +194,23 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
       }
     }
     case 'location':
-      return { icon: <IconMapPin size={36} />, title: 'Location label', detail: content.context.code }
+      return { icon: <IconMapPin size={30} />, title: 'Location label', detail: content.context.code }
     case 'switched':
-      return { icon: <IconMapPin size={36} />, ...describeSwitch(content) }
+      return { icon: <IconMapPin size={30} />, ...describeSwitch(content) }
     case 'refused':
       return {
-        icon: <IconMapPin size={36} />,
+        icon: <IconMapPin size={30} />,
         title: 'Scans still go where they went',
         detail: <Text data-testid="scan-refused">{content.message}</Text>
       }
     case 'failed':
-      return { icon: <IconX size={36} />, title: 'Not saved', detail: content.message }
+      return {
+        icon: <IconX size={30} />,
+        title: content.diskFull ? DISK_FULL_TITLE : 'Not saved',
+        detail: content.message
+      }
     case 'info':
-      return { icon: <IconInfoCircle size={36} />, title: content.message, detail: content.detail }
+      return { icon: <IconInfoCircle size={30} />, title: content.message, detail: content.detail }
   }
 }
 
@@ -238,14 +257,15 @@ export function ScanBanner({
   const shown: Shown = banner
     ? describe(banner.content, connectionLabel)
     : {
-        icon: <IconBarcode size={36} />,
+        icon: <IconBarcode size={30} />,
         title: 'Ready to scan',
         detail: 'Scan a barcode wherever the cursor is: no need to click a field first.'
       }
   return (
     <Paper
       withBorder
-      p="md"
+      px="sm"
+      py={8}
       className={classes.banner}
       bg={`var(--mantine-color-${colour}-light)`}
       style={{ borderLeftColor: `var(--mantine-color-${colour}-filled)` }}
@@ -268,7 +288,7 @@ export function ScanBanner({
             {shown.icon}
           </Box>
           <Stack gap={4}>
-            <Text fz={22} fw={700} lh={1.2} data-testid="scan-title">
+            <Text fz={20} fw={700} lh={1.2} data-testid="scan-title">
               {shown.title}
             </Text>
             {typeof shown.detail === 'string' ? <Text>{shown.detail}</Text> : shown.detail}
@@ -282,7 +302,7 @@ export function ScanBanner({
         </Group>
         {shown.figure !== undefined && (
           <Stack gap={0} align="flex-end">
-            <Text fz={48} fw={800} lh={1} c={`${colour}.8`} data-testid="scan-figure">
+            <Text fz={40} fw={800} lh={1} c={`${colour}.8`} data-testid="scan-figure">
               {shown.figure}
             </Text>
             <Text size="sm">{shown.figureLabel}</Text>

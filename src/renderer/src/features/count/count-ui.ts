@@ -1,8 +1,15 @@
 import { create } from 'zustand'
 import { readTypedQuantity, type TypedQuantity } from '../../../../shared/count/quantity'
-import type { CountSession, Item, Location } from '../../../../shared/model/records'
+import type { CountSession, Item, LinkPack, Location } from '../../../../shared/model/records'
 import { parseScan } from '../../../../shared/scan'
-import { countItem, countScan, toneOf, type CountScanOutcome, type ScanContext } from '../../count/count-scan'
+import {
+  countItem,
+  countScan,
+  packed,
+  toneOf,
+  type CountScanOutcome,
+  type ScanContext
+} from '../../count/count-scan'
 import { findLocationLabel, goToLabel, type LabelOutcome } from '../../count/location-switch'
 import { resolveCode } from '../../count/resolve'
 import { undoLast, type Undone } from '../../count/lines'
@@ -15,13 +22,15 @@ import type { Tone } from '../../scan/tone'
 import { countLimits } from '../../stores/count-limits'
 import { counterFor, counterName } from '../../stores/counter'
 import { useScannerSettings } from '../../scan/scanner-settings'
-import { storageWords } from '../../db/storage-errors'
+import { DISK_FULL_WORDS, storageWords } from '../../db/storage-errors'
+import { moveToLot, recordIssue, resolveIssue } from '../../count/issues'
 
 /** What the scan banner shows: the last scan's outcome, an undo, or a failure to save. */
 export type BannerContent =
   | ScanReport
   | { status: 'undone'; undone: Undone; item: Item | undefined }
-  | { status: 'failed'; message: string }
+  /** `diskFull`: the disk could not take it (the same words every time). */
+  | { status: 'failed'; message: string; diskFull?: boolean }
   | { status: 'info'; message: string; detail?: string }
   /** A location label was scanned: where scans go now. */
   | (LabelOutcome & { status: 'switched' })
@@ -32,7 +41,12 @@ export type BannerContent =
  * A scan's outcome, with what the Quantity field held if that could not be used,
  * and the code it linked to the item (its next scan counts that item directly).
  */
-export type ScanReport = CountScanOutcome & { ignoredQuantity?: string; linkedCode?: string }
+export type ScanReport = CountScanOutcome & {
+  ignoredQuantity?: string
+  linkedCode?: string
+  /** The Unresolved entry this outcome left (an unknown code, a quantity waiting, a missing lot). */
+  issueId?: string
+}
 
 export interface Banner {
   /** Grows with every banner, so the flash restarts even when two outcomes look the same. */
@@ -99,8 +113,25 @@ function report(outcome: ScanReport, timer?: ScanTimer) {
 }
 
 function reportFailure(error: unknown) {
-  useCountUi.getState().show({ status: 'failed', message: failure(error) }, 'error')
+  const message = failure(error)
+  useCountUi.getState().show({ status: 'failed', message, diskFull: message === DISK_FULL_WORDS }, 'error')
+  useCountUi.getState().setQuantityText('')
   playTone('error')
+}
+
+/**
+ * Keeps what the outcome leaves unresolved, and takes off the list the entry it
+ * answers (`answering`): both before the banner, so what it says is on the list.
+ */
+async function settle(
+  db: StockroomDb,
+  countId: string,
+  outcome: ScanReport,
+  answering?: string
+): Promise<ScanReport> {
+  if (answering !== undefined) await resolveIssue(db, answering)
+  const issue = await recordIssue(db, countId, outcome)
+  return issue ? { ...outcome, issueId: issue.id } : outcome
 }
 
 /** A scan's work in its turn; a failure to save is said in the banner with the error tone. */
@@ -133,7 +164,8 @@ export function submitScan(db: StockroomDb, countId: string, raw: string, prefix
       await reportLabel(db, outcome.locations, false)
       return
     }
-    report(typed.status === 'code-like' ? { ...outcome, ignoredQuantity: typed.text } : outcome, timer)
+    const settled = await settle(db, countId, outcome)
+    report(typed.status === 'code-like' ? { ...settled, ignoredQuantity: typed.text } : settled, timer)
   })
 }
 
@@ -189,10 +221,15 @@ export function submitPick(
   db: StockroomDb,
   countId: string,
   item: Item,
-  context: ScanContext
+  context: ScanContext,
+  answering?: string
 ): Promise<void> {
   return enqueueReported(async () => {
-    report(await countItem(db, countId, item, context, { limits: countLimits(), counter: counterName() }))
+    const outcome = await countItem(db, countId, item, context, {
+      limits: countLimits(),
+      counter: counterName()
+    })
+    report(await settle(db, countId, outcome, answering))
   })
 }
 
@@ -208,7 +245,9 @@ export function submitLink(
   countId: string,
   connectionId: string,
   item: Item,
-  context: ScanContext
+  context: ScanContext,
+  answering?: string,
+  pack?: LinkPack
 ): Promise<void> {
   return enqueueReported(async () => {
     const code = parseScan(context.raw, { prefixes: useScannerSettings.getState().prefixes })
@@ -219,10 +258,13 @@ export function submitLink(
         connectionId,
         code: key,
         itemKey: item.key,
-        ...(linkedOn !== undefined && { linkedOn })
+        ...(linkedOn !== undefined && { linkedOn }),
+        ...(pack && { pack })
       })
-    const outcome = await countItem(db, countId, item, context, { limits: countLimits() })
-    report(key === undefined ? outcome : { ...outcome, linkedCode: context.code })
+    const counted = key !== undefined && pack ? packed({ ...context }, pack) : context
+    const outcome = await countItem(db, countId, item, counted, { limits: countLimits() })
+    const settled = await settle(db, countId, outcome, answering)
+    report(key === undefined ? settled : { ...settled, linkedCode: context.code })
   })
 }
 
@@ -231,10 +273,12 @@ export function submitConfirmed(
   db: StockroomDb,
   countId: string,
   item: Item,
-  context: ScanContext
+  context: ScanContext,
+  answering?: string
 ): Promise<void> {
   return enqueueReported(async () => {
-    report(await countItem(db, countId, item, context, { confirmed: true, counter: counterName() }))
+    const outcome = await countItem(db, countId, item, context, { confirmed: true, counter: counterName() })
+    report(await settle(db, countId, outcome, answering))
   })
 }
 
@@ -256,5 +300,26 @@ export function submitUndo(db: StockroomDb, countId: string): Promise<void> {
     }
     const item = undone.line ? await db.items.get(undone.line.itemKey) : undefined
     useCountUi.getState().show({ status: 'undone', undone, item }, 'neutral')
+  })
+}
+
+/** An Unresolved entry dropped by the person: nothing is counted for it, and the banner says so. */
+export function submitDrop(db: StockroomDb, issueId: string, words: string): Promise<void> {
+  return enqueueReported(async () => {
+    await resolveIssue(db, issueId)
+    useCountUi.getState().show({ status: 'info', message: words }, 'neutral')
+  })
+}
+
+/** A scan counted without its lot, moved to the lot the person chose from the Unresolved list. */
+export function submitMoveToLot(
+  db: StockroomDb,
+  issueId: string,
+  lotKey: string,
+  words: string
+): Promise<void> {
+  return enqueueReported(async () => {
+    await moveToLot(db, issueId, lotKey)
+    useCountUi.getState().show({ status: 'info', message: words }, 'neutral')
   })
 }

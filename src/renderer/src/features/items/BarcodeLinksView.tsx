@@ -150,7 +150,15 @@ export function BarcodeLinksView() {
           <Table.Tbody>
             {(rows ?? []).map(({ link, item }) => (
               <Table.Tr key={link.key} data-testid="link-row" data-code={link.code}>
-                <Table.Td ff="monospace">{link.code}</Table.Td>
+                <Table.Td ff="monospace">
+                  {link.code}
+                  {link.pack && (
+                    <Text span size="sm" ff="inherit" c="dimmed" data-testid="link-pack">
+                      {' '}
+                      · {link.pack.name} of {link.pack.units}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   {item ? (
                     <>

@@ -23,6 +23,8 @@ import { ItemsScreen } from '../items/ItemsScreen'
 import { LabelsScreen } from '../labels/LabelsScreen'
 import { OutboxScreen } from '../outbox/OutboxScreen'
 import { TasksScreen } from '../tasks/TasksScreen'
+import { ReceivingScreen } from '../receiving/ReceivingScreen'
+import { ShippingScreen } from '../shipping/ShippingScreen'
 import { AppSpotlight } from './AppSpotlight'
 import { screens } from './screens'
 import { ShortcutsOverlay } from './ShortcutsOverlay'
@@ -35,7 +37,9 @@ const screenOf: Record<Section, ComponentType> = {
   outbox: OutboxScreen,
   connections: ConnectionsScreen,
   activity: ActivityScreen,
-  labels: LabelsScreen
+  labels: LabelsScreen,
+  receiving: ReceivingScreen,
+  shipping: ShippingScreen
 }
 
 export function Shell() {

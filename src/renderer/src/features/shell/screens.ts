@@ -5,6 +5,8 @@ import {
   IconClipboardList,
   IconPlugConnected,
   IconTags,
+  IconTruckDelivery,
+  IconTruckLoading,
   IconUpload
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
@@ -64,6 +66,20 @@ export const screens: ScreenEntry[] = [
     icon: IconTags,
     digit: '7',
     purpose: 'Print item, location and receipt labels'
+  },
+  {
+    section: 'receiving',
+    label: 'Receiving',
+    icon: IconTruckDelivery,
+    digit: '8',
+    purpose: 'Receive a purchase order by scanning'
+  },
+  {
+    section: 'shipping',
+    label: 'Shipping',
+    icon: IconTruckLoading,
+    digit: '9',
+    purpose: 'Check, pack and dispatch a shipment'
   }
 ]
 

@@ -6,6 +6,9 @@ import { useState } from 'react'
 import { parseScan } from '../../../../shared/scan/parse-scan'
 import { vendorProfiles } from '../../../../shared/vendors/profiles'
 import { itemsForCode } from '../../count/barcode-links'
+import { moveTask, undoBatch } from '../../outbox/task-flow'
+import { takesFlow } from '../../outbox/flows'
+import type { Result } from '../../../../shared/result'
 import { DIALOG_PRIORITY, useScanner } from '../../scan/scanner'
 import { RecordBatchModal, type BatchTarget } from './RecordBatchModal'
 import { StatusBadge } from './StatusBadge'
@@ -28,15 +31,13 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
     const location = task.locationKey ? await db.locations.get(task.locationKey) : undefined
     const items = await db.items.bulkGet(task.lines.map((l) => l.itemKey))
     const sku = new Map(items.flatMap((i) => (i ? [[i.key, i.sku] as const] : [])))
-    const queued = await db.outbox
+    const open = await db.outbox
       .where('connectionId')
       .equals(task.connectionId)
-      .filter(
-        (e) =>
-          e.batch?.taskKey === task.key &&
-          (e.state === 'pending' || e.state === 'sending' || e.state === 'needs-review')
-      )
+      .filter((e) => e.state === 'pending' || e.state === 'sending' || e.state === 'needs-review')
       .toArray()
+    const queued = open.filter((e) => e.batch?.taskKey === task.key)
+    const undos = open.filter((e) => e.flow?.kind === 'batch-undo' && e.flow.targetKey === task.key)
     // A vendor whose tasks take no batches says why, instead of offering to record one.
     const connection = await db.connections.get(task.connectionId)
     const profile = connection && vendorProfiles[connection.vendor]
@@ -44,7 +45,10 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
       profile && !connection.capabilities.includes('task-write')
         ? (profile.taskNote ?? profile.batchRefusal ?? `${profile.name} takes no batches from Stockroom.`)
         : undefined
-    return { task, location, sku, queued, readOnly }
+    const moves =
+      profile && takesFlow(profile, 'task-status') ? profile.workflow?.taskStatus?.statuses : undefined
+    const undoable = profile !== undefined && takesFlow(profile, 'batch-undo')
+    return { task, location, sku, queued, undos, readOnly, moves, undoable }
   }, [taskKey])
 
   const canRecord =
@@ -82,6 +86,16 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
     DIALOG_PRIORITY
   )
 
+  const act = async (run: () => Promise<Result<unknown>>, done: string) => {
+    const r = await run()
+    notifications.show(
+      r.ok
+        ? { color: 'teal', title: done, message: 'Sent when the vendor can be reached.' }
+        : { color: 'red', title: 'Not done', message: r.error.message }
+    )
+  }
+  const undoneBatch = new Set(data?.undos.map((e) => e.flow?.batchId ?? ''))
+  const undoneEntry = new Set(data?.undos.map((e) => e.flow?.undoOf ?? ''))
   const lineName = new Map(data?.task.lines.map((l) => [l.lineId, l.name]) ?? [])
   const p = data ? taskProgress(data.task) : undefined
   return (
@@ -102,6 +116,29 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
             </Text>
           </Group>
           <Text size="sm">{progressWords(p)}</Text>
+          {data.moves && (
+            <Group gap="xs">
+              {data.task.status !== data.moves.start && data.task.status !== data.moves.complete && (
+                <Button
+                  size="xs"
+                  data-testid="task-start"
+                  onClick={() => void act(() => moveTask(db, data.task.key, 'start'), 'Task started')}
+                >
+                  Start task
+                </Button>
+              )}
+              {data.task.status !== data.moves.complete && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  data-testid="task-complete"
+                  onClick={() => void act(() => moveTask(db, data.task.key, 'complete'), 'Task completed')}
+                >
+                  Complete task
+                </Button>
+              )}
+            </Group>
+          )}
           <Progress value={p.percent} aria-label={progressWords(p)} />
           {data.readOnly && (
             <Alert color="gray" variant="light" data-testid="task-read-only">
@@ -159,8 +196,24 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
                   <Table.Tr key={e.id}>
                     <Table.Td>{lineName.get(e.batch!.lineId) ?? e.batch!.label}</Table.Td>
                     <Table.Td>{e.batch!.quantity}</Table.Td>
+                    <Table.Td>
+                      {data.undoable && !undoneEntry.has(e.id) && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          data-testid="batch-undo"
+                          onClick={() => void act(() => undoBatch(db, { entryId: e.id }), 'Batch undone')}
+                        >
+                          Undo
+                        </Button>
+                      )}
+                    </Table.Td>
                     <Table.Td colSpan={2}>
-                      {e.state === 'needs-review' ? (
+                      {undoneEntry.has(e.id) ? (
+                        <Badge color="orange" variant="light">
+                          waiting to send, then its undo
+                        </Badge>
+                      ) : e.state === 'needs-review' ? (
                         <Badge color="red" variant="light">
                           needs review — see Outbox
                         </Badge>
@@ -188,6 +241,30 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
                     <Table.Td>{b.quantity}</Table.Td>
                     <Table.Td>{b.lot ?? ''}</Table.Td>
                     <Table.Td>{b.at ? new Date(b.at).toLocaleString() : ''}</Table.Td>
+                    <Table.Td>
+                      {undoneBatch.has(b.id) ? (
+                        <Badge color="orange" variant="light" data-testid="batch-undo-waiting">
+                          undo waiting to send
+                        </Badge>
+                      ) : (
+                        data.undoable &&
+                        /^\d+$/.test(b.id) && (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            data-testid="batch-undo"
+                            onClick={() =>
+                              void act(
+                                () => undoBatch(db, { taskKey: data.task.key, batchId: b.id }),
+                                'Undo queued'
+                              )
+                            }
+                          >
+                            Undo
+                          </Button>
+                        )
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
