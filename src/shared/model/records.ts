@@ -256,6 +256,8 @@ export interface CountSession {
   outcome?: 'queued' | 'exported' | 'nothing-to-send' | 'handed-over'
   /** Counts of other PCs brought in as files (their session ids): one is never summed in twice. */
   broughtIn?: string[]
+  /** Handed over through the site database: the PC whose count included this one's scans and sent them. */
+  includedBy?: string
   /** When the replica was last synced as the count started: how old "expected" may be. */
   replicaSyncedAt?: string
 }

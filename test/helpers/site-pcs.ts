@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto'
+import { openReplica, type StockroomDb } from '../../src/renderer/src/db/db'
+import { followSite, type SiteFollower } from '../../src/renderer/src/site/follow'
+import type { HostClient } from '../../src/shared/host-api/client'
+import type { SiteStatus } from '../../src/shared/host-api/site'
+import { createTestServices, instantClock, type TestServices } from './main-services'
+import { inProcessHost } from './replica'
+
+export interface SitePc {
+  name: string
+  t: TestServices
+  db: StockroomDb
+  host: HostClient
+  cid: string
+  follower: SiteFollower
+  /** The site status as the renderer last heard it. */
+  status(): SiteStatus | undefined
+  close(): Promise<void>
+}
+
+/**
+ * One warehouse PC: its own main services (named `name`), its own replica opened as the
+ * app opens it (journaled to main, so what it records is shared through main), a
+ * connection to the vendor, and the renderer's site follower. With `site`, the
+ * connection string is set as a person sets it in Settings.
+ */
+export async function sitePc(
+  name: string,
+  vendor: { vendor: 'frostbyte'; url: string; apiKey: string },
+  site?: string
+): Promise<SitePc> {
+  const t = await createTestServices(
+    { random: () => 0.05, maxAttempts: 10, clock: instantClock() },
+    { pcName: name, site: { retryMs: 100 } }
+  )
+  const host = inProcessHost(t.services)
+  const db = await openReplica(host, `site-pc-${name}-${randomUUID()}`)
+  const created = await t.services.connections.create({
+    vendor: vendor.vendor,
+    label: 'Main warehouse',
+    baseUrl: vendor.url,
+    apiKey: vendor.apiKey
+  })
+  await db.connections.put({ ...created } as never)
+  if (site !== undefined) {
+    const r = await host.call('site:configure', { connectionString: site })
+    if (!r.ok || r.value.state !== 'connected') throw new Error(`${name} could not reach the site database`)
+  }
+  let status: SiteStatus | undefined
+  const follower = followSite(db, host, (s) => (status = s))
+  return {
+    name,
+    t,
+    db,
+    host,
+    cid: created.id,
+    follower,
+    status: () => status,
+    async close() {
+      follower.stop()
+      db.close()
+      await t.cleanup()
+    }
+  }
+}
