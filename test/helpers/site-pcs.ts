@@ -1,4 +1,10 @@
 import { randomUUID } from 'node:crypto'
+import { afterEach, beforeEach } from 'vitest'
+import type { FrostbyteData } from '../../src/main/fakes/frostbyte/server'
+import { syncConnection } from '../../src/renderer/src/sync/driver'
+import type { VendorFake } from '../contract/conformance'
+import { frostbyteHarness } from '../contract/frostbyte-harness'
+import { createSiteDb, type TestSiteDb } from './site-db'
 import { openReplica, type StockroomDb } from '../../src/renderer/src/db/db'
 import { followSite, type SiteFollower } from '../../src/renderer/src/site/follow'
 import type { HostClient } from '../../src/shared/host-api/client'
@@ -62,4 +68,41 @@ export async function sitePc(
       await t.cleanup()
     }
   }
+}
+
+export interface TwoSitePcs {
+  fake: VendorFake<FrostbyteData>
+  site: TestSiteDb
+  pc1: SitePc
+  pc2: SitePc
+}
+
+/**
+ * For each test: a Frostbyte fake, a site database of the test's own, and two PCs on
+ * both, synced (PC 2 names the vendor's address with `pc2Url`, default the same).
+ */
+export function useTwoSitePcs(o: {
+  seed: number
+  size: number
+  pc2Url?: (url: string) => string
+}): TwoSitePcs {
+  const s = {} as TwoSitePcs
+  beforeEach(async () => {
+    s.fake = await frostbyteHarness.start({ seed: o.seed, size: o.size })
+    s.site = await createSiteDb()
+    const vendor = { vendor: 'frostbyte' as const, url: s.fake.url, apiKey: s.fake.apiKey }
+    s.pc1 = await sitePc('PC-1', vendor, s.site.url)
+    s.pc2 = await sitePc('PC-2', { ...vendor, url: o.pc2Url?.(s.fake.url) ?? s.fake.url }, s.site.url)
+    await Promise.all([
+      syncConnection(s.pc1.db, s.pc1.host, s.pc1.cid),
+      syncConnection(s.pc2.db, s.pc2.host, s.pc2.cid)
+    ])
+  })
+  afterEach(async () => {
+    await s.pc1?.close()
+    await s.pc2?.close()
+    await s.site?.drop()
+    await s.fake?.close()
+  })
+  return s
 }

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { FrostbyteData } from '../../src/main/fakes/frostbyte/server'
+import { describe, expect, it } from 'vitest'
 import { linkCode, lookupCode } from '../../src/renderer/src/count/barcode-links'
 import { countScan } from '../../src/renderer/src/count/count-scan'
 import { addToCount } from '../../src/renderer/src/count/lines'
 import { startCount } from '../../src/renderer/src/count/sessions'
 import { siteParts } from '../../src/renderer/src/site/parts'
-import { syncConnection } from '../../src/renderer/src/sync/driver'
 import { codeKeys } from '../../src/shared/scan'
-import type { VendorFake } from '../contract/conformance'
-import { frostbyteHarness } from '../contract/frostbyte-harness'
-import { createSiteDb, siteServerReachable, type TestSiteDb } from '../helpers/site-db'
-import { sitePc, type SitePc } from '../helpers/site-pcs'
+import { siteServerReachable } from '../helpers/site-db'
+import { useTwoSitePcs, type SitePc } from '../helpers/site-pcs'
 
 const server = await siteServerReachable()
 
@@ -20,28 +16,11 @@ const server = await siteServerReachable()
  * and survive the database going away in the middle of a count.
  */
 describe.skipIf(!server.ok)('the site database, shared by two PCs', () => {
-  let fake: VendorFake<FrostbyteData>
-  let site: TestSiteDb
-  let pc1: SitePc
-  let pc2: SitePc
-  beforeEach(async () => {
-    fake = await frostbyteHarness.start({ seed: 51, size: 120 })
-    site = await createSiteDb()
-    const vendor = { vendor: 'frostbyte' as const, url: fake.url, apiKey: fake.apiKey }
-    pc1 = await sitePc('PC-1', vendor, site.url)
-    // The same vendor address written another way is the same system.
-    pc2 = await sitePc('PC-2', { ...vendor, url: `${fake.url}/` }, site.url)
-    await Promise.all([syncConnection(pc1.db, pc1.host, pc1.cid), syncConnection(pc2.db, pc2.host, pc2.cid)])
-  })
-  afterEach(async () => {
-    await pc1?.close()
-    await pc2?.close()
-    await site?.drop()
-    await fake?.close()
-  })
+  // The same vendor address written another way is the same system.
+  const two = useTwoSitePcs({ seed: 51, size: 120, pc2Url: (url) => `${url}/` })
 
   const place = () => {
-    const d = fake.server.data
+    const d = two.fake.server.data
     const wh = d.warehouses[0]!.id
     const plain = d.products.all().filter((p) => p.isActive && !p.trackBatches && !p.trackSerials)
     return { wh, plain }
@@ -53,88 +32,94 @@ describe.skipIf(!server.ok)('the site database, shared by two PCs', () => {
     const { wh, plain } = place()
     const target = plain[0]!
     const code = 'SHELF-LABEL-0042'
-    const count2 = await startCount(pc2.db, {
-      connectionId: pc2.cid,
-      locationKey: location(pc2, wh),
+    const count2 = await startCount(two.pc2.db, {
+      connectionId: two.pc2.cid,
+      locationKey: location(two.pc2, wh),
       blind: false
     })
     // Before the link, PC 2 does not know the code.
-    expect((await lookupCode(pc2.db, codeKeys(code))).items).toHaveLength(0)
+    expect((await lookupCode(two.pc2.db, codeKeys(code))).items).toHaveLength(0)
 
     const made = Date.now()
-    await linkCode(pc1.db, { connectionId: pc1.cid, code, itemKey: item(pc1, target.id), linkedOn: 'PC-1' })
+    await linkCode(two.pc1.db, {
+      connectionId: two.pc1.cid,
+      code,
+      itemKey: item(two.pc1, target.id),
+      linkedOn: 'PC-1'
+    })
     let seenAfter = 0
     await expect
       .poll(
         async () => {
-          const found = (await lookupCode(pc2.db, codeKeys(code))).items.map((i) => i.key)
+          const found = (await lookupCode(two.pc2.db, codeKeys(code))).items.map((i) => i.key)
           if (found.length > 0 && seenAfter === 0) seenAfter = Date.now() - made
           return found
         },
         { interval: 10, timeout: 5_000 }
       )
-      .toEqual([item(pc2, target.id)])
+      .toEqual([item(two.pc2, target.id)])
     console.log(
       `site database: a link made on PC 1 reached PC 2's replica in ${seenAfter} ms (LISTEN/NOTIFY)`
     )
     expect(seenAfter).toBeLessThan(1_000)
 
     // PC 2 scans the code: its item is counted.
-    const scanned = await countScan(pc2.db, count2.id, code)
+    const scanned = await countScan(two.pc2.db, count2.id, code)
     expect(scanned.status).toBe('counted')
-    const lines = await pc2.db.countLines.where('countId').equals(count2.id).toArray()
-    expect(lines.map((l) => [l.itemKey, l.counted])).toEqual([[item(pc2, target.id), 1]])
+    const lines = await two.pc2.db.countLines.where('countId').equals(count2.id).toArray()
+    expect(lines.map((l) => [l.itemKey, l.counted])).toEqual([[item(two.pc2, target.id), 1]])
     // PC 2 did not share PC 1's link back: one link change in the site's log.
-    expect(await site.query("SELECT kind FROM site_changes WHERE kind = 'link'")).toHaveLength(1)
+    expect(await two.site.query("SELECT kind FROM site_changes WHERE kind = 'link'")).toHaveLength(1)
   })
 
   it('with the database away mid-count, scans and links wait and catch up once: 0 duplicates, 0 lost', async () => {
     const { wh, plain } = place()
     const [a, b, c, d] = plain
-    const count1 = await startCount(pc1.db, {
-      connectionId: pc1.cid,
-      locationKey: location(pc1, wh),
+    const count1 = await startCount(two.pc1.db, {
+      connectionId: two.pc1.cid,
+      locationKey: location(two.pc1, wh),
       blind: false
     })
-    const count2 = await startCount(pc2.db, {
-      connectionId: pc2.cid,
-      locationKey: location(pc2, wh),
+    const count2 = await startCount(two.pc2.db, {
+      connectionId: two.pc2.cid,
+      locationKey: location(two.pc2, wh),
       blind: false
     })
     // One scan at a time, each its own commit, as a scanner gives them.
     const scan = async (n: number, id: string) => {
-      for (let i = 0; i < n; i++) await addToCount(pc1.db, count1.id, { itemKey: item(pc1, id), quantity: 1 })
+      for (let i = 0; i < n; i++)
+        await addToCount(two.pc1.db, count1.id, { itemKey: item(two.pc1, id), quantity: 1 })
     }
     await scan(3, a!.id)
-    await expect.poll(async () => site.query('SELECT part_id FROM site_count_parts')).toHaveLength(3)
+    await expect.poll(async () => two.site.query('SELECT part_id FROM site_count_parts')).toHaveLength(3)
 
     // The site database goes away (connections cut, new ones refused) in the middle of the count.
-    await site.cutOff()
-    await expect.poll(() => pc1.status()?.state).toBe('unreachable')
+    await two.site.cutOff()
+    await expect.poll(() => two.pc1.status()?.state).toBe('unreachable')
     await scan(4, b!.id)
     await scan(2, a!.id)
-    await linkCode(pc1.db, { connectionId: pc1.cid, code: 'AWAY-1', itemKey: item(pc1, c!.id) })
-    await linkCode(pc2.db, { connectionId: pc2.cid, code: 'AWAY-2', itemKey: item(pc2, d!.id) })
+    await linkCode(two.pc1.db, { connectionId: two.pc1.cid, code: 'AWAY-1', itemKey: item(two.pc1, c!.id) })
+    await linkCode(two.pc2.db, { connectionId: two.pc2.cid, code: 'AWAY-2', itemKey: item(two.pc2, d!.id) })
     // Both keep working from their replicas; each says how many shared changes wait.
-    await expect.poll(() => pc1.status()).toMatchObject({ state: 'unreachable', waiting: 7 })
-    await expect.poll(() => pc2.status()).toMatchObject({ state: 'unreachable', waiting: 1 })
-    expect(pc1.status()?.error).toMatch(/site database/)
-    expect(pc1.status()?.error).not.toContain('stockroom@')
+    await expect.poll(() => two.pc1.status()).toMatchObject({ state: 'unreachable', waiting: 7 })
+    await expect.poll(() => two.pc2.status()).toMatchObject({ state: 'unreachable', waiting: 1 })
+    expect(two.pc1.status()?.error).toMatch(/site database/)
+    expect(two.pc1.status()?.error).not.toContain('stockroom@')
 
-    await site.restore()
+    await two.site.restore()
     await expect
-      .poll(() => pc1.status(), { timeout: 15_000 })
+      .poll(() => two.pc1.status(), { timeout: 15_000 })
       .toMatchObject({ state: 'connected', waiting: 0 })
     await expect
-      .poll(() => pc2.status(), { timeout: 15_000 })
+      .poll(() => two.pc2.status(), { timeout: 15_000 })
       .toMatchObject({ state: 'connected', waiting: 0 })
 
     // Every scan once: 9 parts, 9 distinct, none lost.
-    const parts = await site.query<{ n: string; distinct: string }>(
+    const parts = await two.site.query<{ n: string; distinct: string }>(
       'SELECT count(*) AS n, count(DISTINCT part_id) AS distinct FROM site_count_parts'
     )
     expect(parts[0]).toEqual({ n: '9', distinct: '9' })
-    const changes = await site.query<{ kind: string; n: string }>(
+    const changes = await two.site.query<{ kind: string; n: string }>(
       'SELECT kind, count(*) AS n FROM site_changes GROUP BY kind ORDER BY kind'
     )
     expect(changes).toEqual([
@@ -142,14 +127,14 @@ describe.skipIf(!server.ok)('the site database, shared by two PCs', () => {
       { kind: 'part', n: '9' }
     ])
     // Sending the queue again (an answer lost after the commit) stores nothing twice.
-    const again = await site.query<{
+    const again = await two.site.query<{
       change_id: string
       kind: string
       system: string
       body: Record<string, unknown>
     }>('SELECT change_id, kind, system, body FROM site_changes ORDER BY seq')
-    await pc1.t.services.site.connected()!.push(
-      pc1.t.services.site.identity(),
+    await two.pc1.t.services.site.connected()!.push(
+      two.pc1.t.services.site.identity(),
       again.map((r) => ({
         changeId: r.change_id,
         kind: r.kind as 'part',
@@ -158,17 +143,17 @@ describe.skipIf(!server.ok)('the site database, shared by two PCs', () => {
         body: r.body
       }))
     )
-    expect(await site.query('SELECT 1 FROM site_changes')).toHaveLength(11)
-    expect(await site.query('SELECT 1 FROM site_count_parts')).toHaveLength(9)
+    expect(await two.site.query('SELECT 1 FROM site_changes')).toHaveLength(11)
+    expect(await two.site.query('SELECT 1 FROM site_count_parts')).toHaveLength(9)
 
     // Each PC has the other's link; PC 2 sees PC 1's parts summed: 5 of a, 4 of b.
     await expect
-      .poll(async () => (await lookupCode(pc2.db, codeKeys('AWAY-1'))).items.map((i) => i.key))
-      .toEqual([item(pc2, c!.id)])
+      .poll(async () => (await lookupCode(two.pc2.db, codeKeys('AWAY-1'))).items.map((i) => i.key))
+      .toEqual([item(two.pc2, c!.id)])
     await expect
-      .poll(async () => (await lookupCode(pc1.db, codeKeys('AWAY-2'))).items.map((i) => i.key))
-      .toEqual([item(pc1, d!.id)])
-    const seen = await siteParts(pc2.db, pc2.host, count2.id)
+      .poll(async () => (await lookupCode(two.pc1.db, codeKeys('AWAY-2'))).items.map((i) => i.key))
+      .toEqual([item(two.pc1, d!.id)])
+    const seen = await siteParts(two.pc2.db, two.pc2.host, count2.id)
     if (seen.state !== 'ok') throw new Error(`site parts: ${seen.state}`)
     const summed = [...seen.byLine.values()].map((p) => p.map((x) => `${x.pc} ${x.quantity}`))
     expect(summed.sort()).toEqual([['PC-1 4'], ['PC-1 5']])

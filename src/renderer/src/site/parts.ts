@@ -57,7 +57,7 @@ export async function siteParts(db: StockroomDb, host: HostClient, countId: stri
 
 /**
  * Takes the other PCs' parts at this count's location into this count before it
- * is submitted: claims them in the site database (a part another PC claimed first
+ * is submitted: claims them (and this count's own) in the site database (a part another PC claimed first
  * is not taken), then sums them in as brought-in counts, one per other PC's count.
  * The claimed PCs see their counts as included and send nothing themselves.
  */
@@ -69,8 +69,8 @@ export async function includeSiteParts(
   const seen = await siteParts(db, host, countId)
   if (seen.state !== 'ok') return seen
   const count = (await db.counts.get(countId))!
-  const sessions = [...new Set(seen.parts.map((p) => p.session))]
-  if (sessions.length === 0) return { state: 'included', pcs: [], scans: 0 }
+  // This count's own scans are claimed with the others': once sent, no other PC sums them in again.
+  const sessions = [...new Set([...seen.parts.map((p) => p.session), countId])]
   const reply = await host.call('site:claimParts', {
     connectionId: count.connectionId,
     locationKey: count.locationKey,
@@ -85,7 +85,7 @@ export async function includeSiteParts(
     key: relativeKey(count.connectionId, count.locationKey),
     name: await locationLabel(db, count.locationKey)
   }
-  const claimed = reply.value.parts
+  const claimed = reply.value.parts.filter((p) => p.session !== countId)
   for (const session of new Set(claimed.map((p) => p.session))) {
     const mine = claimed.filter((p) => p.session === session)
     const file: SessionFile = {
