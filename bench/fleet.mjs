@@ -2,7 +2,13 @@
 // page in one Chromium) make their first sync of the same Frostbyte account at once, against one
 // Frostbyte fake whose limit is the organisation's 120 requests a minute. Reports the 429s the
 // vendor answered, each PC's finish against the fair-share bound (pages × N ÷ limit), and the
-// spread between the first and the last PC. Writes bench/results/fleet.json.
+// spread between the first and the last PC. Then the same with a site database (PostgreSQL: each
+// PC takes a token from the account's bucket there before each request). Writes
+// bench/results/fleet.json.
+//
+// The site database is a database of the bench's own on the server the tests use
+// (STOCKROOM_TEST_PG, default postgres://postgres:stockroom@127.0.0.1:5432/postgres; `.ci/run`
+// starts it), created with a random name and dropped after.
 //
 // BENCH_FLEET_PCS (default 10) and BENCH_FLEET_SIZE (default 600 products) set the run. ASSUMPTION:
 // 600 products make a pass of about 21 pages per PC (warehouses, products, batches, stock on hand),
@@ -10,6 +16,8 @@
 // enough for several rate windows and the PCs' pacing to settle, short enough to run by hand.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
 import { chromium } from 'playwright-core'
 import {
   CHROMIUM_ARGS,
@@ -33,7 +41,7 @@ requireBuilt()
 // Each child process started here stops with this one (one exit listener each).
 process.setMaxListeners(4 * PCS)
 
-async function run() {
+async function run(siteUrl) {
   const fake = startProcess(
     'out/main/fake-vendor.js',
     ['--vendor', 'frostbyte', '--size', String(SIZE), '--seed', '21', '--requests-per-minute', String(LIMIT)],
@@ -72,6 +80,12 @@ async function run() {
     await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 })
     pages.push(page)
   }
+  if (siteUrl)
+    for (const h of hosts) {
+      const status = await hostCall(h.url, 'site:configure', { connectionString: siteUrl })
+      if (status.state !== 'connected')
+        throw new Error(`a PC could not reach the site database: ${status.error}`)
+    }
 
   // All at once, as a site whose PCs were set up together: each adds the account (the app then syncs it).
   const started = performance.now()
@@ -112,6 +126,7 @@ async function run() {
   const round = (n) => Math.round(n * 10) / 10
   const sorted = [...finish].sort((a, b) => a - b)
   return {
+    siteDatabase: Boolean(siteUrl),
     pcs: PCS,
     products: SIZE,
     limitPerMinute: LIMIT,
@@ -128,19 +143,44 @@ async function run() {
   }
 }
 
-const r = await run()
-console.log(
-  `${r.pcs} PCs, first sync of one Frostbyte account (${r.products} products, ${r.pagesPerPc} pages each) at ${r.limitPerMinute} requests/min for the organisation:`
-)
-console.log(`  429s                ${r.status429} (of ${r.requests} requests, ${r.requestsPerPc} per PC)`)
-console.log(`  fair-share bound    ${r.fairShareBoundSeconds} s (pages × N ÷ limit)`)
-console.log(`  finish per PC       ${r.finishSeconds.map((f) => `${f} s`).join(', ')}`)
-console.log(`  finish ÷ bound      ${r.finishOverBound.join(', ')}`)
-console.log(`  first → last        ${r.firstSeconds} s → ${r.lastSeconds} s (spread ${r.spreadSeconds} s)`)
-const result = {
-  withoutSiteDatabase: r,
-  // ASSUMPTION: the site database (its shared budget bucket) is not built yet; see the README.
-  withSiteDatabase: null
+/** A database of the bench's own for the site, dropped after. */
+async function withSiteDatabase(work) {
+  const server = process.env.STOCKROOM_TEST_PG ?? 'postgres://postgres:stockroom@127.0.0.1:5432/postgres'
+  const name = `stockroom_bench_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: server })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  const url = new URL(server)
+  url.pathname = `/${name}`
+  try {
+    return await work(url.toString())
+  } finally {
+    await admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [name]
+    )
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`)
+    await admin.end()
+  }
 }
-writeFileSync(join(ROOT, 'bench', 'results', 'fleet.json'), JSON.stringify(result, null, 2) + '\n')
+
+function report(r) {
+  console.log(
+    `${r.pcs} PCs, first sync of one Frostbyte account (${r.products} products, ${r.pagesPerPc} pages each) at ${r.limitPerMinute} requests/min for the organisation, ${r.siteDatabase ? 'with a site database (shared budget bucket)' : 'without a site database (fair-share pacing)'}:`
+  )
+  console.log(`  429s                ${r.status429} (of ${r.requests} requests, ${r.requestsPerPc} per PC)`)
+  console.log(`  fair-share bound    ${r.fairShareBoundSeconds} s (pages × N ÷ limit)`)
+  console.log(`  finish per PC       ${r.finishSeconds.map((f) => `${f} s`).join(', ')}`)
+  console.log(`  finish ÷ bound      ${r.finishOverBound.join(', ')}`)
+  console.log(`  first → last        ${r.firstSeconds} s → ${r.lastSeconds} s (spread ${r.spreadSeconds} s)`)
+}
+
+const without = await run()
+report(without)
+const withSite = await withSiteDatabase((url) => run(url))
+report(withSite)
+writeFileSync(
+  join(ROOT, 'bench', 'results', 'fleet.json'),
+  JSON.stringify({ withoutSiteDatabase: without, withSiteDatabase: withSite }, null, 2) + '\n'
+)
 process.exit(0)

@@ -14,6 +14,7 @@ import { Journal } from './journal/journal'
 import { createLabelHandlers } from './labels/handlers'
 import { PrinterStore } from './labels/printers'
 import { createSiteHandlers } from './site/handlers'
+import { siteBudget } from './site/budget-bucket'
 import { connectPgSite } from './site/pg-site-db'
 import type { SiteDbFactory } from './site/port'
 import { SiteService } from './site/site-service'
@@ -59,16 +60,7 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
     theme: 'auto' as const
   }))
   connections.onChange((all) => events.emit('connections:changed', { connections: all }))
-  const gateway = new VendorGateway(connections, events, connectorDefinitions, o.gateway)
-  const unsubscribeOnline = o.platform.online.subscribe((online) => events.emit('app:online', { online }))
-  const { notifier } = o.platform
-  const unsubscribeNotices = [
-    notifier.onClick((target) => events.emit('notices:clicked', { ...(target && { target }) })),
-    notifier.inPage?.onShown((shown) => events.emit('notices:shown', shown))
-  ]
-
   const journal = await Journal.open(o.dataDir, o.log)
-  const printers = new PrinterStore(o.dataDir)
   const site = new SiteService({
     dataDir: o.dataDir,
     secrets: o.platform.secrets,
@@ -81,6 +73,24 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
     ...(o.site?.retryMs !== undefined && { retryMs: o.site.retryMs })
   })
   await site.start()
+  // Where a site database is set, every PC takes its requests to an account from one shared bucket.
+  const gateway = new VendorGateway(connections, events, connectorDefinitions, {
+    ...o.gateway,
+    sharedBudget: (c) =>
+      siteBudget(
+        site,
+        c,
+        async () => (await connections.apiKey(c.id)) ?? (await connections.login(c.id))?.email ?? null
+      )
+  })
+  const unsubscribeOnline = o.platform.online.subscribe((online) => events.emit('app:online', { online }))
+  const { notifier } = o.platform
+  const unsubscribeNotices = [
+    notifier.onClick((target) => events.emit('notices:clicked', { ...(target && { target }) })),
+    notifier.inPage?.onShown((shown) => events.emit('notices:shown', shown))
+  ]
+
+  const printers = new PrinterStore(o.dataDir)
   const coreHandlers = createHandlers({
     journal,
     version: o.version,

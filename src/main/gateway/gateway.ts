@@ -9,6 +9,7 @@ import { ConnectionFailure, GatewayError } from './gateway-errors'
 import type { EventBus } from '../host/event-bus'
 import { connectionAuth } from './connection-auth'
 import type { PacerClock } from '../http/pacer'
+import type { SharedBudget } from '../http/shared-budget'
 import { VendorError, VendorHttp } from '../http/vendor-http'
 
 interface Live {
@@ -43,6 +44,8 @@ export interface GatewayOptions {
   random?: () => number
   maxAttempts?: number
   timeoutMs?: number
+  /** A site's shared budget for a connection's account (undefined: this PC paces on its own). */
+  sharedBudget?: (connection: ConnectionInfo) => SharedBudget | undefined
 }
 
 /**
@@ -242,6 +245,7 @@ export class VendorGateway {
           : definition.limits,
         ...(definition.rateLimitHeaders && { rateLimitHeaders: definition.rateLimitHeaders }),
         ...(definition.budget && { budget: definition.budget }),
+        ...sharedBudgetOf(this.options, connection),
         parseError: definition.parseError,
         ...(this.options.clock && { clock: this.options.clock }),
         ...(this.options.random && { random: this.options.random }),
@@ -267,4 +271,9 @@ export class VendorGateway {
     }
     return { ...live, connection }
   }
+}
+
+function sharedBudgetOf(o: GatewayOptions, connection: ConnectionInfo): { sharedBudget?: SharedBudget } {
+  const shared = o.sharedBudget?.(connection)
+  return shared ? { sharedBudget: shared } : {}
 }

@@ -8,6 +8,7 @@ import {
   type PassPlan
 } from './budget'
 import { newFairShare, observeShare, recordSend, shareWait, sharers, type FairShareState } from './fair-share'
+import type { SharedBudget } from './shared-budget'
 
 /**
  * Keeps a connection under its vendor's documented request limits and obeys
@@ -86,7 +87,9 @@ export class Pacer {
   constructor(
     private readonly limits: RateLimit[],
     private readonly clock: PacerClock = realClock,
-    private readonly policy?: BudgetPolicy
+    private readonly policy?: BudgetPolicy,
+    /** The account's bucket in the site database, where a site has one (sliding-window mode only). */
+    private readonly shared?: SharedBudget
   ) {
     if (policy) {
       const first = limits[0] ?? { requests: 1, perMs: 1000 }
@@ -108,20 +111,31 @@ export class Pacer {
     onWait?: (ms: number) => void
   ): Promise<{ waited: number; at: number }> {
     let waited = 0
+    const pause = async (ms: number) => {
+      onWait?.(ms)
+      await this.clock.sleep(ms)
+      waited += ms
+    }
     for (;;) {
       const now = this.clock.now()
-      const wait = Math.max(
+      const own = Math.max(
         this.blockedUntil - now,
-        this.budget ? this.budgetWait(now, priority) : this.windowWait(now),
-        this.budget ? 0 : this.fairWait(now)
+        this.budget ? this.budgetWait(now, priority) : this.windowWait(now)
       )
-      if (wait <= 0) {
-        this.record(now, priority, waited)
-        return { waited, at: now }
+      if (own > 0) {
+        await pause(own)
+        continue
       }
-      onWait?.(wait)
-      await this.clock.sleep(wait)
-      waited += wait
+      // The site's bucket for the account, when there is one, instead of this PC's guess at its share.
+      const shared = this.shared && !this.budget ? await this.shared.take(this.limits[0]!) : undefined
+      const wait = shared ?? (this.budget ? 0 : this.fairWait(this.clock.now()))
+      if (wait > 0) {
+        await pause(wait)
+        continue
+      }
+      const at = this.clock.now()
+      this.record(at, priority, waited)
+      return { waited, at }
     }
   }
 
@@ -140,6 +154,7 @@ export class Pacer {
       })
     }
     if (!this.budget && remaining !== undefined && resetAtMs !== undefined) {
+      if (this.shared && this.limits[0]) this.shared.refill(remaining, resetAtMs, this.limits[0])
       observeShare(this.share, {
         limit: extra.limit ?? this.limits[0]?.requests ?? remaining,
         remaining,

@@ -55,7 +55,8 @@ export class SiteService {
     this.pc = { id: await this.state.pcId(), name: this.d.pcName }
     this.waiting = (await this.state.pending()).length
     this.configured = await this.d.secrets.has(SITE_SECRET)
-    if (this.configured) await this.connect()
+    // Start-up never waits for the site database: the PC works without it and connects when it can.
+    if (this.configured) void this.connect()
   }
 
   status(): SiteStatus {
