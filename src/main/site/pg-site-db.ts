@@ -65,9 +65,11 @@ export const connectPgSite: SiteDbFactory = async (connectionString) => {
   })
   try {
     const client = await pool.connect()
+    client.on('error', loseWith)
     try {
       await migrate(client)
     } finally {
+      client.off('error', loseWith)
       client.release()
     }
     await listener.connect()
@@ -81,16 +83,22 @@ export const connectPgSite: SiteDbFactory = async (connectionString) => {
 
   const inTransaction = async <T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
     const c = await pool.connect()
+    // A client in use whose connection is cut says so as an event, not (only) as a failed query.
+    c.on('error', loseWith)
+    let failure: Error | undefined
     try {
       await c.query('BEGIN')
       const out = await work(c)
       await c.query('COMMIT')
       return out
     } catch (err) {
+      failure = err as Error
       await c.query('ROLLBACK').catch(() => undefined)
       throw err
     } finally {
-      c.release()
+      c.off('error', loseWith)
+      // A client that failed is not given to the next query: it may be the one whose connection was cut.
+      c.release(failure)
     }
   }
 
