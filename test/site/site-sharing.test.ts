@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { linkCode, lookupCode } from '../../src/renderer/src/count/barcode-links'
 import { countScan } from '../../src/renderer/src/count/count-scan'
@@ -9,6 +11,15 @@ import { siteServerReachable } from '../helpers/site-db'
 import { useTwoSitePcs, type SitePc } from '../helpers/site-pcs'
 
 const server = await siteServerReachable()
+
+/** Files under `dir` whose text holds `secret`. */
+async function filesHolding(dir: string, secret: string): Promise<string[]> {
+  const names = await readdir(dir, { recursive: true, withFileTypes: true })
+  const out: string[] = []
+  for (const f of names.filter((n) => n.isFile()))
+    if ((await readFile(join(f.parentPath, f.name), 'utf8')).includes(secret)) out.push(f.name)
+  return out
+}
 
 /**
  * Two PCs share one site database on a real PostgreSQL: links and count scans
@@ -145,6 +156,12 @@ describe.skipIf(!server.ok)('the site database, shared by two PCs', () => {
     )
     expect(await two.site.query('SELECT 1 FROM site_changes')).toHaveLength(11)
     expect(await two.site.query('SELECT 1 FROM site_count_parts')).toHaveLength(9)
+
+    // The connection string is a secret: in no log line, and nowhere in main's data directory.
+    for (const pc of [two.pc1, two.pc2]) {
+      expect(pc.t.logs.join('\n')).not.toContain(':stockroom@')
+      expect(await filesHolding(pc.t.dataDir, two.site.url)).toEqual([])
+    }
 
     // Each PC has the other's link; PC 2 sees PC 1's parts summed: 5 of a, 4 of b.
     await expect
