@@ -149,10 +149,19 @@ export async function startVendor(args: string[]): Promise<RunningVendor> {
   )
   const apiKey = credentials.key ?? ''
   const printed = lines.map((l) => /^Fake \w+ headers: (.+)$/.exec(l)?.[1]).find(Boolean)
-  const get = async (path: string) => {
+  // A test reads the vendor as any client must: the app spends the same per-minute budget, so a 429
+  // is waited out (its Retry-After), and any other refusal fails the test instead of reading as data.
+  const get = async (path: string): Promise<unknown> => {
     if (!printed) throw new Error('this fake prints no request headers')
-    const res = await fetch(`${url}${path}`, { headers: JSON.parse(printed) as Record<string, string> })
-    return (await res.json()) as unknown
+    for (let waited = 0; ; ) {
+      const res = await fetch(`${url}${path}`, { headers: JSON.parse(printed) as Record<string, string> })
+      if (res.ok) return (await res.json()) as unknown
+      const body = await res.text()
+      if (res.status !== 429 || waited > 180_000) throw new Error(`GET ${path}: ${res.status} ${body}`)
+      const retryMs = Math.max(1, Number(res.headers.get('retry-after') ?? 1)) * 1000
+      await new Promise((r) => setTimeout(r, retryMs))
+      waited += retryMs
+    }
   }
   return {
     url: url!,
