@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 import type { LedgerEntry } from '../../src/main/fakes/common/types'
 
 export const CHROMIUM_PATH = process.env.STOCKROOM_CHROMIUM ?? '/usr/bin/chromium'
@@ -286,7 +287,7 @@ export async function addConnectionThroughUi(
   await page.getByRole('button', { name: 'Add connection' }).click()
   if (c.system) {
     await page.getByLabel('System').first().click()
-    await page.getByRole('option', { name: c.system }).click()
+    await clickOption(page, page.getByRole('option', { name: c.system }))
   }
   await page.getByLabel('Name').fill(c.name)
   await page.getByLabel('API address').fill(c.url)
@@ -305,4 +306,20 @@ export async function dismissNotices(page: Page): Promise<void> {
   await page.evaluate(() =>
     document.querySelectorAll<HTMLElement>('.mantine-Notification-closeButton').forEach((b) => b.click())
   )
+}
+
+/**
+ * Clicks a dropdown option. A notice that a late sync raises (low stock, say) may land over the list at
+ * the bottom of the screen; it is closed, as a person would close it, and the click tried again.
+ */
+export async function clickOption(page: Page, option: Locator): Promise<void> {
+  await expect
+    .poll(async () => {
+      await dismissNotices(page)
+      return option.click({ timeout: 2_000 }).then(
+        () => true,
+        () => false
+      )
+    })
+    .toBe(true)
 }
