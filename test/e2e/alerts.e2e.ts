@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
-import { addConnectionThroughUi, e2eAvailability, openApp, screenshot, type RunningVendor } from './harness'
+import {
+  addConnectionThroughUi,
+  e2eAvailability,
+  openApp,
+  screenshot,
+  type RunningVendor,
+  clickOption
+} from './harness'
 import { useApp } from './vendor-app'
 import { scan } from './scanner'
 
@@ -84,7 +91,7 @@ describe.skipIf(!availability.run)('telling people what is happening', () => {
     await page.locator('[data-section="count"]').click()
     await page.getByTestId('count-location').click()
     await page.getByTestId('count-location').fill(zWarehouse.name)
-    await page.getByRole('option', { name: `${zWarehouse.name} (whole warehouse)` }).click()
+    await clickOption(page, page.getByRole('option', { name: `${zWarehouse.name} (whole warehouse)` }))
     await page.getByTestId('count-start-button').click()
     await expect.poll(() => page.getByTestId('count-session').count()).toBe(1)
     await scan(page, z.barcode!)

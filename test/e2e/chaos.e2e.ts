@@ -138,6 +138,21 @@ describe.skipIf(!availability.run)(
           `${browserKills} browser kills (${restored} restored from the journal); ` +
           `writes queued ${queued}, applied ${applied}, duplicates ${duplicates}, lost ${lost}`
       )
+      if (duplicates > 0 || lost > 0) {
+        // What the vendor holds and what the app says, so a failing run tells what happened to each write.
+        console.log(`chaos: the vendor's Stockroom adjustments:\n${writes.join('\n')}`)
+        console.log(
+          `chaos: products counted: ${products
+            .slice(0, queued)
+            .map((p) => p.barcode)
+            .join(', ')}`
+        )
+        await current.locator('[data-section="outbox"]').click()
+        console.log(`chaos: the Outbox screen:\n${await current.locator('main').innerText()}`)
+        const ledger = await app.vendor.ledger()
+        console.log(`chaos: the vendor's ledger:\n${ledger.map((e) => JSON.stringify(e)).join('\n')}`)
+        console.log(`chaos: host output:\n${app.host.output.slice(-200).join('\n')}`)
+      }
       expect(duplicates).toBe(0)
       expect(lost).toBe(0)
       expect(ours).toHaveLength(queued)

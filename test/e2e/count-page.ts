@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import type { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
-import { addConnectionThroughUi, type RunningVendor } from './harness'
+import { addConnectionThroughUi, clickOption, type RunningVendor } from './harness'
 import { tabToAndEnter } from './keyboard-nav'
 
 type FrostbyteData = ReturnType<typeof generateFrostbyte>
@@ -40,7 +40,7 @@ export async function startCountAt(page: Page, warehouseName: string) {
   await page.locator('[data-section="count"]').click()
   await page.getByTestId('count-location').click()
   await page.getByTestId('count-location').fill(warehouseName)
-  await page.getByRole('option', { name: `${warehouseName} (whole warehouse)` }).click()
+  await clickOption(page, page.getByRole('option', { name: `${warehouseName} (whole warehouse)` }))
   await page.getByTestId('count-start-button').click()
   await expect.poll(() => page.getByTestId('count-session').count()).toBe(1)
 }

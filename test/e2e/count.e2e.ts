@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_SEED, DEMO_SIZE } from '../../src/main/demo/demo'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
-import { e2eAvailability, openApp, screenshot } from './harness'
+import { e2eAvailability, openApp, screenshot, clickOption } from './harness'
 import { useApp } from './vendor-app'
 import { counted, nextBanner, recordCommitsAndTones, scan, tonesAfterCommits } from './scanner'
 
@@ -38,7 +38,7 @@ describe.skipIf(!availability.run)('counting a warehouse with a USB scanner', ()
     await page.locator('[data-section="count"]').click()
     await page.getByTestId('count-location').click()
     await page.getByTestId('count-location').fill(warehouse.name)
-    await page.getByRole('option', { name: `${warehouse.name} (whole warehouse)` }).click()
+    await clickOption(page, page.getByRole('option', { name: `${warehouse.name} (whole warehouse)` }))
     await expect.poll(() => page.getByTestId('count-location-stock').textContent()).toMatch(/stock recorded/)
     await page.getByTestId('count-start-button').click()
     await expect.poll(() => page.getByTestId('count-session').count()).toBe(1)

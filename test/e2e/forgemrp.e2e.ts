@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { generateForge } from '../../src/main/fakes/forgemrp/generate'
-import { addConnectionThroughUi, e2eAvailability, openApp, screenshot } from './harness'
+import { addConnectionThroughUi, e2eAvailability, openApp, screenshot, clickOption } from './harness'
 import { useVendorApp } from './vendor-app'
 import { nextBanner, scan } from './scanner'
 
@@ -64,10 +64,7 @@ describe.skipIf(!availability.run)('a job shop on ForgeMRP', () => {
     await page.locator('[data-section="count"]').click()
     await page.getByTestId('count-location').click()
     await page.getByTestId('count-location').fill(stocked.location!)
-    await page
-      .getByRole('option', { name: new RegExp(`^${stocked.location}`) })
-      .first()
-      .click()
+    await clickOption(page, page.getByRole('option', { name: new RegExp(`^${stocked.location}`) }).first())
     await page.getByTestId('count-start-button').click()
     await expect.poll(() => page.getByTestId('count-session').count()).toBe(1)
     const unknown = await nextBanner(page, 0, () => scan(page, '4006381333931'))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { generateFraction } from '../../src/main/fakes/fractionerp/generate'
-import { addConnectionThroughUi, e2eAvailability, openApp, screenshot } from './harness'
+import { addConnectionThroughUi, e2eAvailability, openApp, screenshot, clickOption } from './harness'
 import { useVendorApp } from './vendor-app'
 
 const availability = e2eAvailability()
@@ -19,7 +19,7 @@ describe.skipIf(!availability.run)('a manufacturer on FractionERP', () => {
     await page.locator('[data-section="connections"]').click()
     await page.getByRole('button', { name: 'Add connection' }).click()
     await page.getByLabel('System').first().click()
-    await page.getByRole('option', { name: 'FractionERP' }).click()
+    await clickOption(page, page.getByRole('option', { name: 'FractionERP' }))
     expect(await page.getByLabel('API key', { exact: true }).count()).toBe(0)
     expect(await page.getByLabel('Password', { exact: true }).count()).toBe(1)
     await screenshot(page, 'fractionerp-add-connection')

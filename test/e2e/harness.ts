@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 import type { LedgerEntry } from '../../src/main/fakes/common/types'
 
 export const CHROMIUM_PATH = process.env.STOCKROOM_CHROMIUM ?? '/usr/bin/chromium'
@@ -149,10 +150,19 @@ export async function startVendor(args: string[]): Promise<RunningVendor> {
   )
   const apiKey = credentials.key ?? ''
   const printed = lines.map((l) => /^Fake \w+ headers: (.+)$/.exec(l)?.[1]).find(Boolean)
-  const get = async (path: string) => {
+  // A test reads the vendor as any client must: the app spends the same per-minute budget, so a 429
+  // is waited out (its Retry-After), and any other refusal fails the test instead of reading as data.
+  const get = async (path: string): Promise<unknown> => {
     if (!printed) throw new Error('this fake prints no request headers')
-    const res = await fetch(`${url}${path}`, { headers: JSON.parse(printed) as Record<string, string> })
-    return (await res.json()) as unknown
+    for (let waited = 0; ; ) {
+      const res = await fetch(`${url}${path}`, { headers: JSON.parse(printed) as Record<string, string> })
+      if (res.ok) return (await res.json()) as unknown
+      const body = await res.text()
+      if (res.status !== 429 || waited > 180_000) throw new Error(`GET ${path}: ${res.status} ${body}`)
+      const retryMs = Math.max(1, Number(res.headers.get('retry-after') ?? 1)) * 1000
+      await new Promise((r) => setTimeout(r, retryMs))
+      waited += retryMs
+    }
   }
   return {
     url: url!,
@@ -277,7 +287,7 @@ export async function addConnectionThroughUi(
   await page.getByRole('button', { name: 'Add connection' }).click()
   if (c.system) {
     await page.getByLabel('System').first().click()
-    await page.getByRole('option', { name: c.system }).click()
+    await clickOption(page, page.getByRole('option', { name: c.system }))
   }
   await page.getByLabel('Name').fill(c.name)
   await page.getByLabel('API address').fill(c.url)
@@ -296,4 +306,20 @@ export async function dismissNotices(page: Page): Promise<void> {
   await page.evaluate(() =>
     document.querySelectorAll<HTMLElement>('.mantine-Notification-closeButton').forEach((b) => b.click())
   )
+}
+
+/**
+ * Clicks a dropdown option. A notice that a late sync raises (low stock, say) may land over the list at
+ * the bottom of the screen; it is closed, as a person would close it, and the click tried again.
+ */
+export async function clickOption(page: Page, option: Locator): Promise<void> {
+  await expect
+    .poll(async () => {
+      await dismissNotices(page)
+      return option.click({ timeout: 2_000 }).then(
+        () => true,
+        () => false
+      )
+    })
+    .toBe(true)
 }

@@ -8,7 +8,14 @@ import { generateForge } from '../../src/main/fakes/forgemrp/generate'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
 import { startFakePrinter, type FakePrinter } from '../../src/main/fakes/printer/server'
 import { decodeImage } from '../helpers/barcode-reader'
-import { addConnectionThroughUi, ARTIFACTS, e2eAvailability, openApp, screenshot } from './harness'
+import {
+  addConnectionThroughUi,
+  ARTIFACTS,
+  e2eAvailability,
+  openApp,
+  screenshot,
+  clickOption
+} from './harness'
 import { nextBanner, scan } from './scanner'
 import { useVendorApp } from './vendor-app'
 
@@ -19,10 +26,7 @@ const SIZE = 120
 async function pickOption(page: Page, testId: string, text: string, searchable = true) {
   await page.getByTestId(testId).click()
   if (searchable) await page.getByTestId(testId).fill(text)
-  await page
-    .getByRole('option', { name: new RegExp(`^${text}`) })
-    .first()
-    .click()
+  await clickOption(page, page.getByRole('option', { name: new RegExp(`^${text}`) }).first())
 }
 
 describe.skipIf(!availability.run)('labels for a ForgeMRP location, printed and then counted', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
-import { addConnectionThroughUi, e2eAvailability, openApp, screenshot } from './harness'
+import { addConnectionThroughUi, e2eAvailability, openApp, screenshot, clickOption } from './harness'
 import { useVendorApp } from './vendor-app'
 import { counted, nextBanner, scan } from './scanner'
 
@@ -36,7 +36,7 @@ describe.skipIf(!availability.run)('counting while the vendor is unreachable', (
     await page.locator('[data-section="count"]').click()
     await page.getByTestId('count-location').click()
     await page.getByTestId('count-location').fill(warehouse.name)
-    await page.getByRole('option', { name: `${warehouse.name} (whole warehouse)` }).click()
+    await clickOption(page, page.getByRole('option', { name: `${warehouse.name} (whole warehouse)` }))
     await page.getByTestId('count-start-button').click()
     await expect.poll(() => page.getByTestId('count-session').count()).toBe(1)
     let seq = 0
