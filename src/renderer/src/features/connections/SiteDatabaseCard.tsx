@@ -21,7 +21,8 @@ export function siteWords(s: SiteStatus): string {
     return s.waiting > 0
       ? `Connected; sending ${changes(s.waiting)} made here.`
       : 'Connected: links and count parts are shared with the other PCs at this site.'
-  return `Unreachable${s.error ? ` — ${s.error}` : ''}. Scanning goes on; ${changes(s.waiting)} ${s.waiting === 1 ? 'waits' : 'wait'} on this PC and go once it is back.`
+  const why = s.error ? ` — ${s.error}${/[.?!]$/.test(s.error) ? '' : '.'}` : '.'
+  return `Unreachable${why} Scanning goes on; ${changes(s.waiting)} ${s.waiting === 1 ? 'waits' : 'wait'} on this PC and go once it is back.`
 }
 
 /**

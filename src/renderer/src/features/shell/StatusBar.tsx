@@ -94,7 +94,8 @@ export function StatusBar() {
       )}
       {site.state === 'unreachable' && (
         <LinkBadge color="orange" onClick={() => go('connections')} testId="status-site">
-          Site database unreachable — {countOf(site.waiting, 'shared change')} wait on this PC
+          Site database unreachable — {countOf(site.waiting, 'shared change')}{' '}
+          {site.waiting === 1 ? 'waits' : 'wait'} on this PC
         </LinkBadge>
       )}
       <Text size="xs" data-testid="status-pending">
