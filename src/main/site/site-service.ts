@@ -163,6 +163,8 @@ export class SiteService {
   async dispose(): Promise<void> {
     this.disposed = true
     await this.drop()
+    await this.settled()
+    await this.state.close()
   }
 
   private async connect(): Promise<void> {

@@ -13,6 +13,8 @@ const stateSchema = z.object({
   pending: z.array(outgoingChange)
 })
 
+type State = z.output<typeof stateSchema>
+
 /**
  * What main keeps about the site between starts, in its data directory (never
  * in the replica, never the connection string: that is a secret): the queue of
@@ -21,6 +23,8 @@ const stateSchema = z.object({
  */
 export class SiteState {
   private readonly file: JsonFile<typeof stateSchema>
+  private last: Promise<unknown> = Promise.resolve()
+  private closed = false
 
   constructor(dataDir: string) {
     this.file = new JsonFile(join(dataDir, 'site-state.json'), stateSchema, () => ({
@@ -32,7 +36,7 @@ export class SiteState {
 
   async pcId(): Promise<string> {
     // Written when first read, so the id stays this PC's.
-    return (await this.file.update((s) => s)).pcId
+    return (await this.write((s) => s)).pcId
   }
 
   async ack(): Promise<number> {
@@ -40,12 +44,12 @@ export class SiteState {
   }
 
   async setAck(seq: number): Promise<void> {
-    await this.file.update((s) => ({ ...s, ack: Math.max(s.ack, seq) }))
+    await this.write((s) => ({ ...s, ack: Math.max(s.ack, seq) }))
   }
 
   /** Forgets how far it read (another site database was set). */
   async resetAck(): Promise<void> {
-    await this.file.update((s) => ({ ...s, ack: 0 }))
+    await this.write((s) => ({ ...s, ack: 0 }))
   }
 
   async pending(): Promise<OutgoingChange[]> {
@@ -54,11 +58,24 @@ export class SiteState {
 
   async enqueue(changes: readonly OutgoingChange[]): Promise<void> {
     if (changes.length === 0) return
-    await this.file.update((s) => ({ ...s, pending: [...s.pending, ...changes] }))
+    await this.write((s) => ({ ...s, pending: [...s.pending, ...changes] }))
   }
 
   /** Drops the first `n` queued changes: the site database stored them. */
   async drop(n: number): Promise<void> {
-    await this.file.update((s) => ({ ...s, pending: s.pending.slice(n) }))
+    await this.write((s) => ({ ...s, pending: s.pending.slice(n) }))
+  }
+
+  /** Waits for the writes under way; nothing is written after (main is stopping). */
+  async close(): Promise<void> {
+    this.closed = true
+    await this.last
+  }
+
+  private write(change: (s: State) => State): Promise<State> {
+    if (this.closed) return this.file.read()
+    const next = this.file.update(change)
+    this.last = next.catch(() => undefined)
+    return next
   }
 }
