@@ -40,17 +40,16 @@ export function createSiteHandlers(
     'site:pull': async ({ ack }) => {
       const { stored, cursor } = await site.pull(ack)
       const all = await connections.list()
+      const mine = site.identity().id
       const changes = stored.flatMap((s) =>
-        all
-          .filter((c) => s.kind === 'claim' || systemOf(c.vendor, c.baseUrl) === s.system)
-          .flatMap((c) => forPc(c.id, s, s.pcId === site.identity().id))
+        // A claim names counts, not a connection: once. A link, for each connection to its system.
+        s.kind === 'claim'
+          ? forPc('', s, s.pcId === mine)
+          : all
+              .filter((c) => systemOf(c.vendor, c.baseUrl) === s.system)
+              .flatMap((c) => forPc(c.id, s, s.pcId === mine))
       )
-      // A claim names sessions, not a connection: once is enough.
-      const seen = new Set<string>()
-      return {
-        changes: changes.filter((c) => !seen.has(c.changeId + c.kind) && !!seen.add(c.changeId + c.kind)),
-        cursor
-      }
+      return { changes, cursor }
     },
     'site:parts': async ({ connectionId, locationKey, countId }) => {
       const at = await place(connectionId, locationKey)

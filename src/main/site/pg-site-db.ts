@@ -149,7 +149,7 @@ export const connectPgSite: SiteDbFactory = async (connectionString) => {
     async claim(pc, system, location, bySession, sessions) {
       return inTransaction(async (c) => {
         await c.query('SELECT pg_advisory_xact_lock($1)', [LOG_LOCK])
-        const { rows } = await c.query<PartRow>(
+        const { rows } = await c.query<PartRow & { removed: boolean }>(
           `UPDATE site_count_parts SET claimed_by = $4
            WHERE system = $1 AND location = $2 AND session = ANY($3) AND claimed_by IS NULL
            RETURNING part_id, session, pc_id, pc, body, removed`,
@@ -164,7 +164,7 @@ export const connectPgSite: SiteDbFactory = async (connectionString) => {
           )
           await c.query('SELECT pg_notify($1, $2)', [CHANNEL, pc.id])
         }
-        return rows.filter((r) => !(r as PartRow & { removed: boolean }).removed).map(toPart)
+        return rows.filter((r) => !r.removed).map(toPart)
       })
     },
     async takeToken(account, capacity, perSecond) {
