@@ -99,10 +99,10 @@ export function useTwoSitePcs(o: {
     ])
   })
   afterEach(async () => {
-    await s.pc1?.close()
-    await s.pc2?.close()
-    await s.site?.drop()
-    await s.fake?.close()
+    // Each is closed, and the test's database dropped, even when closing another failed.
+    const closed = await Promise.allSettled([s.pc1?.close(), s.pc2?.close()])
+    await Promise.allSettled([s.site?.drop(), s.fake?.close()])
+    for (const c of closed) if (c.status === 'rejected') throw c.reason
   })
   return s
 }
