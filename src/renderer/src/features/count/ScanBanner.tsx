@@ -73,7 +73,7 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
               </Text>
             )}
             {unknownLot !== undefined && (
-              <Text size="sm" c="orange.8" data-testid="scan-unknown-lot">
+              <Text size="sm" c="var(--mantine-color-orange-light-color)" data-testid="scan-unknown-lot">
                 Lot {unknownLot} is not in the replica, so it was counted without a lot.
               </Text>
             )}
@@ -293,7 +293,7 @@ export function ScanBanner({
             </Text>
             {typeof shown.detail === 'string' ? <Text>{shown.detail}</Text> : shown.detail}
             {banner && 'ignoredQuantity' in banner.content && banner.content.ignoredQuantity && (
-              <Text size="sm" c="orange.8" data-testid="scan-ignored-quantity">
+              <Text size="sm" c="var(--mantine-color-orange-light-color)" data-testid="scan-ignored-quantity">
                 The Quantity field held {banner.content.ignoredQuantity}, which looks like a barcode, so it
                 was not used as a quantity.
               </Text>
