@@ -21,6 +21,8 @@ import { BarcodeLinksView } from './BarcodeLinksView'
 import { searchItems, SEARCH_LIMIT } from './search'
 import { useItemSearch } from './use-item-search'
 import { useItemTotal } from './use-item-total'
+import { useSync } from '../../stores/sync'
+import { plural } from '../../../../shared/plural'
 
 /**
  * A sync writes a page every few hundred milliseconds while this screen is
@@ -105,12 +107,14 @@ export function ItemsScreen() {
 function ItemsHeader() {
   const total = useItemTotal()
   const count = useConnections().length
-  return (
-    <ScreenHeader
-      title="Items"
-      subtitle={`${total === undefined ? 'Counting' : total.toLocaleString()} items across ${count} connection${count === 1 ? '' : 's'}. Search by scan, SKU, name or barcode.`}
-    />
-  )
+  const syncing = useSync((s) => s.running)
+  const across = `across ${plural(count, 'connection')}`
+  // The total is counted every few seconds while a sync writes: never "0 items" beside a list of them.
+  const held =
+    syncing && !total
+      ? `Items are arriving: the sync is running ${across}.`
+      : `${total === undefined ? 'Counting' : total.toLocaleString()} items ${across}${syncing ? ' so far, while the sync runs' : ''}.`
+  return <ScreenHeader title="Items" subtitle={`${held} Search by scan, SKU, name or barcode.`} />
 }
 
 const ItemResults = memo(function ItemResults({
@@ -194,7 +198,15 @@ const ItemRow = memo(function ItemRow(p: {
       </Table.Td>
       <Table.Td>
         <Group gap={6}>
-          {p.onHand ?? '—'}{' '}
+          {/* 0 on hand is a number a person must see: red, never an empty cell beside "low". */}
+          <Text
+            span
+            fw={p.onHand === 0 ? 700 : undefined}
+            c={p.onHand === 0 ? 'var(--mantine-color-red-light-color)' : undefined}
+            data-testid="item-on-hand"
+          >
+            {p.onHand === undefined ? '—' : p.onHand.toLocaleString()}
+          </Text>
           {p.unit && (
             <Text span size="xs" c="dimmed">
               {p.unit}
