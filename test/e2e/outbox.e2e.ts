@@ -59,6 +59,9 @@ describe.skipIf(!availability.run)('counting while the vendor is unreachable', (
       .poll(() => page.getByTestId('outbox-error').textContent(), { timeout: 30_000 })
       .toMatch(/could not be reached/)
     expect(await page.getByTestId('status-pending').textContent()).toBe('1 write waiting to send')
+    // The entry says where the count was, and its change is still to send.
+    expect(await page.getByTestId('outbox-entry').textContent()).toContain(`counted at ${warehouse.name}`)
+    expect(await page.getByTestId('outbox-change-heading').textContent()).toBe('Change to send')
     expect(await page.getByTestId('status-unreachable').textContent()).toMatch(/unreachable/)
     await screenshot(page, 'outbox-offline')
 
@@ -69,6 +72,7 @@ describe.skipIf(!availability.run)('counting while the vendor is unreachable', (
       .toBe('All writes sent')
     await page.getByText('All', { exact: true }).click()
     await expect.poll(() => page.locator('[data-testid="outbox-entry"][data-state="done"]').count()).toBe(1)
+    expect(await page.getByTestId('outbox-change-heading').textContent()).toBe('Change sent')
     await screenshot(page, 'outbox-drained')
     // Applied once at the vendor, with both lines.
     const ours = (await app.vendor.adjustments()).filter((adj) =>

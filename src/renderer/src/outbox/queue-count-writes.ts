@@ -18,6 +18,8 @@ export async function queueCountWrites(
     held: Set<string>
     writer: StockWrites
     note: string
+    /** The place counted, named in each write's description where the vendor's words leave it out. */
+    place?: string
     now: string
     newId: () => string
   }
@@ -44,7 +46,10 @@ export async function queueCountWrites(
         review: { reason: 'overtaken' as const }
       }),
       createdAt: now,
-      description: w.description,
+      description:
+        o.place && !w.description.includes(o.place)
+          ? `${w.description} · counted at ${o.place}`
+          : w.description,
       request: w.request,
       attempts: 0,
       affects: w.lines.map((l) => `${l.itemKey}@${l.locationKey}`),

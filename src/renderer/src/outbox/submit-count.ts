@@ -134,6 +134,7 @@ export async function submitCount(
         held,
         writer,
         note,
+        place: location.name,
         now,
         newId
       })

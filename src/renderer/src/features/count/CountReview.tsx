@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../util/format'
 import { useServices } from '../../app/services-context'
 import { Alert, Badge, Button, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core'
 import { modals } from '@mantine/modals'
@@ -141,7 +142,7 @@ export function CountReview({
       {session.replicaSyncedAt && (
         <Text size="sm" c="dimmed" data-testid="review-replica-age">
           Expected quantities are what this PC’s copy of the stock said when each line was first counted. The
-          copy was last synced at {new Date(session.replicaSyncedAt).toLocaleString()} when the count started.
+          copy was last synced at {formatDateTime(session.replicaSyncedAt)} when the count started.
         </Text>
       )}
       {data.stockRecords === 0 && (

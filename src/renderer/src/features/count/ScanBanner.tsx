@@ -1,3 +1,4 @@
+import { formatDate } from '../../util/format'
 import { Badge, Box, Group, Paper, Stack, Text } from '@mantine/core'
 import { itemDetail, itemLine, itemRef } from '../../../../shared/model/item-identity'
 import {
@@ -61,7 +62,7 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
                 </Badge>
               )}
               {lot && <Badge color="grape">lot {lot.lotNumber}</Badge>}
-              {context.expiry && <Badge variant="outline">expires {context.expiry}</Badge>}
+              {context.expiry && <Badge variant="outline">expires {formatDate(context.expiry)}</Badge>}
               {context.serial && <Badge variant="outline">serial {context.serial}</Badge>}
               {context.labelQuantity !== undefined && !context.packName && (
                 <Badge variant="outline">label of {formatQty(context.labelQuantity)}</Badge>
@@ -122,7 +123,7 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
         const { lotNumber, expiry, serial } = content.context
         const carries = [
           lotNumber !== undefined && `lot ${lotNumber}`,
-          expiry !== undefined && `expiry ${expiry}`,
+          expiry !== undefined && `expiry ${formatDate(expiry)}`,
           serial !== undefined && `serial ${serial}`
         ].filter(Boolean)
         return {

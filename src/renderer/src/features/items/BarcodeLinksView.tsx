@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../util/format'
 import { useConnections } from '../../app/use-connections'
 import { useServices } from '../../app/services-context'
 import { ActionIcon, Alert, Badge, Button, FileButton, Group, List, Stack, Table, Text } from '@mantine/core'
@@ -182,7 +183,7 @@ export function BarcodeLinksView() {
                 </Table.Td>
                 <Table.Td>{label(link.connectionId)}</Table.Td>
                 <Table.Td>
-                  <Text size="sm">{new Date(link.linkedAt).toLocaleString()}</Text>
+                  <Text size="sm">{formatDateTime(link.linkedAt)}</Text>
                   {link.linkedOn && (
                     <Text size="xs" c="dimmed">
                       on {link.linkedOn}

@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from '../../util/format'
 import { useServices } from '../../app/services-context'
 import { Alert, Badge, Button, Drawer, Group, Progress, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
@@ -111,7 +112,7 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
           <Group gap="xs">
             <StatusBadge status={data.task.status} />
             <Text size="sm">
-              {data.task.due ? `Due ${data.task.due.slice(0, 10)}` : 'No due date'}
+              {data.task.due ? `Due ${formatDate(data.task.due)}` : 'No due date'}
               {data.location && ` · ${data.location.name}`}
             </Text>
           </Group>
@@ -240,7 +241,7 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
                     <Table.Td>{b.lineId ? (lineName.get(b.lineId) ?? b.lineId) : ''}</Table.Td>
                     <Table.Td>{b.quantity}</Table.Td>
                     <Table.Td>{b.lot ?? ''}</Table.Td>
-                    <Table.Td>{b.at ? new Date(b.at).toLocaleString() : ''}</Table.Td>
+                    <Table.Td>{b.at ? formatDateTime(b.at) : ''}</Table.Td>
                     <Table.Td>
                       {undoneBatch.has(b.id) ? (
                         <Badge color="orange" variant="light" data-testid="batch-undo-waiting">

@@ -1,3 +1,4 @@
+import { formatDate } from '../../util/format'
 import { useConnections } from '../../app/use-connections'
 import { useServices } from '../../app/services-context'
 import { Badge, CloseButton, Group, Progress, SegmentedControl, Table, Text, TextInput } from '@mantine/core'
@@ -139,7 +140,7 @@ export function TasksScreen() {
                     <StatusBadge status={task.status} />
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {task.due ? task.due.slice(0, 10) : '—'}{' '}
+                    {task.due ? formatDate(task.due) : '—'}{' '}
                     {overdue && (
                       <Badge color="red" size="xs">
                         overdue
