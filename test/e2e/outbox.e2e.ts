@@ -65,6 +65,20 @@ describe.skipIf(!availability.run)('counting while the vendor is unreachable', (
     expect(await page.getByTestId('status-unreachable').textContent()).toMatch(/unreachable/)
     await screenshot(page, 'outbox-offline')
 
+    // The item's drawer says what waits, whole, and its stock table shows the quantity counted there.
+    await page.locator('[data-section="items"]').click()
+    await page.getByTestId('item-search').fill(b.sku)
+    await page.getByTestId('item-row').filter({ hasText: b.name }).first().click()
+    await expect.poll(() => page.getByTestId('item-pending').count()).toBe(1)
+    const pending = page.getByTestId('item-pending')
+    expect(await pending.textContent()).toBe(
+      `Counted 2 at ${warehouse.name}: waiting for the vendor to confirm.`
+    )
+    expect(await pending.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+    expect(await page.getByTestId('item-stock-pending').allTextContents()).toContain('2')
+    await page.keyboard.press('Escape')
+    await page.locator('[data-section="outbox"]').click()
+
     // The vendor comes back: the outbox drains by itself (probe, then replay), nobody clicks anything.
     await app.vendor.restore()
     await expect
