@@ -198,6 +198,10 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
       .first()
       .getByTestId('item-on-hand')
     await expect.poll(() => cell.textContent()).toBe('0')
+    const matches = await page.getByTestId('item-row').count()
+    expect(await page.getByTestId('item-match-count').textContent()).toBe(
+      `${matches} item${matches === 1 ? ' matches' : 's match'}, best match first.`
+    )
     expect(await cell.evaluate((el) => getComputedStyle(el).fontWeight)).toBe('700')
 
     // A scan that is not a barcode says why, with the error sound, on every screen.

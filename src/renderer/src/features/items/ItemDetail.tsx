@@ -1,3 +1,4 @@
+import { linkLabel } from '../../count/barcode-links'
 import { formatDate } from '../../util/format'
 import { useServices } from '../../app/services-context'
 import {
@@ -129,7 +130,7 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
                 title="Linked by hand on this site (Items › Barcode links)"
                 data-testid="item-linked-code"
               >
-                {l.code}
+                {linkLabel(l)}
               </Badge>
             ))}
             {data.item.tracking !== 'none' && <Badge color="grape">{data.item.tracking} tracked</Badge>}

@@ -136,6 +136,13 @@ const ItemResults = memo(function ItemResults({
   const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
   return (
     <>
+      {query?.trim() && (
+        <Text size="sm" mb="xs" data-testid="item-match-count">
+          {items.length < SEARCH_LIMIT
+            ? `${plural(items.length, 'item')} ${items.length === 1 ? 'matches' : 'match'}, best match first.`
+            : `More than ${SEARCH_LIMIT} items match; the ${SEARCH_LIMIT} best are shown.`}
+        </Text>
+      )}
       <Table highlightOnHover striped data-testid="item-results" data-query={query}>
         <Table.Thead>
           <Table.Tr>
