@@ -17,7 +17,7 @@
 //                            Frostbyte) makes its first sync of this many products while the same
 //                            count is scanned, from the first page applied to the pass's end
 //                            (`duringSync`); 0 skips it
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './lib.mjs'
 import { fillReplica, openSyncedApp, profiled, startSecondSync, summary, takePhases } from './replica-app.mjs'
@@ -153,6 +153,16 @@ function print(result) {
   printPhases(result.phases)
 }
 
+/** bench:sync's pass time for a first sync of `products` products, if its results file has one. */
+function passAlone(products) {
+  try {
+    const sync = JSON.parse(readFileSync(join(ROOT, 'bench', 'results', 'sync.json'), 'utf8'))
+    return sync.size === products ? sync.passSeconds : undefined
+  } catch {
+    return undefined
+  }
+}
+
 const results = {}
 // Written after each part, so a run stopped half-way keeps what it measured.
 const save = () =>
@@ -176,9 +186,21 @@ if (!SEARCH_ONLY) {
       await sync.firstPage
       const during = await scanRun(plan, { until: sync.done, profileName: 'scan-during-sync' })
       const { seconds, pages } = await sync.done
-      results.duringSync = { ...during, syncProducts: SYNC_SIZE, syncSeconds: seconds, syncPages: pages }
+      // The same pass alone, as bench:sync last measured it (its results file), when it synced as many.
+      const alone = passAlone(SYNC_SIZE)
+      results.duringSync = {
+        ...during,
+        syncProducts: SYNC_SIZE,
+        syncSeconds: seconds,
+        syncPages: pages,
+        ...(alone && { syncAloneSeconds: alone, syncSlowdown: Math.round((seconds / alone) * 100) / 100 })
+      }
       console.log(
-        `While a second connection synced ${SYNC_SIZE.toLocaleString()} products (${seconds} s, ${pages} pages):`
+        `While a second connection synced ${SYNC_SIZE.toLocaleString()} products (${seconds} s, ${pages} pages` +
+          (alone
+            ? `; ${alone} s alone in bench:sync, ×${results.duringSync.syncSlowdown} while scanning`
+            : '') +
+          '):'
       )
       print(during)
       console.log('  the sync meanwhile (sync:wait for the floor and its turn, sync:slice one write):')

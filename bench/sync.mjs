@@ -204,6 +204,16 @@ async function run({ load }) {
     sent: stats.requests[`/${r.resource}`] ?? 0,
     minimum: Math.max(1, Math.ceil((stats.counts[`/${r.resource}`] ?? 0) / r.pageSize))
   }))
+  // Records a pass reads one by one (`/shipments/{id}`: an open shipment's lines): one request each.
+  for (const [pattern, count] of Object.entries(stats.counts).filter(([p]) => p.includes('{id}'))) {
+    const [head, tail] = pattern.split('{id}')
+    const sent = Object.entries(stats.requests)
+      .filter(
+        ([path]) => path.startsWith(head) && path.endsWith(tail) && path.length > head.length + tail.length
+      )
+      .reduce((n, [, k]) => n + k, 0)
+    perResource.push({ path: pattern, sent, minimum: count })
+  }
   const requests = perResource.reduce((n, r) => n + r.sent, 0)
   const minRequests = perResource.reduce((n, r) => n + r.minimum, 0)
 

@@ -105,6 +105,8 @@ export interface RunningVendor {
   cutOff(): Promise<void>
   /** Listening again on the same address, data kept. */
   restore(): Promise<void>
+  /** Cut off now (cutOff without restore yet). */
+  readonly offline: boolean
   /** Stock adjustments the vendor holds (with their lines), read through its API (Frostbyte). */
   adjustments(): Promise<{ notes?: string | null; lines: unknown[] }[]>
   /** GET a path of the vendor's API with its key, parsed. */
@@ -150,6 +152,7 @@ export async function startVendor(args: string[]): Promise<RunningVendor> {
     printedCredentials!.split(' ').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])
   )
   const apiKey = credentials.key ?? ''
+  let offline = false
   const printed = lines.map((l) => /^Fake \w+ headers: (.+)$/.exec(l)?.[1]).find(Boolean)
   // A test reads the vendor as any client must: the app spends the same per-minute budget, so a 429
   // is waited out (its Retry-After), and any other refusal fails the test instead of reading as data.
@@ -174,11 +177,16 @@ export async function startVendor(args: string[]): Promise<RunningVendor> {
       const stopped = waitFor(/Fake \w+: stopped/)
       child.kill('SIGUSR1')
       await stopped
+      offline = true
     },
     async restore() {
       const started = waitFor(/Fake \w+: started/)
       child.kill('SIGUSR2')
       await started
+      offline = false
+    },
+    get offline() {
+      return offline
     },
     get,
     async send(method, path, body) {

@@ -11,21 +11,34 @@ import { expect } from 'vitest'
  * `timestamp` gives the same, and sending the burst without waiting between keys
  * delivers it as quickly as a scanner does.
  */
-export async function scan(page: Page, code: string, gapMs = 3) {
+export async function scan(
+  page: Page,
+  code: string,
+  gapMs = 3,
+  /** The keys after the first `after` reach the page `ms` late, stamped as the scanner typed them (a busy PC). */
+  stall?: { after: number; ms: number }
+) {
   const cdp = await page.context().newCDPSession(page)
   const start = Date.now() / 1000
   const keys = [...code].map((ch) => ({ key: ch, text: ch }))
   keys.push({ key: 'Enter', text: '\r' })
-  const sent: Promise<unknown>[] = []
-  keys.forEach(({ key, text }, i) => {
-    const timestamp = start + (i * gapMs) / 1000
-    const enter = key === 'Enter' ? { code: 'Enter', windowsVirtualKeyCode: 13 } : {}
-    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text, timestamp, ...enter }))
-    sent.push(
-      cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, timestamp: timestamp + 0.001, ...enter })
+  const send = (from: number, to: number) =>
+    Promise.all(
+      keys.slice(from, to).flatMap(({ key, text }, k) => {
+        const timestamp = start + ((from + k) * gapMs) / 1000
+        const enter = key === 'Enter' ? { code: 'Enter', windowsVirtualKeyCode: 13 } : {}
+        return [
+          cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text, timestamp, ...enter }),
+          cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, timestamp: timestamp + 0.001, ...enter })
+        ]
+      })
     )
-  })
-  await Promise.all(sent)
+  const split = stall?.after ?? keys.length
+  await send(0, split)
+  if (stall) {
+    await new Promise((r) => setTimeout(r, stall.ms))
+    await send(split, keys.length)
+  }
   await cdp.detach()
 }
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import { launchBrowser, startHost, startVendor, type RunningHost, type RunningVendor } from './harness'
 
 export interface App {
@@ -63,6 +63,10 @@ export function useApp(o: AppOptions = {}): VendorApp {
     for (const args of o.vendors ?? []) app.vendors.push(await startVendor(args))
     app.host = await startHost(hostOptions())
     app.browser = await launchBrowser()
+  })
+  // A test that failed while a vendor was cut off must not leave the next test without it.
+  afterEach(async () => {
+    for (const vendor of app.vendors) if (vendor.offline) await vendor.restore()
   })
   afterAll(async () => {
     await app.browser?.close()

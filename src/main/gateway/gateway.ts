@@ -8,6 +8,7 @@ import type { ConnectorDefinition, PageRequest, VendorConnector } from '../conne
 import { ConnectionFailure, GatewayError } from './gateway-errors'
 import type { EventBus } from '../host/event-bus'
 import { connectionAuth } from './connection-auth'
+import { leanPage } from './lean-page'
 import type { PacerClock } from '../http/pacer'
 import { VendorError, VendorHttp } from '../http/vendor-http'
 
@@ -96,7 +97,8 @@ export class VendorGateway {
       )
     }
     // A refused resource is that resource's failure, not the connection's: the others still sync.
-    return this.guard(connection, () => connector.fetchPage(req), { resource: true })
+    const page = await this.guard(connection, () => connector.fetchPage(req), { resource: true })
+    return leanPage(page)
   }
 
   async probe(connectionId: string): Promise<void> {

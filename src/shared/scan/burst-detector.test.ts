@@ -337,3 +337,14 @@ describe('property: no key is lost, duplicated or reordered', () => {
     )
   })
 })
+
+describe('burstLength', () => {
+  it('counts the open burst, and is 0 once it ends', () => {
+    const d = createBurstDetector({ maxInterKeyMs: 35 })
+    expect(d.burstLength()).toBe(0)
+    for (const [i, k] of [...'40063'].entries()) d.onKey(k, i * 3)
+    expect(d.burstLength()).toBe(5)
+    d.onKey('Enter', 15)
+    expect(d.burstLength()).toBe(0)
+  })
+})

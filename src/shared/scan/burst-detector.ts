@@ -87,6 +87,8 @@ export interface BurstDetector {
   flush(at?: number): BurstEvent
   /** When `flush` should be called, or `null` when no burst is open. */
   deadline(): number | null
+  /** Characters in the open burst so far (0 when none is open). */
+  burstLength(): number
   /** Drop any open burst without reporting it (e.g. on window blur). */
   reset(): void
 }
@@ -204,5 +206,5 @@ export function createBurstDetector(options: BurstDetectorOptions = {}): BurstDe
 
   const deadline = (): number | null => (chars.length === 0 ? null : lastAt + terminatorTimeoutMs)
 
-  return { onKey, flush, deadline, reset }
+  return { onKey, flush, deadline, burstLength: () => chars.length, reset }
 }

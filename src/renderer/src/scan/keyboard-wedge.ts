@@ -31,6 +31,8 @@ export interface KeyboardWedge {
   onKeyDown(key: WedgeKey, target: EditTarget | null): boolean
   /** When the caller should call {@link onDeadline}, or `null` when no burst is open. */
   deadline(): number | null
+  /** Characters in the open burst so far (0 when none is open). */
+  burstLength(): number
   /** The {@link deadline} timer fired: an unfinished burst is given back as typing. */
   onDeadline(at: number, target: EditTarget | null): void
   /** Drops an open burst (window lost focus). */
@@ -109,6 +111,7 @@ export function createKeyboardWedge(opts: {
       )
     },
     deadline: () => detector.deadline(),
+    burstLength: () => detector.burstLength(),
     onDeadline(at, target) {
       giveBack(detector.flush(at), target)
     },

@@ -93,6 +93,13 @@ let keyCapture: ((key: WedgeKey) => boolean) | undefined
  * fast pair typed by hand, with nothing after it, shows up this much later.
  */
 const FLUSH_GRACE_MS = 150
+/**
+ * A burst this long at scanner speed (by the keys' own timestamps) is a scanner's: nobody types
+ * that fast. On a busy PC the rest of its keys can reach the page hundreds of ms late, so it is
+ * given up as typing only after {@link LATE_KEYS_MS} without a key arriving.
+ */
+const SCANNER_BURST_CHARS = 6
+const LATE_KEYS_MS = 1_000
 
 const inputPending = (): boolean =>
   (navigator as { scheduling?: { isInputPending?: () => boolean } }).scheduling?.isInputPending?.() ?? false
@@ -106,6 +113,8 @@ function install(): () => void {
     })
   let wedge = build()
   let timer: ReturnType<typeof setTimeout> | undefined
+  /** When the last key reached the page (performance.now(); its own timestamp may be older). */
+  let lastKeyArrived = -Infinity
 
   const schedule = (grace = FLUSH_GRACE_MS) => {
     clearTimeout(timer)
@@ -115,6 +124,9 @@ function install(): () => void {
       () => {
         // A key still on its way belongs to the burst: let it arrive before giving the burst up.
         if (inputPending()) return schedule(20)
+        const quietMs = performance.now() - lastKeyArrived
+        if (wedge.burstLength() >= SCANNER_BURST_CHARS && quietMs < LATE_KEYS_MS)
+          return schedule(LATE_KEYS_MS - quietMs)
         wedge.onDeadline(performance.now(), focusedEditTarget())
         schedule()
       },
@@ -123,6 +135,7 @@ function install(): () => void {
   }
   // Capture phase on window: the wedge sees every key before any field or shortcut does.
   const onKeyDown = (e: KeyboardEvent) => {
+    lastKeyArrived = performance.now()
     // Any key may begin a scan: no sync write starts until the keys stop (see db/floor.ts): a little
     // longer than the scanner's widest gap between keys, so a burst's Enter finds the replica free.
     holdFloorFor(useScannerSettings.getState().maxInterKeyMs + 15)
