@@ -272,6 +272,20 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
           await expect.poll(() => page.getByTestId('screen-title').count()).toBe(1)
           await screenshot(page, `floor-${screen}-${w}x${h}-${scheme}`)
           // axe on every screen in each theme (at the floor PC's width), once the theme's transitions end.
+          if (w === 1024 && screen === 'tasks') {
+            // The task list fits the floor PC's width: nothing scrolls sideways, no name runs past two lines.
+            const fit = await page.getByTestId('task-list').evaluate((t) => ({
+              right: Math.round(t.getBoundingClientRect().right),
+              tallestName: Math.max(
+                ...[...t.querySelectorAll('[data-testid="task-name"]')].map(
+                  (n) => n.getBoundingClientRect().height
+                )
+              ),
+              line: parseFloat(getComputedStyle(t.querySelector('[data-testid="task-name"]')!).lineHeight)
+            }))
+            expect(fit.right).toBeLessThanOrEqual(1024)
+            expect(fit.tallestName).toBeLessThanOrEqual(fit.line * 2 + 1)
+          }
           if (w === 1024) {
             let found: string[] = []
             await expect
