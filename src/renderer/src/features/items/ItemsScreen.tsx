@@ -153,9 +153,10 @@ const ItemResults = memo(function ItemResults({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {items.map((item) => (
+          {items.map((item, i) => (
             <ItemRow
               key={item.key}
+              first={i === 0}
               itemKey={item.key}
               sku={itemRef(item)}
               detail={itemDetail(item)}
@@ -180,6 +181,8 @@ const ItemResults = memo(function ItemResults({
 
 /** Plain props only, so memo skips a row whose shown values did not change. */
 const ItemRow = memo(function ItemRow(p: {
+  /** The list's one Tab stop until a row is focused (see rowKeys). */
+  first: boolean
   itemKey: string
   sku: string
   detail?: string | undefined
@@ -192,7 +195,10 @@ const ItemRow = memo(function ItemRow(p: {
 }) {
   const low = p.minLevel !== undefined && p.onHand !== undefined && p.onHand <= p.minLevel
   return (
-    <Table.Tr {...rowKeys(() => p.onOpen(p.itemKey), `${p.sku} ${p.name}`)} data-testid="item-row">
+    <Table.Tr
+      {...rowKeys(() => p.onOpen(p.itemKey), `${p.sku} ${p.name}`, { first: p.first })}
+      data-testid="item-row"
+    >
       <Table.Td ff="monospace">{p.sku}</Table.Td>
       <Table.Td>
         {p.name}

@@ -167,12 +167,12 @@ export function TasksScreen() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {shown.map(({ task, overdue }) => {
+            {shown.map(({ task, overdue }, i) => {
               const p = taskProgress(task)
               return (
                 <Table.Tr
                   key={task.key}
-                  {...rowKeys(() => setOpenKey(task.key), task.name)}
+                  {...rowKeys(() => setOpenKey(task.key), task.name, { first: i === 0 })}
                   data-testid="task-row"
                 >
                   <Table.Td miw={220}>
