@@ -50,10 +50,21 @@ describe.skipIf(!availability.run)(
 
     const countOne = async (page: Page, warehouseName: string, barcode: string, seq: number) => {
       await startCountAt(page, warehouseName)
-      await nextBanner(page, seq, () => scan(page, barcode))
+      const banner = await nextBanner(page, seq, () => scan(page, barcode))
+      const words = await page.getByTestId('scan-banner').innerText()
+      expect(banner.status, `the scan of ${barcode} said: ${words}`).toBe('counted')
       await dismissNotices(page)
       await page.getByTestId('count-review-button').click()
-      await page.getByTestId('submit-count').click()
+      await page
+        .getByTestId('submit-count')
+        .click({ timeout: 60_000 })
+        .catch(async (e: unknown) => {
+          // Submit stays off while something is unresolved or waits for approval: say what the review shows.
+          console.log(
+            `chaos: the review of ${barcode} when Submit stayed off:\n${await page.locator('main').innerText()}`
+          )
+          throw e
+        })
       await page.getByTestId('confirm-submit').click()
       await expect.poll(() => page.getByTestId('submit-result').count()).toBe(1)
     }

@@ -42,3 +42,29 @@ describe('the floor', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(25)
   })
 })
+
+describe('a writer that must make progress', () => {
+  it('waits for the floor at most as long as it asks, while scans hold it without a pause', async () => {
+    // Scans back to back: a new hold starts before the last one ends, for 400 ms.
+    let scanning = true
+    const scans = (async () => {
+      while (scanning) {
+        const release = holdFloor()
+        await new Promise((r) => setTimeout(r, 20))
+        holdFloorFor(15)
+        release()
+      }
+    })()
+    await new Promise((r) => setTimeout(r, 10))
+    expect(floorBusy()).toBe(true)
+    const t0 = Date.now()
+    await floorClear(60)
+    const waited = Date.now() - t0
+    expect(floorBusy()).toBe(true) // it went while a scan still held the floor
+    expect(waited).toBeGreaterThanOrEqual(55)
+    expect(waited).toBeLessThan(1_000)
+    scanning = false
+    await scans
+    await floorClear()
+  })
+})

@@ -56,10 +56,23 @@ export const sinceFloorUsed = (): number => (holds > 0 ? 0 : performance.now() -
 /** True while someone holds the floor. */
 export const floorBusy = (): boolean => holds > 0
 
-/** Resolves at once when nobody holds the floor, else when the last hold is released. */
-export function floorClear(): Promise<void> {
+/**
+ * Resolves at once when nobody holds the floor, else when the last hold is
+ * released, or after `maxWaitMs`: a background writer that must make progress
+ * (the sync) waits at most that long, so people scanning without a pause slow
+ * it down but never stop it.
+ */
+export function floorClear(maxWaitMs = Infinity): Promise<void> {
   if (holds === 0) return Promise.resolve()
-  return new Promise((resolve) => waiters.push(resolve))
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      waiters = waiters.filter((w) => w !== done)
+      resolve()
+    }
+    const timer = Number.isFinite(maxWaitMs) ? setTimeout(done, maxWaitMs) : undefined
+    waiters.push(done)
+  })
 }
 
 let rolling: { release: () => void; timer: ReturnType<typeof setTimeout> } | undefined

@@ -94,11 +94,12 @@ let keyCapture: ((key: WedgeKey) => boolean) | undefined
  */
 const FLUSH_GRACE_MS = 150
 /**
- * A burst this long at scanner speed (by the keys' own timestamps) is a scanner's: nobody types
- * that fast. On a busy PC the rest of its keys can reach the page hundreds of ms late, so it is
- * given up as typing only after {@link LATE_KEYS_MS} without a key arriving.
+ * A burst this long at scanner speed (by the keys' own timestamps, under 35 ms apart) is a
+ * scanner's: a fast typist rolls over two keys that quickly, not four. On a busy PC the rest of
+ * its keys can reach the page hundreds of ms late, so it is given up as typing only after
+ * {@link LATE_KEYS_MS} without a key arriving.
  */
-const SCANNER_BURST_CHARS = 6
+const SCANNER_BURST_CHARS = 4
 const LATE_KEYS_MS = 1_000
 
 const inputPending = (): boolean =>

@@ -22,6 +22,13 @@ export const WRITE_SLICE_MS = 12
  */
 export const QUIET_SLICE_MS = 60
 export const QUIET_AFTER_MS = 10_000
+/**
+ * Longest a slice waits for people's scans to leave the replica free. Scans
+ * every 300 ms on a slow PC can hold the floor nearly all the time: past this
+ * wait the slice goes anyway (a scan then waits for one short slice), so the
+ * sync slows down while people scan but always finishes.
+ */
+export const FLOOR_WAIT_MAX_MS = 250
 const MIN_ROWS = 8
 const MAX_ROWS = 2_000
 
@@ -125,9 +132,9 @@ export async function applyPage(
   const lowCrossed: LowCrossing[] = []
   const slice = async (tables: string[], run: () => Promise<unknown>, learn?: [string, number]) => {
     const asked = performance.now()
-    await floorClear()
+    await floorClear(FLOOR_WAIT_MAX_MS)
     await takeWriteTurn(async () => {
-      await floorClear() // a scan that began while this slice waited for its turn goes first
+      await floorClear(FLOOR_WAIT_MAX_MS) // a scan that began while this slice waited for its turn goes first
       const started = performance.now()
       await db.transaction('rw', tables, run)
       const ended = performance.now()

@@ -1,7 +1,7 @@
 import type { StockroomDb } from '../db/db'
 import { floorClear } from '../db/floor'
 import { piecesOf, type ItemPieces } from '../db/item-index'
-import { SliceSizer } from './apply-page'
+import { FLOOR_WAIT_MAX_MS, SliceSizer } from './apply-page'
 import { takeWriteTurn } from './write-turns'
 
 const sameGrams = (a: string[] | undefined, b: string[] | undefined) =>
@@ -33,9 +33,9 @@ export async function indexItemPieces(
   let removed = 0
   for (;;) {
     if (o.signal?.aborted) return { written, removed }
-    await floorClear()
+    await floorClear(FLOOR_WAIT_MAX_MS)
     const done = await takeWriteTurn(async () => {
-      await floorClear()
+      await floorClear(FLOOR_WAIT_MAX_MS)
       const slice = sizer.rows('itemPieces')
       const started = performance.now()
       let read = 0
