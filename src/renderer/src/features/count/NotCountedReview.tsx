@@ -72,7 +72,7 @@ export function NotCountedReview({ session, rows: all }: { session: CountSession
       if (refused.length > 0) {
         const first = all.find((v) => v.row.id === refused[0]!.row.id)?.item?.name
         setError(
-          `${plural(refused.length, 'line')} ${refused.length === 1 ? 'was' : 'were'} left as they were` +
+          `${plural(refused.length, 'line')} ${refused.length === 1 ? 'was left as it was' : 'were left as they were'}` +
             `${first ? ` (${first}${refused.length > 1 ? ' and others' : ''})` : ''}: ${refused[0]!.reason}`
         )
       }
