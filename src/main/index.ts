@@ -32,13 +32,15 @@ import {
 } from './window/security'
 import { claimSingleInstance } from './window/single-instance'
 import { createTrayStatus, setupTray } from './window/tray'
+import { consoleLog, verboseAsked } from './console-log'
 
 // The composition root: the only file that touches Electron's modules. Every
 // module it wires receives what it needs, so each is tested with plain fakes.
 
 const APP_ID = 'com.stockroom.app'
 const appUrl = resolveAppUrl(process.env.ELECTRON_RENDERER_URL)
-const log = (line: string) => console.log(`[stockroom] ${line}`)
+// Quiet unless `--verbose`: errors and each connection's first sync (see console-log.ts).
+const log = consoleLog({ verbose: verboseAsked(process.argv, process.env) })
 const openExternal = (url: string) => {
   if (shouldOpenExternally(url))
     shell.openExternal(url).catch((err: Error) => log(`could not open ${url}: ${err.message}`))

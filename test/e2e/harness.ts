@@ -60,7 +60,8 @@ export async function startHost(
     [...args, '--port', '0', '--data-dir', dataDir, '--key-dir', opts.keyDir ?? join(root, 'keys')],
     {
       cwd: ROOT,
-      env: { ...process.env, ...opts.env },
+      // Every status line, so a failed run can print what the host saw (chaos.e2e.ts).
+      env: { ...process.env, STOCKROOM_VERBOSE: '1', ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe']
     }
   )

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { generateInventora } from '../../src/main/fakes/inventora/generate'
@@ -7,6 +5,7 @@ import { addConnectionThroughUi, e2eAvailability, openApp, screenshot } from './
 import { useVendorApp } from './vendor-app'
 import { scan } from './scanner'
 import { watchPointer } from './dock'
+import { seriousAxeViolations } from './axe'
 
 const availability = e2eAvailability()
 const SEED = 31
@@ -94,6 +93,10 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
     await expect.poll(() => list.count()).toBe(1)
     for (const title of ['Items', 'Count', 'Tasks', 'Outbox', 'Connections', 'Activity'])
       expect(await list.textContent()).toContain(title)
+    // Each key in its own cap: "Tab / Shift + Tab", not a cap reading "Tab / Shift".
+    const tabRow = page.getByTestId('shortcut-keys').filter({ hasText: 'Shift' })
+    expect(await tabRow.textContent()).toBe('Tab / Shift + Tab')
+    expect(await tabRow.locator('kbd').allTextContents()).toEqual(['Tab', 'Shift', 'Tab'])
     await page.keyboard.press('Escape')
     await expect.poll(() => list.count()).toBe(0)
 
@@ -107,6 +110,19 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
     expect(second.testId).toBe('item-row')
     expect(second.text).not.toBe(first)
     expect(second.outline).not.toBe('none')
+    // One Tab stop for the whole list: Tab leaves it, Shift+Tab comes back to the row last focused.
+    expect(await page.locator('[data-testid="item-row"][tabindex="0"]').count()).toBe(1)
+    await page.keyboard.press('Tab')
+    expect((await focused(page)).testId).not.toBe('item-row')
+    await page.keyboard.press('Shift+Tab')
+    expect((await focused(page)).text).toBe(second.text)
+    // The last row, reached with End, stands above the status bar, not behind it.
+    await page.keyboard.press('End')
+    const bottom = await page.evaluate(() => document.activeElement!.getBoundingClientRect().bottom)
+    const bar = await page.getByTestId('status-bar').evaluate((el) => el.getBoundingClientRect().top)
+    expect(bottom).toBeLessThanOrEqual(bar)
+    await page.keyboard.press('Home')
+    await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByTestId('item-detail').count()).toBe(1)
     await page.keyboard.press('Escape')
@@ -183,6 +199,24 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
       .poll(() => page.getByTestId('item-row').filter({ hasText: long.r.name }).count())
       .toBeGreaterThan(0)
 
+    // Nothing on hand reads "0", in red: never an empty cell beside "low".
+    const empty = [...data.products.values(), ...data.materials.values()].find(
+      (r) => Object.values(r.stock).reduce((n, q) => n + q, 0) === 0 && r.sku !== ''
+    )
+    if (!empty) throw new Error('the dataset has no item with nothing on hand')
+    await page.getByTestId('item-search').fill(empty.sku)
+    const cell = page
+      .getByTestId('item-row')
+      .filter({ hasText: empty.name })
+      .first()
+      .getByTestId('item-on-hand')
+    await expect.poll(() => cell.textContent()).toBe('0')
+    const matches = await page.getByTestId('item-row').count()
+    expect(await page.getByTestId('item-match-count').textContent()).toBe(
+      `${matches} item${matches === 1 ? ' matches' : 's match'}, best match first.`
+    )
+    expect(await cell.evaluate((el) => getComputedStyle(el).fontWeight)).toBe('700')
+
     // A scan that is not a barcode says why, with the error sound, on every screen.
     for (const key of ['Alt+1', 'Alt+3', 'Alt+4']) {
       await page.keyboard.press(key)
@@ -201,11 +235,8 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
     expect(made).toMatch(/% made|Not started|made/)
   })
 
-  it('passes axe on every screen with no serious violation, and is drawn at floor size in both themes and widths', async () => {
+  it('passes axe on every screen in both themes with no serious violation, and is drawn at floor size in both themes and widths', async () => {
     await ready()
-    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-    // Evaluated, not added as a script tag: the page's content-security policy refuses inline scripts.
-    await page.evaluate(axeSource)
     await page.keyboard.press('Alt+1')
     await page.getByTestId('floor-everywhere').focus()
     await page.keyboard.press('Space')
@@ -215,15 +246,6 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
     for (const [i, screen] of screens.entries()) {
       await page.keyboard.press(`Alt+${i + 1}`)
       await expect.poll(() => page.getByTestId('screen-title').count()).toBe(1)
-      const found = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: Document): Promise<AxeResults> } }).axe
-        type AxeResults = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }
-        const r = await axe.run(document)
-        return r.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-      })
-      serious.push(...found.map((f) => `${screen} ${f}`))
       // Floor density: body text and every control large enough for a gloved hand.
       const small = await page.evaluate(() =>
         [
@@ -262,6 +284,29 @@ describe.skipIf(!availability.run)('the app without a mouse', () => {
           await page.keyboard.press(`Alt+${i + 1}`)
           await expect.poll(() => page.getByTestId('screen-title').count()).toBe(1)
           await screenshot(page, `floor-${screen}-${w}x${h}-${scheme}`)
+          // axe on every screen in each theme (at the floor PC's width), once the theme's transitions end.
+          if (w === 1024 && screen === 'tasks') {
+            // The task list fits the floor PC's width: nothing scrolls sideways, no name runs past two lines.
+            const fit = await page.getByTestId('task-list').evaluate((t) => ({
+              right: Math.round(t.getBoundingClientRect().right),
+              tallestName: Math.max(
+                ...[...t.querySelectorAll('[data-testid="task-name"]')].map(
+                  (n) => n.getBoundingClientRect().height
+                )
+              ),
+              line: parseFloat(getComputedStyle(t.querySelector('[data-testid="task-name"]')!).lineHeight)
+            }))
+            expect(fit.right).toBeLessThanOrEqual(1024)
+            expect(fit.tallestName).toBeLessThanOrEqual(fit.line * 2 + 1)
+          }
+          if (w === 1024) {
+            let found: string[] = []
+            await expect
+              .poll(async () => (found = await seriousAxeViolations(page)), { timeout: 5_000 })
+              .toEqual([])
+              .catch(() => undefined)
+            serious.push(...found.map((f) => `${screen} (${scheme}) ${f}`))
+          }
         }
       }
     }

@@ -59,8 +59,25 @@ describe.skipIf(!availability.run)('counting while the vendor is unreachable', (
       .poll(() => page.getByTestId('outbox-error').textContent(), { timeout: 30_000 })
       .toMatch(/could not be reached/)
     expect(await page.getByTestId('status-pending').textContent()).toBe('1 write waiting to send')
+    // The entry says where the count was, and its change is still to send.
+    expect(await page.getByTestId('outbox-entry').textContent()).toContain(`counted at ${warehouse.name}`)
+    expect(await page.getByTestId('outbox-change-heading').textContent()).toBe('Change to send')
     expect(await page.getByTestId('status-unreachable').textContent()).toMatch(/unreachable/)
     await screenshot(page, 'outbox-offline')
+
+    // The item's drawer says what waits, whole, and its stock table shows the quantity counted there.
+    await page.locator('[data-section="items"]').click()
+    await page.getByTestId('item-search').fill(b.sku)
+    await page.getByTestId('item-row').filter({ hasText: b.name }).first().click()
+    await expect.poll(() => page.getByTestId('item-pending').count()).toBe(1)
+    const pending = page.getByTestId('item-pending')
+    expect(await pending.textContent()).toBe(
+      `Counted 2 at ${warehouse.name}: waiting for the vendor to confirm.`
+    )
+    expect(await pending.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+    expect(await page.getByTestId('item-stock-pending').allTextContents()).toContain('2')
+    await page.keyboard.press('Escape')
+    await page.locator('[data-section="outbox"]').click()
 
     // The vendor comes back: the outbox drains by itself (probe, then replay), nobody clicks anything.
     await app.vendor.restore()
@@ -69,6 +86,7 @@ describe.skipIf(!availability.run)('counting while the vendor is unreachable', (
       .toBe('All writes sent')
     await page.getByText('All', { exact: true }).click()
     await expect.poll(() => page.locator('[data-testid="outbox-entry"][data-state="done"]').count()).toBe(1)
+    expect(await page.getByTestId('outbox-change-heading').textContent()).toBe('Change sent')
     await screenshot(page, 'outbox-drained')
     // Applied once at the vendor, with both lines.
     const ours = (await app.vendor.adjustments()).filter((adj) =>

@@ -1,3 +1,4 @@
+import { plural } from '../../shared/plural'
 import { open, mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -58,7 +59,7 @@ export class Journal {
         unreadable++ // a line cut short by a crash mid-append: everything before it stands
       }
     }
-    if (unreadable > 0) log(`journal: ${unreadable} unreadable line(s) skipped`)
+    if (unreadable > 0) log(`journal: ${plural(unreadable, 'unreadable line')} skipped`)
     await j.compact()
     return j
   }

@@ -1,3 +1,4 @@
+import { plural } from '../../shared/plural'
 import { access, mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { testLabel } from '../../shared/labels/build'
@@ -44,7 +45,7 @@ export function createLabelHandlers(d: LabelHandlerDeps): Pick<Handlers, LabelCa
     const zpl = await labelsZpl(labels, printer.size)
     try {
       const { bytes } = await sendRaw(printer, zpl, d.printTimeoutMs)
-      d.log(`printed ${labels.length} label(s) on ${printer.name} (${bytes} bytes)`)
+      d.log(`printed ${plural(labels.length, 'label')} on ${printer.name} (${bytes} bytes)`)
       return { printer: printer.name, labels: labels.length, bytes, zpl }
     } catch (err) {
       if (err instanceof PrintFailure) {

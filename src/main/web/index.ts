@@ -2,6 +2,7 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { version } from '../../../package.json'
+import { consoleLog } from '../console-log'
 import { createNodePlatform } from '../platform/node-platform'
 import { createMainServices } from '../services'
 import { hostPortFile } from './host-port'
@@ -21,13 +22,15 @@ async function main() {
       'data-dir': { type: 'string', default: process.env.STOCKROOM_DATA_DIR },
       'key-dir': { type: 'string', default: process.env.STOCKROOM_KEY_DIR },
       // No demo connection on a first start (also STOCKROOM_NO_DEMO=1).
-      'no-demo': { type: 'boolean', default: process.env.STOCKROOM_NO_DEMO === '1' }
+      'no-demo': { type: 'boolean', default: process.env.STOCKROOM_NO_DEMO === '1' },
+      // Every status line as it comes (each sync, notice, socket); without it only what matters.
+      verbose: { type: 'boolean', default: process.env.STOCKROOM_VERBOSE === '1' }
     }
   })
   const dataDir = resolve(values['data-dir'] ?? join(homedir(), '.local', 'share', 'stockroom-web'))
   // The key lives apart from the data it protects.
   const keyDir = resolve(values['key-dir'] ?? join(homedir(), '.config', 'stockroom-web-keys'))
-  const log = (line: string) => console.log(`[stockroom] ${line}`)
+  const log = consoleLog({ verbose: values.verbose === true })
   const platform = createNodePlatform({ dataDir, keyDir, log })
   const services = await createMainServices({ dataDir, platform, version, log, demo: !values['no-demo'] })
   const ports = hostPortFile(dataDir)

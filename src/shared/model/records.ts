@@ -361,6 +361,8 @@ export interface BarcodeLink {
   connectionId: string
   /** The scan's first lookup key (GTIN-14, or the code trimmed and upper-cased): what a scan is looked up by. */
   code: string
+  /** What the label reads, where that is not `code` (an EAN-13 4006381333931 is looked up as 04006381333931): shown and exported. */
+  label?: string
   itemKey: string
   linkedAt: string
   /** The PC it was linked on, as the CSV it came from said. */

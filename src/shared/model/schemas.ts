@@ -47,7 +47,9 @@ export const stockSchema = z.object({
   onHand: z.number(),
   reserved: z.number().optional(),
   available: z.number().optional(),
-  expiry: z.string().optional()
+  expiry: z.string().optional(),
+  /** Where in the location it stands, by bin code, where the vendor says so (Frostbyte's bins). */
+  bins: z.array(z.object({ code: z.string(), onHand: z.number() })).optional()
 })
 
 export const lotSchema = z.object({

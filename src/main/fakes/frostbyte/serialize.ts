@@ -111,6 +111,15 @@ export function stockRow(d: D, row: Readonly<FbStockRow>): Record<string, unknow
         quantity: round(quantity)
       }
     }),
+    // ASSUMPTION (U6, extended): the row also says where its stock stands, bin by bin (one entry
+    // per bin × batch, as the app's stock screen breaks it down). The documented fields name the
+    // warehouse only; adjustments and receipts take a binId, so the vendor keeps stock per bin.
+    bins: row.cells.map((c) => ({
+      binId: c.binId,
+      binCode: d.bin(c.binId)?.bin.code ?? null,
+      batchId: c.batchId,
+      quantity: round(c.onHand)
+    })),
     updatedAt: iso(row.updatedAt)
   }
 }

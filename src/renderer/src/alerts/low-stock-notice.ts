@@ -1,12 +1,10 @@
+import { plural } from '../../../shared/plural'
 import type { Notice } from '../../../shared/host-api/notices'
 import { itemRef } from '../../../shared/model/item-identity'
 import type { Item } from '../../../shared/model/records'
 
 /** How many item names a grouped notice lists before "and N more". */
 const NAMED = 3
-
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 
 /**
  * The one notice a sync of one connection raises for the items that crossed

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { readCsv, writeCsv, type CsvCell } from '../../../shared/csv/csv'
 import { barcodeLinkKey, recordKey, type ConnectionRow, type Item } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
-import { linkCodeOf } from './barcode-links'
+import { linkCodeOf, linkLabel } from './barcode-links'
 import { isoNow, type Clock } from './sessions'
 
 /**
@@ -52,7 +52,7 @@ export async function exportLinksCsv(db: StockroomDb): Promise<string> {
     if (!item) return // its item left the replica: nothing another PC could match it to
     const c = byId.get(l.connectionId)
     rows.push([
-      l.code,
+      linkLabel(l),
       c?.label ?? l.connectionId,
       c?.baseUrl ?? '',
       item.sku,

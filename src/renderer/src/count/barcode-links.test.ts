@@ -4,7 +4,7 @@ import type { JournalChange } from '../../../shared/host-api/journal'
 import { createDb, type StockroomDb } from '../db/db'
 import { journalMiddleware } from '../db/journal-middleware'
 import { searchItems } from '../features/items/search'
-import { itemsForCode, linkCode, removeLink } from './barcode-links'
+import { itemsForCode, linkCode, linkLabel, removeLink } from './barcode-links'
 import { exportLinksCsv, importLinksCsv } from './barcode-links-csv'
 import { countScan } from './count-scan'
 import { resolveCode } from './resolve'
@@ -123,6 +123,27 @@ describe('barcode links', () => {
     await linkCode(db, { connectionId: fx.c1, code: LABEL, itemKey: fx.bolt.key })
     await db.items.delete(fx.bolt.key)
     expect(await resolveCode(db, [LABEL], fx.c1)).toEqual({ status: 'unknown' })
+  })
+})
+
+describe('a link as its label reads', () => {
+  it('shows and exports 4006381333931 as printed, and finds it scanned as EAN-13 or GTIN-14', async () => {
+    const link = await linkCode(
+      db,
+      { connectionId: fx.c1, code: ' 4006381333931 ', itemKey: fx.bolt.key },
+      { now }
+    )
+    expect(link.code).toBe('04006381333931')
+    expect(linkLabel(link)).toBe('4006381333931')
+    for (const scanned of ['4006381333931', '04006381333931'])
+      expect((await searchItems(db, scanned)).map((i) => i.key)).toContain(fx.bolt.key)
+    const csv = await exportLinksCsv(db)
+    expect(csv).toContain('"4006381333931"')
+    expect(csv).not.toContain('04006381333931')
+    // A code that is not a GTIN is its own label: nothing more is stored.
+    expect(
+      (await linkCode(db, { connectionId: fx.c1, code: LABEL, itemKey: fx.bolt.key }, { now })).label
+    ).toBe(undefined)
   })
 })
 

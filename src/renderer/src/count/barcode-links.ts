@@ -61,6 +61,15 @@ export function linkCodeOf(code: string): string | undefined {
   return codeKeys(code)[0]
 }
 
+/** A link's code as its label reads (the lookup key where it was stored without one). */
+export const linkLabel = (link: Pick<BarcodeLink, 'code' | 'label'>): string => link.label ?? link.code
+
+/** The code as printed: digits without the spaces or dashes a person may type, anything else trimmed. */
+function asPrinted(code: string): string {
+  const t = code.trim()
+  return /^[0-9][0-9 -]*[0-9]$/.test(t) ? t.replace(/[ -]/g, '') : t
+}
+
 /**
  * Links a code to an item of the connection (replacing an earlier link of that
  * code in that connection). An item of another connection is refused.
@@ -85,6 +94,8 @@ export async function linkCode(
       key: barcodeLinkKey(link.connectionId, code),
       connectionId: link.connectionId,
       code,
+      // Looked up by either reading (the key covers every GTIN length); shown as the label reads.
+      ...(asPrinted(link.code) !== code && { label: asPrinted(link.code) }),
       itemKey: item.key,
       linkedAt: isoNow(o),
       ...(link.linkedOn !== undefined && { linkedOn: link.linkedOn }),

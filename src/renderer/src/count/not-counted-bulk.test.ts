@@ -4,6 +4,7 @@ import { createDb, type StockroomDb } from '../db/db'
 import { chooseNotCountedAll, notCounted } from './not-counted'
 import { startCount } from './sessions'
 import { fx, seedReplica } from './testing'
+import { inZone, zoneOf } from './zones'
 
 let db: StockroomDb
 let n = 0
@@ -45,5 +46,39 @@ describe('items not counted, chosen in bulk', () => {
     expect((await chooseNotCountedAll(db, s.id, milk, 'leave')).changed).toBe(3)
     expect(await db.countLines.where('countId').equals(s.id).count()).toBe(0)
     expect(await db.countEvents.where('countId').equals(s.id).count()).toBe(0)
+  })
+})
+
+describe('items not counted, chosen for one zone', () => {
+  it("reads the zone from the bin code, shows the zone's lines and zeroes only those wholly in it", async () => {
+    expect(zoneOf('AKL-A-01-02')).toBe('AKL-A')
+    expect(zoneOf('A-01')).toBe('A-01')
+    // Bolt stands in zone MDC-A only; glue in MDC-A and MDC-B.
+    await db.stock
+      .where('itemKey')
+      .anyOf(fx.bolt.key, fx.glue.c1)
+      .and((s) => s.locationKey === fx.warehouse)
+      .modify((s) => {
+        s.bins =
+          s.itemKey === fx.bolt.key
+            ? [{ code: 'MDC-A-01-01', onHand: 7 }]
+            : [
+                { code: 'MDC-A-02-01', onHand: 2 },
+                { code: 'MDC-B-01-01', onHand: 1 }
+              ]
+      })
+    const s = await startCount(db, { connectionId: fx.c1, locationKey: fx.warehouse, blind: false })
+    const rows = await notCounted(db, s.id)
+    const shown = inZone(rows, 'MDC-A')
+    expect(shown.map((r) => r.itemKey).sort()).toEqual([fx.bolt.key, fx.glue.c1].sort())
+    expect(inZone(rows, 'MDC-B').map((r) => r.itemKey)).toEqual([fx.glue.c1])
+
+    const { changed, refused } = await chooseNotCountedAll(db, s.id, shown, 'zero', { zone: 'MDC-A' })
+    expect(changed).toBe(1)
+    expect(refused.map((r) => [r.row.itemKey, r.reason])).toEqual([
+      [fx.glue.c1, 'part of its stock is in zone MDC-B: recount it instead.']
+    ])
+    const lines = await db.countLines.where('countId').equals(s.id).toArray()
+    expect(lines.map((l) => [l.itemKey, l.counted, l.expected])).toEqual([[fx.bolt.key, 0, 7]])
   })
 })

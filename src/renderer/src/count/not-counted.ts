@@ -4,6 +4,7 @@ import { vendorProfiles } from '../../../shared/vendors/profiles'
 import type { StockroomDb } from '../db/db'
 import { lineIdOf, roundQty } from './lines'
 import { CountError, isoNow, type Clock } from './sessions'
+import { addBins, outsideZone, type StockBin } from './zones'
 
 /** Stock the replica has at the counted location (one item × lot) that no scan found. */
 export interface NotCountedRow {
@@ -15,6 +16,8 @@ export interface NotCountedRow {
   onHand: number
   /** Set to zero in the review (a zeroed line stands for it), or left as is. */
   choice: 'leave' | 'zero'
+  /** The bins its stock stands in, where the vendor says so. */
+  bins?: StockBin[]
 }
 
 /** A stock record as {@link missingFrom} needs it. */
@@ -22,6 +25,7 @@ export interface StockAt {
   itemKey: string
   lotKey?: string
   onHand: number
+  bins?: readonly StockBin[]
 }
 
 /**
@@ -47,6 +51,8 @@ export function missingFrom(countId: string, stock: StockAt[], lines: CountLine[
       choice: line?.zeroed ? ('zero' as const) : ('leave' as const)
     }
     row.onHand = roundQty(row.onHand + s.onHand)
+    const bins = addBins(row.bins, s.bins)
+    if (bins) row.bins = bins
     rows.set(id, row)
   }
   return [...rows.values()].filter((r) => r.onHand !== 0 || r.choice === 'zero')
@@ -170,20 +176,24 @@ async function applyChoice(
 /**
  * "Set all shown to zero" or "leave all shown" in the not-counted review: every row
  * given, in one transaction. Rows the vendor cannot zero that way are left as they
- * were and come back with the reason, so the review can name them.
+ * were and come back with the reason, so the review can name them. With a `zone`
+ * (the rows shown are that zone's), a row with stock in another zone too is not
+ * zeroed: a zero would take off that stock as well.
  */
 export async function chooseNotCountedAll(
   db: StockroomDb,
   countId: string,
   rows: NotCountedRow[],
   choice: 'leave' | 'zero',
-  o: Clock = {}
+  o: Clock & { zone?: string } = {}
 ): Promise<{ changed: number; refused: { row: NotCountedRow; reason: string }[] }> {
   return db.transaction('rw', CHOICE_TABLES(db), async () => {
     const session = await openSession(db, countId)
     const refused: { row: NotCountedRow; reason: string }[] = []
     for (const row of rows) {
-      const reason = await applyChoice(db, session, row, choice, o)
+      const reason =
+        (choice === 'zero' && o.zone !== undefined ? outsideZone(row, o.zone) : undefined) ??
+        (await applyChoice(db, session, row, choice, o))
       if (reason) refused.push({ row, reason })
     }
     return { changed: rows.length - refused.length, refused }

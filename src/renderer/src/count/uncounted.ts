@@ -1,6 +1,7 @@
 import type { CountLine } from '../../../shared/model/records'
 import { lineIdOf, roundQty } from './lines'
 import type { NotCountedRow, StockAt } from './not-counted'
+import { addBins } from './zones'
 
 /**
  * The stock of a location grouped as count lines (one per item × lot), in the order
@@ -27,6 +28,8 @@ export function groupStock(countId: string, stock: readonly StockAt[]): StockGro
       if (s.lotKey !== undefined) lotRowsOf.set(s.itemKey, [...(lotRowsOf.get(s.itemKey) ?? []), id])
     }
     row.onHand = roundQty(row.onHand + s.onHand)
+    const bins = addBins(row.bins, s.bins)
+    if (bins) row.bins = bins
   }
   const rows = [...byId.values()]
   return { rows, byId, lotRowsOf, stocked: rows.filter((r) => r.onHand !== 0).length }

@@ -19,6 +19,8 @@ export async function queueCountWrites(
     held: Set<string>
     writer: StockWrites
     note: string
+    /** The place counted, named in each write's description where the vendor's words leave it out. */
+    place?: string
     now: string
     newId: () => string
     /** The count's baseline for a write's lines (see count-baselines.ts). */
@@ -48,7 +50,10 @@ export async function queueCountWrites(
         review: { reason: 'overtaken' as const }
       }),
       createdAt: now,
-      description: w.description,
+      description:
+        o.place && !w.description.includes(o.place)
+          ? `${w.description} · counted at ${o.place}`
+          : w.description,
       request: w.request,
       attempts: 0,
       affects: w.lines.map((l) => `${l.itemKey}@${l.locationKey}`),

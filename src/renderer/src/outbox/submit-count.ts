@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/plural'
 import { defaultVarianceLimits, type VarianceLimits } from '../../../shared/count/quantity'
 import { vendorProfiles } from '../../../shared/vendors/profiles'
 import { pendingConfirmationWords, pendingConfirmations } from '../count/issues'
@@ -136,6 +137,7 @@ export async function submitCount(
         held,
         writer,
         note,
+        place: location.name,
         now,
         newId,
         since: countBaselines(lines, session, connection.clockSkewMs)
@@ -146,7 +148,7 @@ export async function submitCount(
         connectionId: connection.id,
         kind: 'write',
         level: 'info',
-        message: `Count at ${location.name}: ${variances.length} difference(s) queued as ${written} write(s).`
+        message: `Count at ${location.name}: ${plural(variances.length, 'difference')} queued as ${plural(written, 'write')}.`
       })
       return { outcome: 'queued', entries: written, variances: variances.length }
     }

@@ -34,10 +34,13 @@ export const useCounter = create<CounterState>()(
   )
 )
 
-/** The name this PC counts under. */
+/**
+ * The name this PC counts under: the person's, else the PC's, labelled as a PC
+ * ("WAREHOUSE-3 (PC)"), so a review or another PC never reads a PC's name as a person's.
+ */
 export function counterName(): string {
   const { name, pc } = useCounter.getState()
-  return name.trim() || pc
+  return name.trim() || `${pc} (PC)`
 }
 
 /** Who made a scan: the holder of the scanner whose prefix it began with, else this PC's counter. From memory: no read per scan. */

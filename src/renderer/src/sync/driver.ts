@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/plural'
 import type { HostClient } from '../../../shared/host-api/client'
 import type { PageResult, ResourcePlan } from '../../../shared/host-api/sync'
 import type { ReplicaTable } from '../../../shared/model/schemas'
@@ -231,7 +232,7 @@ async function syncResource(
           connectionId,
           kind: 'sync',
           level: 'warning',
-          message: `${plan.label}: ${page.rejected.length} record(s) could not be read and were skipped (${page.rejected[0]!.reason}).`
+          message: `${plan.label}: ${plural(page.rejected.length, 'record')} could not be read and ${page.rejected.length === 1 ? 'was' : 'were'} skipped (${page.rejected[0]!.reason}).`
         })
       }
       if (last) progress.state = 'done'

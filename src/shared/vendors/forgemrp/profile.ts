@@ -14,7 +14,8 @@ export const forgemrpProfile: VendorProfile = {
     reads:
       'Inventory items (stock at their locations), jobs with work orders (read-only tasks), purchase orders; full passes with a deletion sweep (no change filter is documented)',
     writes: 'None: ForgeMRP’s API has no stock write, so counts are exported as CSV',
-    duplicates: 'Idempotency-Key on its POSTs, should a stock write appear'
+    duplicates:
+      'Not applicable today (Stockroom sends ForgeMRP no stock writes); ForgeMRP can recognise a write sent twice'
   },
   // U14: no minimum or re-order levels.
   minimumLevels: false,

@@ -16,7 +16,8 @@ export const fractionerpProfile: VendorProfile = {
   table: {
     reads: 'Parts, BOMs, work orders, purchase orders, shipments',
     writes: 'None: FractionERP has no stock write, so counts are exported as CSV',
-    duplicates: 'Natural keys (409 DUPLICATE on a part number), for any later write'
+    duplicates:
+      'Not applicable today (Stockroom sends FractionERP no stock writes); FractionERP refuses a second record with the same part number'
   },
   // Parts may carry min_stock / reorder_level (U2).
   minimumLevels: true,

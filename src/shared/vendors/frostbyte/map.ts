@@ -44,6 +44,7 @@ export function mapFbStockRow(cid: string, row: z.infer<typeof fbStockRow>, raw:
     ...(row.updatedAt && { vendorUpdatedAt: row.updatedAt })
   }
   const batches = row.batches ?? []
+  const bins = (batchId: string | null) => binsOf(row, batchId)
   if (batches.length === 0) {
     return [
       {
@@ -51,6 +52,7 @@ export function mapFbStockRow(cid: string, row: z.infer<typeof fbStockRow>, raw:
         key: recordKey(cid, 'stock', row.id),
         vendorId: row.id,
         onHand: row.quantityOnHand,
+        ...bins(null),
         ...(row.quantityReserved !== undefined && { reserved: row.quantityReserved }),
         ...(row.quantityAvailable !== undefined && { available: row.quantityAvailable })
       }
@@ -62,7 +64,8 @@ export function mapFbStockRow(cid: string, row: z.infer<typeof fbStockRow>, raw:
     vendorId: `${row.id}/${b.batchId}`,
     lotKey: recordKey(cid, 'lot', b.batchId),
     onHand: b.quantity,
-    ...(b.expiryDate && { expiry: b.expiryDate })
+    ...(b.expiryDate && { expiry: b.expiryDate }),
+    ...bins(b.batchId)
   }))
   const rest = Math.round((row.quantityOnHand - batches.reduce((n, b) => n + b.quantity, 0)) * 1e6) / 1e6
   if (rest !== 0) {
@@ -70,10 +73,25 @@ export function mapFbStockRow(cid: string, row: z.infer<typeof fbStockRow>, raw:
       ...base,
       key: recordKey(cid, 'stock', `${row.id}/-`),
       vendorId: `${row.id}/-`,
-      onHand: rest
+      onHand: rest,
+      ...bins(null)
     })
   }
   return records
+}
+
+/**
+ * The bins (by code) a stock record's quantity stands in: the row's bin entries of
+ * that batch (null: outside any batch). Nothing where the row says no bins.
+ */
+function binsOf(row: z.infer<typeof fbStockRow>, batchId: string | null): Pick<StockRecord, 'bins'> {
+  const byCode = new Map<string, number>()
+  for (const b of row.bins ?? []) {
+    if ((b.batchId ?? null) !== batchId || !b.binCode) continue
+    byCode.set(b.binCode, Math.round(((byCode.get(b.binCode) ?? 0) + b.quantity) * 1e6) / 1e6)
+  }
+  if (byCode.size === 0) return {}
+  return { bins: [...byCode].map(([code, onHand]) => ({ code, onHand })) }
 }
 
 export function mapFbWarehouse(cid: string, w: z.infer<typeof fbWarehouse>, raw: unknown): LocationRecord[] {

@@ -14,7 +14,8 @@ export const frostbyteProfile: VendorProfile = {
       'Warehouses, zones and bins; products; batches; stock on hand (changes only, after the first sync); purchase orders to receive; shipments to pack',
     writes:
       'Count differences as stock adjustments (up to 50 lines each); goods receipts on purchase orders; shipment pack and dispatch',
-    duplicates: 'Idempotency-Key with a byte-identical body: a repeated send is replayed, never applied twice'
+    duplicates:
+      'Safe: a write sent again after a lost answer is recognised by Frostbyte and never applied twice'
   },
   minimumLevels: true,
   duplicateProtection: 'idempotency-key',

@@ -44,6 +44,17 @@ export const fbStockRow = z.looseObject({
       })
     )
     .optional(),
+  // ASSUMPTION (U6, extended): where the row's stock stands, per bin × batch.
+  bins: z
+    .array(
+      z.looseObject({
+        binId: z.string(),
+        binCode: z.string().nullable().optional(),
+        batchId: z.string().nullable().optional(),
+        quantity: z.number()
+      })
+    )
+    .optional(),
   updatedAt: z.string().optional()
 })
 

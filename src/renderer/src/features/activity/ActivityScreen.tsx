@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../util/format'
 import { useServices } from '../../app/services-context'
 import { Anchor, Badge, Group, SegmentedControl, Table, Text } from '@mantine/core'
 import { IconActivity } from '@tabler/icons-react'
@@ -78,7 +79,7 @@ function Entry({ entry: e }: { entry: ActivityEntry }) {
     <Table.Tr data-testid="activity-entry" data-kind={e.kind ?? ''}>
       <Table.Td w={170}>
         <Text size="xs" c="dimmed">
-          {new Date(e.at).toLocaleString()}
+          {formatDateTime(e.at)}
         </Text>
       </Table.Td>
       <Table.Td w={110}>

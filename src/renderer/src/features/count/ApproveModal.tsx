@@ -94,7 +94,7 @@ function ApproveForm({
           data-testid="approve-counted"
         />
         {error && (
-          <Text c="red.7" size="sm" data-testid="approve-error">
+          <Text c="var(--mantine-color-red-light-color)" size="sm" data-testid="approve-error">
             {error}
           </Text>
         )}

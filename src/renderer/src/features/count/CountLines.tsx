@@ -193,7 +193,17 @@ const LineRow = memo(
         )}
         {showExpected && (
           <Table.Td ta="right">
-            <Text fz="lg" fw={600} c={variance === 0 ? 'dimmed' : variance > 0 ? 'blue.9' : 'red.9'}>
+            <Text
+              fz="lg"
+              fw={600}
+              c={
+                variance === 0
+                  ? 'dimmed'
+                  : variance > 0
+                    ? 'var(--mantine-color-blue-light-color)'
+                    : 'var(--mantine-color-red-light-color)'
+              }
+            >
               {formatVariance(variance)}
             </Text>
           </Table.Td>

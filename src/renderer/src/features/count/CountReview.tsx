@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../util/format'
 import { useServices } from '../../app/services-context'
 import { Alert, Badge, Button, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core'
 import { modals } from '@mantine/modals'
@@ -118,20 +119,26 @@ export function CountReview({
         <Figure
           label="Net difference"
           value={formatVariance(totals.variance)}
-          colour={totals.variance === 0 ? undefined : totals.variance > 0 ? 'blue.7' : 'red.7'}
+          colour={
+            totals.variance === 0
+              ? undefined
+              : totals.variance > 0
+                ? 'var(--mantine-color-blue-light-color)'
+                : 'var(--mantine-color-red-light-color)'
+          }
           testId="review-variance"
         />
         <Figure
           label="To recount"
           value={formatQty(totals.toRecount)}
-          colour={totals.toRecount > 0 ? 'orange.7' : undefined}
+          colour={totals.toRecount > 0 ? 'var(--mantine-color-orange-light-color)' : undefined}
           testId="review-to-recount"
         />
         {totals.toApprove > 0 && (
           <Figure
             label="To approve"
             value={formatQty(totals.toApprove)}
-            colour="red.7"
+            colour="var(--mantine-color-red-light-color)"
             testId="review-to-approve"
           />
         )}
@@ -139,7 +146,7 @@ export function CountReview({
       {session.replicaSyncedAt && (
         <Text size="sm" c="dimmed" data-testid="review-replica-age">
           Expected quantities are what this PC’s copy of the stock said when each line was first counted. The
-          copy was last synced at {new Date(session.replicaSyncedAt).toLocaleString()} when the count started.
+          copy was last synced at {formatDateTime(session.replicaSyncedAt)} when the count started.
         </Text>
       )}
       {data.stockRecords === 0 && (
@@ -207,7 +214,13 @@ export function CountReview({
                   <Text
                     fz="lg"
                     fw={600}
-                    c={row.variance === 0 ? 'dimmed' : row.variance > 0 ? 'blue.9' : 'red.9'}
+                    c={
+                      row.variance === 0
+                        ? 'dimmed'
+                        : row.variance > 0
+                          ? 'var(--mantine-color-blue-light-color)'
+                          : 'var(--mantine-color-red-light-color)'
+                    }
                     data-testid="review-row-variance"
                   >
                     {formatVariance(row.variance)}

@@ -39,7 +39,7 @@ export function Counting({
   return (
     <>
       {noStock && !session.blind && (
-        <Text size="sm" c="orange.8" data-testid="count-no-stock">
+        <Text size="sm" c="var(--mantine-color-orange-light-color)" data-testid="count-no-stock">
           No stock is recorded at this location in the replica, so every expected quantity is 0.
         </Text>
       )}

@@ -18,6 +18,8 @@ import { useState } from 'react'
 import type { CountSession } from '../../../../shared/model/records'
 import { chooseNotCounted, chooseNotCountedAll, recountNotCounted } from '../../count/not-counted'
 import { ItemCell } from './ItemCell'
+import { ZoneFilter } from './ZoneFilter'
+import { zonesOf } from '../../count/zones'
 import { formatQty } from './format'
 import type { NotCountedView } from './use-count-data'
 
@@ -25,12 +27,13 @@ type Choice = 'leave' | 'zero' | 'recount'
 
 const plural = (n: number, noun: string) => `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`
 
-/** The rows whose item name, SKU or lot number holds every word typed (case aside). */
+/** The rows whose item name, SKU, lot number or bin codes hold every word typed (case aside). */
 function shownRows(rows: NotCountedView[], filter: string): NotCountedView[] {
   const words = filter.trim().toLowerCase().split(/\s+/).filter(Boolean)
   if (words.length === 0) return rows
   return rows.filter((r) => {
-    const text = `${r.item?.name ?? ''} ${r.item?.sku ?? ''} ${r.lot?.lotNumber ?? ''}`.toLowerCase()
+    const bins = (r.row.bins ?? []).map((b) => b.code).join(' ')
+    const text = `${r.item?.name ?? ''} ${r.item?.sku ?? ''} ${r.lot?.lotNumber ?? ''} ${bins}`.toLowerCase()
     return words.every((w) => text.includes(w))
   })
 }
@@ -49,8 +52,10 @@ export function NotCountedReview({ session, rows: all }: { session: CountSession
   const [recounting, setRecounting] = useState<NotCountedView | null>(null)
   const [limit, setLimit] = useState(PAGE)
   const [filter, setFilter] = useState('')
+  const [zone, setZone] = useState<string | null>(null)
   if (all.length === 0) return null
-  const rows = shownRows(all, filter)
+  const typed = shownRows(all, filter)
+  const rows = zone === null ? typed : typed.filter((r) => zonesOf(r.row).includes(zone))
   const zeroed = all.filter((r) => r.row.choice === 'zero')
   const items = new Set(all.map((r) => r.row.itemKey)).size
 
@@ -61,12 +66,16 @@ export function NotCountedReview({ session, rows: all }: { session: CountSession
         db,
         session.id,
         rows.filter((r) => r.row.choice !== choice).map((r) => r.row),
-        choice
+        choice,
+        zone === null ? {} : { zone }
       )
-      if (refused.length > 0)
+      if (refused.length > 0) {
+        const first = all.find((v) => v.row.id === refused[0]!.row.id)?.item?.name
         setError(
-          `${refused.length} line${refused.length === 1 ? ' was' : 's were'} left as they were: ${refused[0]!.reason}`
+          `${plural(refused.length, 'line')} ${refused.length === 1 ? 'was left as it was' : 'were left as they were'}` +
+            `${first ? ` (${first}${refused.length > 1 ? ' and others' : ''})` : ''}: ${refused[0]!.reason}`
         )
+      }
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
     }
@@ -98,18 +107,27 @@ export function NotCountedReview({ session, rows: all }: { session: CountSession
         Left as is, nothing is sent for them. Set to zero sends the difference, as for any counted line. A
         line is an item, or one lot of it.
       </Text>
-      <Group gap="xs" wrap="nowrap" data-testid="not-counted-bulk">
+      <Group gap="xs" data-testid="not-counted-bulk">
         <TextInput
-          style={{ flex: 1 }}
+          style={{ flex: 1, minWidth: 240 }}
           leftSection={<IconFilter size={16} />}
           aria-label="Show only lines matching"
-          placeholder="Show only: name, SKU or lot"
+          placeholder="Name, SKU, lot or bin"
           value={filter}
           onChange={(e) => {
             setFilter(e.currentTarget.value)
             setLimit(PAGE)
           }}
           data-testid="not-counted-filter"
+        />
+        <ZoneFilter
+          locationKey={session.locationKey}
+          lines={all.map((v) => v.row)}
+          value={zone}
+          onChange={(z) => {
+            setZone(z)
+            setLimit(PAGE)
+          }}
         />
         <Button
           variant="light"
@@ -158,13 +176,24 @@ export function NotCountedReview({ session, rows: all }: { session: CountSession
               bg={view.row.choice === 'zero' ? 'var(--mantine-color-red-light)' : undefined}
             >
               <Table.Td>
-                <ItemCell item={view.item} lot={view.lot} fallback={view.row.itemKey} />
+                <ItemCell item={view.item} lot={view.lot} fallback={view.row.itemKey}>
+                  {view.row.bins && (
+                    <Text size="sm" c="dimmed" data-testid="not-counted-bins">
+                      {view.row.bins.length === 1 ? 'bin' : 'bins'}{' '}
+                      {view.row.bins.map((b) => b.code).join(', ')}
+                    </Text>
+                  )}
+                </ItemCell>
               </Table.Td>
               <Table.Td ta="right">
                 <Text fz="lg">{formatQty(view.row.onHand)}</Text>
               </Table.Td>
               <Table.Td ta="right">
-                <Text fz="lg" fw={600} c={view.row.choice === 'zero' ? 'red.7' : 'dimmed'}>
+                <Text
+                  fz="lg"
+                  fw={600}
+                  c={view.row.choice === 'zero' ? 'var(--mantine-color-red-light-color)' : 'dimmed'}
+                >
                   {view.row.choice === 'zero' ? `−${formatQty(view.row.onHand)}` : '—'}
                 </Text>
               </Table.Td>

@@ -37,7 +37,14 @@ export function QuantityEntry() {
         rightSectionWidth={84}
         rightSection={
           typed.status === 'ok' ? (
-            <Text fz={22} fw={800} c="blue.8" lh={1} data-testid="count-next-times" aria-live="polite">
+            <Text
+              fz={22}
+              fw={800}
+              c="var(--mantine-color-blue-light-color)"
+              lh={1}
+              data-testid="count-next-times"
+              aria-live="polite"
+            >
               × {formatQty(typed.value)}
             </Text>
           ) : null

@@ -1,3 +1,4 @@
+import { formatDate } from '../../util/format'
 import { Badge, Box, Group, Paper, Stack, Text } from '@mantine/core'
 import { itemDetail, itemLine, itemRef } from '../../../../shared/model/item-identity'
 import {
@@ -61,7 +62,7 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
                 </Badge>
               )}
               {lot && <Badge color="grape">lot {lot.lotNumber}</Badge>}
-              {context.expiry && <Badge variant="outline">expires {context.expiry}</Badge>}
+              {context.expiry && <Badge variant="outline">expires {formatDate(context.expiry)}</Badge>}
               {context.serial && <Badge variant="outline">serial {context.serial}</Badge>}
               {context.labelQuantity !== undefined && !context.packName && (
                 <Badge variant="outline">label of {formatQty(context.labelQuantity)}</Badge>
@@ -73,7 +74,7 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
               </Text>
             )}
             {unknownLot !== undefined && (
-              <Text size="sm" c="orange.8" data-testid="scan-unknown-lot">
+              <Text size="sm" c="var(--mantine-color-orange-light-color)" data-testid="scan-unknown-lot">
                 Lot {unknownLot} is not in the replica, so it was counted without a lot.
               </Text>
             )}
@@ -122,7 +123,7 @@ function describe(content: BannerContent, connectionLabel: (id: string) => strin
         const { lotNumber, expiry, serial } = content.context
         const carries = [
           lotNumber !== undefined && `lot ${lotNumber}`,
-          expiry !== undefined && `expiry ${expiry}`,
+          expiry !== undefined && `expiry ${formatDate(expiry)}`,
           serial !== undefined && `serial ${serial}`
         ].filter(Boolean)
         return {
@@ -293,7 +294,7 @@ export function ScanBanner({
             </Text>
             {typeof shown.detail === 'string' ? <Text>{shown.detail}</Text> : shown.detail}
             {banner && 'ignoredQuantity' in banner.content && banner.content.ignoredQuantity && (
-              <Text size="sm" c="orange.8" data-testid="scan-ignored-quantity">
+              <Text size="sm" c="var(--mantine-color-orange-light-color)" data-testid="scan-ignored-quantity">
                 The Quantity field held {banner.content.ignoredQuantity}, which looks like a barcode, so it
                 was not used as a quantity.
               </Text>

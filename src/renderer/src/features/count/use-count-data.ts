@@ -75,7 +75,12 @@ function useStockHere(countId: string, locationKey: string): StockHere | undefin
     const [items, lots] = await Promise.all([db.items.bulkGet(itemKeys), db.lots.bulkGet(lotKeys)])
     const itemMap = new Map(items.flatMap((i) => (i ? [[i.key, i] as const] : [])))
     const sorted = stock
-      .map((s) => ({ itemKey: s.itemKey, ...(s.lotKey && { lotKey: s.lotKey }), onHand: s.onHand }))
+      .map((s) => ({
+        itemKey: s.itemKey,
+        ...(s.lotKey && { lotKey: s.lotKey }),
+        onHand: s.onHand,
+        ...(s.bins && { bins: s.bins })
+      }))
       .sort(byName(itemMap))
     return {
       records: stock.length,

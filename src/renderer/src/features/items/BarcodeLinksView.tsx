@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../util/format'
 import { useConnections } from '../../app/use-connections'
 import { useServices } from '../../app/services-context'
 import { ActionIcon, Alert, Badge, Button, FileButton, Group, List, Stack, Table, Text } from '@mantine/core'
@@ -8,7 +9,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import type { BarcodeLink } from '../../../../shared/model/records'
 import type { StockroomDb } from '../../db/db'
-import { removeLink, restoreLink } from '../../count/barcode-links'
+import { linkLabel, removeLink, restoreLink } from '../../count/barcode-links'
 import { exportLinksCsv, importLinksCsv, type LinkImportReport } from '../../count/barcode-links-csv'
 import { EmptyState } from '../shell/EmptyState'
 
@@ -34,7 +35,7 @@ async function remove(db: StockroomDb, link: BarcodeLink, itemName: string) {
   notifications.show({
     id,
     color: 'gray',
-    title: `Link removed: ${link.code}`,
+    title: `Link removed: ${linkLabel(link)}`,
     message: (
       <Stack gap={6} align="flex-start">
         <Text size="sm">A scan of it no longer counts {itemName}.</Text>
@@ -151,7 +152,7 @@ export function BarcodeLinksView() {
             {(rows ?? []).map(({ link, item }) => (
               <Table.Tr key={link.key} data-testid="link-row" data-code={link.code}>
                 <Table.Td ff="monospace">
-                  {link.code}
+                  {linkLabel(link)}
                   {link.pack && (
                     <Text span size="sm" ff="inherit" c="dimmed" data-testid="link-pack">
                       {' '}
@@ -182,7 +183,7 @@ export function BarcodeLinksView() {
                 </Table.Td>
                 <Table.Td>{label(link.connectionId)}</Table.Td>
                 <Table.Td>
-                  <Text size="sm">{new Date(link.linkedAt).toLocaleString()}</Text>
+                  <Text size="sm">{formatDateTime(link.linkedAt)}</Text>
                   {link.linkedOn && (
                     <Text size="xs" c="dimmed">
                       on {link.linkedOn}
@@ -193,7 +194,7 @@ export function BarcodeLinksView() {
                   <ActionIcon
                     variant="subtle"
                     color="red"
-                    aria-label={`Remove the link of ${link.code}`}
+                    aria-label={`Remove the link of ${linkLabel(link)}`}
                     onClick={() => void remove(db, link, item?.name ?? 'its item')}
                     data-testid="link-remove"
                   >

@@ -1,5 +1,8 @@
+import { linkLabel } from '../../count/barcode-links'
+import { formatDate } from '../../util/format'
 import { useServices } from '../../app/services-context'
 import {
+  Alert,
   Badge,
   Button,
   Drawer,
@@ -65,6 +68,7 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
     data?.item.minLevel !== undefined &&
     data.item.onHand !== undefined &&
     data.item.onHand <= data.item.minLevel
+  const pendingAt = new Map((data?.pending ?? []).map((p) => [p.locationKey, p.onHand]))
   return (
     <Drawer
       opened={itemKey !== null}
@@ -126,7 +130,7 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
                 title="Linked by hand on this site (Items › Barcode links)"
                 data-testid="item-linked-code"
               >
-                {l.code}
+                {linkLabel(l)}
               </Badge>
             ))}
             {data.item.tracking !== 'none' && <Badge color="grape">{data.item.tracking} tracked</Badge>}
@@ -147,11 +151,13 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
           {data.item.minLevel !== undefined && data.item.minLevel > 0 && (
             <MuteSwitch muteKey={data.item.key} kind="item" label="Notify me when this item runs low" />
           )}
+          {/* A sentence, not a badge: a badge's one line cut it to "…CONFIR" in the drawer. */}
           {data.pending.map((p) => (
-            <Badge key={p.key} color="blue" variant="light" size="lg" data-testid="item-pending">
-              Counted {p.onHand} at {data.name.get(p.locationKey) ?? p.locationKey.split(':').pop()} — waiting
-              for the vendor to confirm
-            </Badge>
+            <Alert key={p.key} color="blue" variant="light" p="xs" data-testid="item-pending">
+              Counted {p.onHand.toLocaleString()} at{' '}
+              {data.name.get(p.locationKey) ?? p.locationKey.split(':').pop()}: waiting for the vendor to
+              confirm.
+            </Alert>
           ))}
           <Title order={5}>Stock by location</Title>
           {data.stock.length === 0 ? (
@@ -166,15 +172,28 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
                   <Table.Th>Lot</Table.Th>
                   <Table.Th>On hand</Table.Th>
                   <Table.Th>Available</Table.Th>
+                  {pendingAt.size > 0 && <Table.Th>Counted, to confirm</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {data.stock.map((s) => (
+                {data.stock.map((s, i) => (
                   <Table.Tr key={s.key}>
                     <Table.Td>{data.name.get(s.locationKey) ?? s.locationKey.split(':').pop()}</Table.Td>
                     <Table.Td>{s.lotKey ? (data.lotNumber.get(s.lotKey)?.lotNumber ?? '') : ''}</Table.Td>
-                    <Table.Td>{s.onHand}</Table.Td>
-                    <Table.Td>{s.available ?? '—'}</Table.Td>
+                    <Table.Td>{s.onHand.toLocaleString()}</Table.Td>
+                    <Table.Td>{s.available?.toLocaleString() ?? '—'}</Table.Td>
+                    {pendingAt.size > 0 && (
+                      <Table.Td
+                        fw={700}
+                        c="var(--mantine-color-blue-light-color)"
+                        data-testid="item-stock-pending"
+                      >
+                        {/* Once per place (the count is for the item there, lots together). */}
+                        {data.stock.findIndex((x) => x.locationKey === s.locationKey) === i
+                          ? (pendingAt.get(s.locationKey)?.toLocaleString() ?? '')
+                          : ''}
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -189,7 +208,7 @@ export function ItemDetail({ itemKey, onClose }: { itemKey: string | null; onClo
                     <Table.Tr key={l.key}>
                       <Table.Td ff="monospace">{l.lotNumber}</Table.Td>
                       <Table.Td>
-                        {l.expiry ? l.expiry.slice(0, 10) : 'no expiry'}{' '}
+                        {l.expiry ? formatDate(l.expiry) : 'no expiry'}{' '}
                         {l.expiry && Date.parse(l.expiry) < data.soon && (
                           <Badge color="red" size="xs">
                             expires soon

@@ -21,6 +21,8 @@ import { BarcodeLinksView } from './BarcodeLinksView'
 import { searchItems, SEARCH_LIMIT } from './search'
 import { useItemSearch } from './use-item-search'
 import { useItemTotal } from './use-item-total'
+import { useSync } from '../../stores/sync'
+import { plural } from '../../../../shared/plural'
 
 /**
  * A sync writes a page every few hundred milliseconds while this screen is
@@ -105,12 +107,14 @@ export function ItemsScreen() {
 function ItemsHeader() {
   const total = useItemTotal()
   const count = useConnections().length
-  return (
-    <ScreenHeader
-      title="Items"
-      subtitle={`${total === undefined ? 'Counting' : total.toLocaleString()} items across ${count} connection${count === 1 ? '' : 's'}. Search by scan, SKU, name or barcode.`}
-    />
-  )
+  const syncing = useSync((s) => s.running)
+  const across = `across ${plural(count, 'connection')}`
+  // The total is counted every few seconds while a sync writes: never "0 items" beside a list of them.
+  const held =
+    syncing && !total
+      ? `Items are arriving: the sync is running ${across}.`
+      : `${total === undefined ? 'Counting' : total.toLocaleString()} items ${across}${syncing ? ' so far, while the sync runs' : ''}.`
+  return <ScreenHeader title="Items" subtitle={`${held} Search by scan, SKU, name or barcode.`} />
 }
 
 const ItemResults = memo(function ItemResults({
@@ -132,6 +136,13 @@ const ItemResults = memo(function ItemResults({
   const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
   return (
     <>
+      {query?.trim() && (
+        <Text size="sm" mb="xs" data-testid="item-match-count">
+          {items.length < SEARCH_LIMIT
+            ? `${plural(items.length, 'item')} ${items.length === 1 ? 'matches' : 'match'}, best match first.`
+            : `More than ${SEARCH_LIMIT} items match; the ${SEARCH_LIMIT} best are shown.`}
+        </Text>
+      )}
       <Table highlightOnHover striped data-testid="item-results" data-query={query}>
         <Table.Thead>
           <Table.Tr>
@@ -142,9 +153,10 @@ const ItemResults = memo(function ItemResults({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {items.map((item) => (
+          {items.map((item, i) => (
             <ItemRow
               key={item.key}
+              first={i === 0}
               itemKey={item.key}
               sku={itemRef(item)}
               detail={itemDetail(item)}
@@ -169,6 +181,8 @@ const ItemResults = memo(function ItemResults({
 
 /** Plain props only, so memo skips a row whose shown values did not change. */
 const ItemRow = memo(function ItemRow(p: {
+  /** The list's one Tab stop until a row is focused (see rowKeys). */
+  first: boolean
   itemKey: string
   sku: string
   detail?: string | undefined
@@ -181,7 +195,10 @@ const ItemRow = memo(function ItemRow(p: {
 }) {
   const low = p.minLevel !== undefined && p.onHand !== undefined && p.onHand <= p.minLevel
   return (
-    <Table.Tr {...rowKeys(() => p.onOpen(p.itemKey), `${p.sku} ${p.name}`)} data-testid="item-row">
+    <Table.Tr
+      {...rowKeys(() => p.onOpen(p.itemKey), `${p.sku} ${p.name}`, { first: p.first })}
+      data-testid="item-row"
+    >
       <Table.Td ff="monospace">{p.sku}</Table.Td>
       <Table.Td>
         {p.name}
@@ -194,7 +211,15 @@ const ItemRow = memo(function ItemRow(p: {
       </Table.Td>
       <Table.Td>
         <Group gap={6}>
-          {p.onHand ?? '—'}{' '}
+          {/* 0 on hand is a number a person must see: red, never an empty cell beside "low". */}
+          <Text
+            span
+            fw={p.onHand === 0 ? 700 : undefined}
+            c={p.onHand === 0 ? 'var(--mantine-color-red-light-color)' : undefined}
+            data-testid="item-on-hand"
+          >
+            {p.onHand === undefined ? '—' : p.onHand.toLocaleString()}
+          </Text>
           {p.unit && (
             <Text span size="xs" c="dimmed">
               {p.unit}

@@ -62,10 +62,10 @@ export function LowStockView({ onOpen }: { onOpen: (key: string) => void }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {data.rows.slice(0, SHOWN).map(({ item, shortfall, locations }) => (
+                {data.rows.slice(0, SHOWN).map(({ item, shortfall, locations }, i) => (
                   <Table.Tr
                     key={item.key}
-                    {...rowKeys(() => onOpen(item.key), `${item.sku} ${item.name}`)}
+                    {...rowKeys(() => onOpen(item.key), `${item.sku} ${item.name}`, { first: i === 0 })}
                     data-testid="low-row"
                   >
                     <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../util/format'
 import { useConnections } from '../../app/use-connections'
 import { useServices } from '../../app/services-context'
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core'
@@ -34,9 +35,9 @@ export function CountSheetCard({ entry: e, connection }: { entry: OutboxEntry; c
             <Text fw={600}>{e.description}</Text>
           </Group>
           <Text size="xs" c="dimmed">
-            {connection} · made {new Date(e.createdAt).toLocaleString()} ·{' '}
+            {connection} · made {formatDateTime(e.createdAt)} ·{' '}
             <span data-testid="count-sheet-file">{sheet.filename}</span>
-            {sheet.keyedInAt && ` · marked keyed in ${new Date(sheet.keyedInAt).toLocaleString()}`}
+            {sheet.keyedInAt && ` · marked keyed in ${formatDateTime(sheet.keyedInAt)}`}
           </Text>
           <Text size="sm" c="dimmed">
             {vendorName} takes no stock changes from Stockroom: key each row of this sheet into {vendorName},

@@ -1,3 +1,4 @@
+import { formatDateTime, formatTime } from '../../util/format'
 import { useConnections } from '../../app/use-connections'
 import { useServices } from '../../app/services-context'
 import type { StockroomDb } from '../../db/db'
@@ -140,15 +141,11 @@ function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: s
             <Text fw={600}>{e.description}</Text>
           </Group>
           <Text size="xs" c="dimmed">
-            {connection} · queued {new Date(e.createdAt).toLocaleString()}
-            {e.doneAt && (
-              <span data-testid="outbox-sent-at"> · sent {new Date(e.doneAt).toLocaleString()}</span>
-            )}{' '}
-            · {e.attempts} attempt
+            {connection} · queued {formatDateTime(e.createdAt)}
+            {e.doneAt && <span data-testid="outbox-sent-at"> · sent {formatDateTime(e.doneAt)}</span>} ·{' '}
+            {e.attempts} attempt
             {e.attempts === 1 ? '' : 's'}
-            {e.nextAttemptAt &&
-              e.state === 'pending' &&
-              ` · next try ${new Date(e.nextAttemptAt).toLocaleTimeString()}`}
+            {e.nextAttemptAt && e.state === 'pending' && ` · next try ${formatTime(e.nextAttemptAt)}`}
             {e.replayed && ' · confirmed by the vendor’s idempotency check'}
           </Text>
           {e.lastError && e.state !== 'done' && (
@@ -205,7 +202,7 @@ function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: s
               <Table.Th>Item</Table.Th>
               <Table.Th>Expected at count</Table.Th>
               <Table.Th>Counted</Table.Th>
-              <Table.Th>Change sent</Table.Th>
+              <Table.Th data-testid="outbox-change-heading">{changeHeading(e.state)}</Table.Th>
               {e.review?.vendorLevels && <Table.Th>Vendor holds now</Table.Th>}
             </Table.Tr>
           </Table.Thead>
@@ -267,6 +264,15 @@ function ChangedChoices({
       </Button>
     </>
   )
+}
+
+/** What the change column holds: sent only once the vendor has it. */
+function changeHeading(state: OutboxEntry['state']): string {
+  if (state === 'done') return 'Change sent'
+  if (state === 'needs-review') return 'Change held, not sent'
+  if (state === 'discarded') return 'Change not sent'
+  if (state === 'to-key-in') return 'Change to key in'
+  return 'Change to send'
 }
 
 function openEdit(

@@ -13,13 +13,8 @@ export function ShortcutsOverlay({ opened, onClose }: { opened: boolean; onClose
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.keys}>
-              <Table.Td w={200}>
-                {r.keys.split(' + ').map((k, i) => (
-                  <span key={k}>
-                    {i > 0 && ' + '}
-                    <Kbd>{k}</Kbd>
-                  </span>
-                ))}
+              <Table.Td w={220} data-testid="shortcut-keys">
+                <Keys keys={r.keys} />
               </Table.Td>
               <Table.Td>{r.what}</Table.Td>
             </Table.Tr>
@@ -28,4 +23,19 @@ export function ShortcutsOverlay({ opened, onClose }: { opened: boolean; onClose
       </Table>
     </Modal>
   )
+}
+
+/** "Tab / Shift + Tab": each way of pressing it (split at " / "), each key of a way in its own key cap. */
+function Keys({ keys }: { keys: string }) {
+  return keys.split(' / ').map((way, w) => (
+    <span key={way}>
+      {w > 0 && ' / '}
+      {way.split(' + ').map((k, i) => (
+        <span key={k}>
+          {i > 0 && ' + '}
+          <Kbd>{k}</Kbd>
+        </span>
+      ))}
+    </span>
+  ))
 }

@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications'
 import { parseScan, type ScanError } from '../../../../shared/scan'
+import { itemRef } from '../../../../shared/model/item-identity'
 import { useServices } from '../../app/services-context'
 import { resolveCode } from '../../count/resolve'
 import { activeCount } from '../../count/sessions'
@@ -29,7 +30,7 @@ export async function handleGlobalScan(db: StockroomDb, code: string): Promise<v
     notifications.show({
       color: 'green',
       title: item.name,
-      message: `${item.sku}${found.linked ? ' (by a linked code)' : ''} · on hand ${item.onHand ?? '—'}${item.unit ? ` ${item.unit}` : ''}.${hint}`
+      message: `${itemRef(item) || 'No SKU'}${found.linked ? ' (by a linked code)' : ''} · on hand ${item.onHand ?? '—'}${item.unit ? ` ${item.unit}` : ''}.${hint}`
     })
     playTone('ok')
     return
@@ -43,7 +44,7 @@ export async function handleGlobalScan(db: StockroomDb, code: string): Promise<v
     message:
       (found.status === 'unknown'
         ? 'No item in any connection carries this code.'
-        : found.items.map((i) => `${i.name} (${i.sku})`).join(', ')) + hint
+        : found.items.map((i) => (itemRef(i) ? `${i.name} (${itemRef(i)})` : i.name)).join(', ')) + hint
   })
   playTone('unknown')
 }

@@ -1,5 +1,18 @@
+import { formatDate, formatDateTime } from '../../util/format'
 import { useServices } from '../../app/services-context'
-import { Alert, Badge, Button, Drawer, Group, Progress, Stack, Table, Text, Title } from '@mantine/core'
+import {
+  Alert,
+  Badge,
+  Button,
+  Drawer,
+  Group,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden
+} from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
@@ -111,7 +124,7 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
           <Group gap="xs">
             <StatusBadge status={data.task.status} />
             <Text size="sm">
-              {data.task.due ? `Due ${data.task.due.slice(0, 10)}` : 'No due date'}
+              {data.task.due ? `Due ${formatDate(data.task.due)}` : 'No due date'}
               {data.location && ` · ${data.location.name}`}
             </Text>
           </Group>
@@ -159,7 +172,9 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
             <Table.Tbody>
               {data.task.lines.map((l) => (
                 <Table.Tr key={l.lineId}>
-                  <Table.Td ff="monospace">{data.sku.get(l.itemKey) ?? '—'}</Table.Td>
+                  <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }} data-testid="task-line-sku">
+                    {data.sku.get(l.itemKey) || '—'}
+                  </Table.Td>
                   <Table.Td>{l.name}</Table.Td>
                   <Table.Td>
                     {l.planned} {l.unit ?? ''}
@@ -234,13 +249,24 @@ export function TaskDetail({ taskKey, onClose }: { taskKey: string | null; onClo
             </Text>
           ) : data.task.batches.length === 0 ? null : (
             <Table data-testid="task-batches">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Made</Table.Th>
+                  <Table.Th>Quantity</Table.Th>
+                  <Table.Th>Lot</Table.Th>
+                  <Table.Th>Recorded</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>Undo</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {data.task.batches.map((b) => (
                   <Table.Tr key={b.id}>
                     <Table.Td>{b.lineId ? (lineName.get(b.lineId) ?? b.lineId) : ''}</Table.Td>
                     <Table.Td>{b.quantity}</Table.Td>
                     <Table.Td>{b.lot ?? ''}</Table.Td>
-                    <Table.Td>{b.at ? new Date(b.at).toLocaleString() : ''}</Table.Td>
+                    <Table.Td>{b.at ? formatDateTime(b.at) : ''}</Table.Td>
                     <Table.Td>
                       {undoneBatch.has(b.id) ? (
                         <Badge color="orange" variant="light" data-testid="batch-undo-waiting">

@@ -1,6 +1,17 @@
+import { formatDate } from '../../util/format'
 import { useConnections } from '../../app/use-connections'
 import { useServices } from '../../app/services-context'
-import { Badge, CloseButton, Group, Progress, SegmentedControl, Table, Text, TextInput } from '@mantine/core'
+import {
+  Badge,
+  CloseButton,
+  Group,
+  Progress,
+  SegmentedControl,
+  Select,
+  Table,
+  Text,
+  TextInput
+} from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconClipboardList, IconSearch } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -39,6 +50,14 @@ export function TasksScreen() {
     return new Map(rows.flatMap((l) => (l ? [[l.key, l.name] as const] : [])))
   }, [all])
   const label = (cid: string) => connections.find((c) => c.id === cid)?.label ?? cid
+  const [connectionId, setConnectionId] = useState<string | null>(null)
+  const [batchesOnly, setBatchesOnly] = useState(false)
+  // A connection whose vendor takes task writes takes batches from Stockroom.
+  const takesBatches = new Set(
+    connections.filter((c) => c.capabilities.includes('task-write')).map((c) => c.id)
+  )
+  const scope = { takesBatches, batchesOnly, ...(connectionId !== null && { connectionId }) }
+  const withTasks = connections.filter((c) => (all ?? []).some((t) => t.connectionId === c.id))
   // A product scanned on the list shows the tasks that make it (and opens the task when only one does).
   const [making, setMaking] = useState<{ keys: Set<string>; label: string } | null>(null)
   useScanner(async (code) => {
@@ -55,7 +74,7 @@ export function TasksScreen() {
     }
     const keys = new Set(items.map((i) => i.key))
     setMaking({ keys, label: `${items[0]!.sku} ${items[0]!.name}`.trim() })
-    const found = filterTasks(all ?? [], filter, '', Date.now(), keys)
+    const found = filterTasks(all ?? [], filter, '', Date.now(), keys, scope)
     if (found.length === 1) setOpenKey(found[0]!.task.key)
   }, openKey === null)
 
@@ -75,7 +94,7 @@ export function TasksScreen() {
     )
   }
 
-  const shown = filterTasks(all ?? [], filter, text, now, making?.keys)
+  const shown = filterTasks(all ?? [], filter, text, now, making?.keys, scope)
   return (
     <>
       <ScreenHeader
@@ -94,13 +113,35 @@ export function TasksScreen() {
           ]}
           data-testid="task-filter"
         />
+        {withTasks.length > 1 && (
+          <Select
+            w={220}
+            aria-label="Show one connection's tasks"
+            placeholder="All connections"
+            clearable
+            data={withTasks.map((c) => ({ value: c.id, label: c.label }))}
+            value={connectionId}
+            onChange={setConnectionId}
+            data-testid="task-connection"
+          />
+        )}
+        <SegmentedControl
+          value={batchesOnly ? 'batches' : 'any'}
+          onChange={(v) => setBatchesOnly(v === 'batches')}
+          data={[
+            { value: 'any', label: 'Any task' },
+            { value: 'batches', label: 'Takes batches' }
+          ]}
+          aria-label="Which tasks"
+          data-testid="task-batches-only"
+        />
         <TextInput
           leftSection={<IconSearch size={16} />}
           placeholder="Task or product name"
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
           aria-label="Search tasks"
-          style={{ flex: 1 }}
+          style={{ flex: 1, minWidth: 200 }}
         />
       </Group>
       {making && (
@@ -120,35 +161,54 @@ export function TasksScreen() {
               <Table.Th>Task</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>Due</Table.Th>
-              <Table.Th>Location</Table.Th>
+              <Table.Th visibleFrom="lg">Location</Table.Th>
               <Table.Th>Made</Table.Th>
               <Table.Th visibleFrom="lg">Connection</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {shown.map(({ task, overdue }) => {
+            {shown.map(({ task, overdue }, i) => {
               const p = taskProgress(task)
               return (
                 <Table.Tr
                   key={task.key}
-                  {...rowKeys(() => setOpenKey(task.key), task.name)}
+                  {...rowKeys(() => setOpenKey(task.key), task.name, { first: i === 0 })}
                   data-testid="task-row"
                 >
-                  <Table.Td>{task.name}</Table.Td>
+                  <Table.Td miw={220}>
+                    {/* Two lines at most in a 1024-pixel window; the whole name on hover and in the drawer. */}
+                    <Text lineClamp={2} title={task.name} data-testid="task-name">
+                      {task.name}
+                    </Text>
+                    {/* Under 1280 pixels the place and the connection go under the name: no sideways scroll at 1024. */}
+                    <Text size="xs" c="dimmed" hiddenFrom="lg">
+                      {[
+                        (task.locationKey && locations?.get(task.locationKey)) || undefined,
+                        label(task.connectionId),
+                        takesBatches.has(task.connectionId) ? 'takes batches' : undefined
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Text>
+                  </Table.Td>
                   <Table.Td>
                     <StatusBadge status={task.status} />
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {task.due ? task.due.slice(0, 10) : '—'}{' '}
+                  <Table.Td>
+                    <Text span style={{ whiteSpace: 'nowrap' }}>
+                      {task.due ? formatDate(task.due) : '—'}
+                    </Text>
                     {overdue && (
-                      <Badge color="red" size="xs">
+                      <Badge color="red" size="xs" display="block">
                         overdue
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>{(task.locationKey && locations?.get(task.locationKey)) ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  <Table.Td visibleFrom="lg">
+                    {(task.locationKey && locations?.get(task.locationKey)) ?? '—'}
+                  </Table.Td>
+                  <Table.Td miw={150}>
+                    <Text size="xs" c="dimmed">
                       {progressWords(p)}
                     </Text>
                     <Progress value={p.percent} size="md" aria-label={`${task.name}: ${progressWords(p)}`} />

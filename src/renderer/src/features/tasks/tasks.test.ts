@@ -74,3 +74,21 @@ describe('progress in words', () => {
     expect(progressWords({ lines: 2, linesDone: 0, percent: 0.2 })).toBe('1% made · no line finished yet')
   })
 })
+
+describe('tasks list by connection and by batches', () => {
+  const tasks = [
+    task({ name: 'Bake rye', due: '2026-11-20T00:00:00Z' }), // overdue, c1 takes no batches
+    task({ name: 'Weld frame', connectionId: 'c2', key: 'c2:task:w', due: '2026-12-30T00:00:00Z' }),
+    task({ name: 'Cut bar', connectionId: 'c2', key: 'c2:task:c' })
+  ]
+  const takesBatches = new Set(['c2'])
+  const names = (scope: Parameters<typeof filterTasks>[5]) =>
+    filterTasks(tasks, 'open', '', NOW, undefined, scope).map((t) => t.task.name)
+
+  it('lists tasks that take batches first, and narrows to one connection or to those', () => {
+    expect(names({ takesBatches })).toEqual(['Weld frame', 'Cut bar', 'Bake rye'])
+    expect(names({ takesBatches, batchesOnly: true })).toEqual(['Weld frame', 'Cut bar'])
+    expect(names({ takesBatches, connectionId: 'c1' })).toEqual(['Bake rye'])
+    expect(names({})).toEqual(['Bake rye', 'Weld frame', 'Cut bar'])
+  })
+})

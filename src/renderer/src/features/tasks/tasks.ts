@@ -30,10 +30,21 @@ export function progressWords(p: { lines: number; linesDone: number; percent: nu
 
 const isDone = (t: Task) => t.status === 'done'
 
+/** Which connections' tasks take batches from Stockroom, and what the list is narrowed to. */
+export interface TaskScope {
+  /** Connections whose vendor takes batches (their tasks are listed first). */
+  takesBatches?: ReadonlySet<string>
+  /** Only tasks of this connection. */
+  connectionId?: string
+  /** Only tasks a batch can be recorded on. */
+  batchesOnly?: boolean
+}
+
 /**
- * Tasks for the list: filtered by state and by words of the task name or of
- * its products' names; overdue (due before now and not done) first, then by
- * due date (no due date last), then by name.
+ * Tasks for the list: filtered by state, connection, whether they take batches,
+ * and by words of the task name or of its products' names; tasks that take
+ * batches first, then overdue (due before now and not done), then by due date
+ * (no due date last), then by name.
  */
 export function filterTasks(
   tasks: Task[],
@@ -41,21 +52,26 @@ export function filterTasks(
   text: string,
   now: number,
   /** Only tasks with a line making one of these items (a scanned product). */
-  itemKeys?: ReadonlySet<string>
+  itemKeys?: ReadonlySet<string>,
+  scope: TaskScope = {}
 ): { task: Task; overdue: boolean }[] {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean)
+  const takes = (t: Task) => scope.takesBatches?.has(t.connectionId) ?? false
   return tasks
     .map((task) => ({ task, overdue: !isDone(task) && !!task.due && Date.parse(task.due) < now }))
     .filter(({ task, overdue }) => {
       if (filter === 'open' && isDone(task)) return false
       if (filter === 'done' && !isDone(task)) return false
       if (filter === 'overdue' && !overdue) return false
+      if (scope.connectionId !== undefined && task.connectionId !== scope.connectionId) return false
+      if (scope.batchesOnly && !takes(task)) return false
       if (itemKeys && !task.lines.some((l) => itemKeys.has(l.itemKey))) return false
       const haystack = [task.name, ...task.lines.map((l) => l.name)].join(' ').toLowerCase()
       return words.every((w) => haystack.includes(w))
     })
     .sort(
       (a, b) =>
+        Number(takes(b.task)) - Number(takes(a.task)) ||
         Number(b.overdue) - Number(a.overdue) ||
         (a.task.due ?? '\uffff').localeCompare(b.task.due ?? '\uffff') ||
         a.task.name.localeCompare(b.task.name)
