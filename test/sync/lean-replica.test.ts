@@ -7,7 +7,7 @@ import { frostbyteHarness } from '../contract/frostbyte-harness'
 let c: Connected<unknown> | undefined
 afterEach(() => c?.close())
 
-it('keeps the vendor payload of items, shown in their drawer, and of no other record', async () => {
+it('keeps the vendor payload of items, shown in their drawer, and not of stock, lots, locations or orders', async () => {
   c = await connectVendor(frostbyteHarness as VendorHarness, { seed: 5, size: 300 })
   await syncConnection(c.db, c.host, c.cid)
   const items = await c.db.items.where('connectionId').equals(c.cid).toArray()
