@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { e2eAvailability, openApp, screenshot } from './harness'
 import { useApp } from './vendor-app'
@@ -54,6 +55,24 @@ describe.skipIf(!availability.run)('app shell in Chromium through the web host',
     await expect.poll(() => page.getByTestId('connection-card').count()).toBe(1)
     expect(await page.content()).not.toContain('fb_secret_should_not_render')
     await screenshot(page, 'connections-added')
+
+    // More connections than the screen holds: each new one, listed last, is brought into view.
+    const inView = (card: Locator) =>
+      card.evaluate((el) => {
+        const r = el.getBoundingClientRect()
+        return r.top >= 0 && r.bottom <= window.innerHeight
+      })
+    for (let n = 2; n <= 5; n++) {
+      await page.getByRole('button', { name: 'Add connection' }).click()
+      await page.getByLabel('Name').fill(`Store ${n}`)
+      await page.getByLabel('API address').fill('http://127.0.0.1:9/api/v1')
+      await page.getByLabel('API key', { exact: true }).fill('fb_another_key')
+      await page.getByRole('button', { name: 'Connect', exact: true }).click()
+      await expect.poll(() => page.getByTestId('connection-card').count()).toBe(n)
+      await expect.poll(() => inView(page.getByTestId('connection-card').last())).toBe(true)
+    }
+    // The list is taller than the screen: the first card has gone out of view above.
+    expect(await inView(page.getByTestId('connection-card').first())).toBe(false)
     await page.close()
   })
 

@@ -10,7 +10,7 @@ import { vendorProfiles } from '../../../../shared/vendors/profiles'
  * What a person enters to connect (an API key, or an email and password) is the vendor
  * profile's `credentials`.
  */
-export function AddConnectionForm({ onDone }: { onDone: () => void }) {
+export function AddConnectionForm({ onDone }: { onDone: (addedId?: string) => void }) {
   const { host } = useServices()
   const [vendor, setVendor] = useState<VendorId>('frostbyte')
   const [label, setLabel] = useState('')
@@ -37,7 +37,7 @@ export function AddConnectionForm({ onDone }: { onDone: () => void }) {
         title: 'Connection added',
         message: `${reply.value.label} will sync now.`
       })
-      onDone()
+      onDone(reply.value.id)
       return
     }
     const fieldErrors: Record<string, string> = {}
@@ -104,7 +104,7 @@ export function AddConnectionForm({ onDone }: { onDone: () => void }) {
           />
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
+          <Button variant="default" onClick={() => onDone()}>
             Cancel
           </Button>
           <Button onClick={submit} loading={busy}>

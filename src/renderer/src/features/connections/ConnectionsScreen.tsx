@@ -22,7 +22,7 @@ import { VendorCapabilities } from './VendorCapabilities'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { IconPlugConnected, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { vendorNames } from '../../../../shared/model/vendor'
 import { vendorProfiles } from '../../../../shared/vendors/profiles'
 import type { ConnectionRow } from '../../../../shared/model/records'
@@ -37,6 +37,7 @@ export function ConnectionsScreen() {
   const { scheduler } = useServices()
   const connections = useConnections()
   const [adding, setAdding] = useState(false)
+  const [added, setAdded] = useState<string>()
   const running = useSync((s) => s.running)
   return (
     <>
@@ -73,7 +74,14 @@ export function ConnectionsScreen() {
           </>
         }
       />
-      {adding && <AddConnectionForm onDone={() => setAdding(false)} />}
+      {adding && (
+        <AddConnectionForm
+          onDone={(id) => {
+            setAdding(false)
+            setAdded(id)
+          }}
+        />
+      )}
       {connections.length === 0 && !adding ? (
         <EmptyState icon={IconPlugConnected} title="No connections yet">
           Connect Frostbyte Pro, Inventora, ForgeMRP, FractionERP or Figgro with its API address and key.
@@ -82,7 +90,7 @@ export function ConnectionsScreen() {
       ) : (
         <Stack>
           {connections.map((c) => (
-            <ConnectionCard key={c.id} connection={c} />
+            <ConnectionCard key={c.id} connection={c} justAdded={c.id === added} />
           ))}
         </Stack>
       )}
@@ -93,8 +101,14 @@ export function ConnectionsScreen() {
   )
 }
 
-function ConnectionCard({ connection: c }: { connection: ConnectionRow }) {
+function ConnectionCard({ connection: c, justAdded }: { connection: ConnectionRow; justAdded: boolean }) {
   const { host, scheduler, outbox } = useServices()
+  // A new connection is listed last: it is brought to the middle of the screen, where its first
+  // sync (or its first error) shows as the card grows, clear of the status bar.
+  const card = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (justAdded) card.current?.scrollIntoView({ block: 'center' })
+  }, [justAdded])
   const remove = () =>
     modals.openConfirmModal({
       title: `Remove ${c.label}?`,
@@ -182,7 +196,7 @@ function ConnectionCard({ connection: c }: { connection: ConnectionRow }) {
     })
   }
   return (
-    <Card withBorder data-testid="connection-card">
+    <Card withBorder data-testid="connection-card" ref={card}>
       <Group justify="space-between">
         <div>
           <Group gap="xs">
