@@ -53,6 +53,10 @@ describe.skipIf(!availability.run)('scanners as they are', () => {
 
     // Calibrate: the test label, scanned twice by the same slow scanner.
     await openSettings(page)
+    // At 1024 pixels the two number fields stand side by side, their boxes on one line.
+    await page.setViewportSize({ width: 1024, height: 768 })
+    const top = async (label: string) => (await page.getByLabel(label).boundingBox())?.y
+    expect(await top('Longest gap between keys (ms)')).toBe(await top('Shortest code'))
     expect(await page.getByTestId('scanner-max-gap').inputValue()).toBe('35')
     await page.getByTestId('calibrate-start').click()
     expect(await page.getByRole('img', { name: `Test barcode ${TEST_LABEL}` }).count()).toBe(1)

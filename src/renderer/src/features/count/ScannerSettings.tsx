@@ -31,7 +31,7 @@ export function ScannerSettings({ opened, onClose }: { opened: boolean; onClose:
 function LimitFields() {
   const limits = useCountLimits()
   return (
-    <Group grow>
+    <Group grow align="flex-end">
       <NumberInput
         label="Confirm counts over (× expected)"
         description="And have a supervisor approve them before they are sent."
@@ -86,7 +86,7 @@ function SettingsForm({ onClose }: { onClose: () => void }) {
           <Checkbox value="Tab" label="Tab" />
         </Group>
       </Checkbox.Group>
-      <Group grow>
+      <Group grow align="flex-end">
         <NumberInput
           label="Longest gap between keys (ms)"
           description="30–150. Raise it for a slow wireless scanner, or calibrate."
