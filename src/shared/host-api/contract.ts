@@ -5,7 +5,6 @@ import { journalCalls } from './journal'
 import { labelsCalls } from './labels'
 import { noticesCalls, noticesEvents } from './notices'
 import { outboxCalls } from './outbox'
-import { siteCalls, siteEvents } from './site'
 import { syncCalls, syncEvents } from './sync'
 
 /**
@@ -20,16 +19,9 @@ export const hostCalls = {
   ...outboxCalls,
   ...noticesCalls,
   ...journalCalls,
-  ...labelsCalls,
-  ...siteCalls
+  ...labelsCalls
 } as const
-export const hostEvents = {
-  ...appEvents,
-  ...connectionsEvents,
-  ...syncEvents,
-  ...noticesEvents,
-  ...siteEvents
-} as const
+export const hostEvents = { ...appEvents, ...connectionsEvents, ...syncEvents, ...noticesEvents } as const
 
 export type HostCalls = typeof hostCalls
 export type CallName = keyof HostCalls

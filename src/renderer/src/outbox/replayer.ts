@@ -7,7 +7,6 @@ import type { StockroomDb } from '../db/db'
 import { applyVendorAnswer, revertOverlays } from './overlay'
 import { backoffMs, type BackoffPolicy } from '../../../shared/backoff'
 import { describeVendorError } from '../../../shared/vendors/errors'
-import { checkBeforeSend, needsCheck } from './vendor-check'
 
 export interface ReplayDeps {
   db: StockroomDb
@@ -50,9 +49,6 @@ export async function replayConnection(
   if (!connection) return { state: 'drained' }
   const idempotent = vendorProfiles[connection.vendor].idempotencyKeys
   const vendor = vendorNames[connection.vendor]
-  // What the vendor calls a write it made (its movement log names it so): this PC's own change, later.
-  const referenceOf = vendorProfiles[connection.vendor].stockWrites?.referenceOf
-  const ref = (entry: OutboxEntry, body: unknown) => (entry.lines ? referenceOf?.(body) : undefined)
 
   for (;;) {
     if (signal?.aborted) return { state: 'cancelled' }
@@ -101,25 +97,6 @@ export async function replayConnection(
       continue
     }
 
-    if (needsCheck(next)) {
-      // A count's write that never left: what changed at the vendor since its baseline decides.
-      const verdict = await checkBeforeSend(d, next, vendor)
-      if (verdict.state === 'changed') {
-        await toReview(d, next, 'changed-at-vendor', verdict.message, undefined, verdict.changes)
-        continue
-      }
-      if (verdict.state === 'unreachable') {
-        const failed: SendOutcome = {
-          outcome: 'failed',
-          error: { kind: verdict.kind, message: verdict.message },
-          applied: 'no'
-        }
-        const stop = await settle(d, next, failed, safe, vendor, connection.label, now, ref)
-        if (stop) return stop
-        continue
-      }
-    }
-
     const attemptAt = new Date(now()).toISOString()
     await d.db.outbox.update(next.seq!, {
       state: 'sending',
@@ -140,7 +117,7 @@ export async function replayConnection(
         error: { kind: 'network', message: reply.error.message },
         applied: 'maybe'
       }
-      const stop = await settle(d, next, outcome, safe, vendor, connection.label, now, ref)
+      const stop = await settle(d, next, outcome, safe, vendor, connection.label, now)
       if (stop) return stop
       continue
     }
@@ -151,8 +128,7 @@ export async function replayConnection(
       safe,
       vendor,
       connection.label,
-      now,
-      ref
+      now
     )
     if (stop) return stop
   }
@@ -167,8 +143,7 @@ async function settle(
   idempotent: boolean,
   vendor: string,
   label: string,
-  now: () => number,
-  ref: (entry: OutboxEntry, body: unknown) => string | undefined
+  now: () => number
 ): Promise<ReplayStop | undefined> {
   const at = new Date(now()).toISOString()
   if (outcome.outcome === 'applied') {
@@ -186,11 +161,9 @@ async function settle(
         d.db.activity
       ],
       async () => {
-        const vendorRef = ref(entry, outcome.body)
         await d.db.outbox.update(entry.seq!, {
           state: 'done',
           doneAt: at,
-          ...(vendorRef && { vendorRef }),
           replayed: outcome.replayed,
           lastError: undefined,
           nextAttemptAt: undefined
@@ -301,10 +274,9 @@ async function resolveUndo(d: ReplayDeps, undo: OutboxEntry, queue: OutboxEntry[
 async function toReview(
   d: ReplayDeps,
   entry: OutboxEntry,
-  reason: 'rejected' | 'ambiguous' | 'changed-at-vendor',
+  reason: 'rejected' | 'ambiguous',
   message: string,
-  details?: { path: string; message: string }[],
-  changes?: string[]
+  details?: { path: string; message: string }[]
 ) {
   const vendorLevels: { label: string; onHand: number | null }[] = []
   if (entry.batch) {
@@ -335,11 +307,7 @@ async function toReview(
       state: 'needs-review',
       lastError: message,
       ...(details && { errorDetails: details }),
-      review: {
-        reason,
-        ...(vendorLevels.length > 0 && { vendorLevels, checkedAt: at }),
-        ...(changes && changes.length > 0 && { changes })
-      }
+      review: { reason, ...(vendorLevels.length > 0 && { vendorLevels, checkedAt: at }) }
     })
     if (reason === 'rejected') await revertOverlays(d.db, entry)
     await d.db.activity.add({

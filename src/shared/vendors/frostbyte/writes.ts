@@ -53,10 +53,4 @@ function answer(lines: WrittenLine[]): ReplicaPatch {
   }
 }
 
-/** The adjustment's number: `/reports/stock-movement` names the movements it made by it. */
-function referenceOf(body: unknown): string | undefined {
-  const n = (body as { adjustmentNumber?: unknown } | null)?.adjustmentNumber
-  return typeof n === 'string' ? n : undefined
-}
-
-export const frostbyteStockWrites: StockWrites = { build, answer, noteOf: notesOf, referenceOf }
+export const frostbyteStockWrites: StockWrites = { build, answer, noteOf: notesOf }

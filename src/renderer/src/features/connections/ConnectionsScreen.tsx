@@ -29,7 +29,6 @@ import type { ConnectionRow } from '../../../../shared/model/records'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
 import { AddConnectionForm } from './AddConnectionForm'
-import { SiteDatabaseCard } from './SiteDatabaseCard'
 
 const statusColour = { new: 'gray', ok: 'teal', paused: 'orange', error: 'red' } as const
 
@@ -94,9 +93,6 @@ export function ConnectionsScreen() {
           ))}
         </Stack>
       )}
-      <Box mt="lg">
-        <SiteDatabaseCard />
-      </Box>
     </>
   )
 }

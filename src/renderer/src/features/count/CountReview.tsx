@@ -10,14 +10,12 @@ import { pendingConfirmations, pendingConfirmationWords } from '../../count/issu
 import type { CountSession } from '../../../../shared/model/records'
 import { RECOUNT_THRESHOLD, reviewCount } from '../../count/review'
 import { setCountState } from '../../count/sessions'
-import type { SubmitResult } from '../../outbox/submit-count'
-import { submitWithSite } from '../../site/submit'
+import { submitCount, type SubmitResult } from '../../outbox/submit-count'
 import { countLimits, useCountLimits } from '../../stores/count-limits'
 import { ApproveModal } from './ApproveModal'
 import { CountActionBar } from './CountActionBar'
 import { UnresolvedList } from './UnresolvedList'
 import { NotCountedReview } from './NotCountedReview'
-import { SiteParts } from './SiteParts'
 import { LineMenu } from './CountLines'
 import { ItemCell } from './ItemCell'
 import { formatQty, formatShare, formatVariance } from './format'
@@ -61,7 +59,7 @@ export function CountReview({
   onRecount: (line: CountLineView) => void
   onSubmitted: (result: SubmitResult) => void
 }) {
-  const { db, host, pcName } = useServices()
+  const { db } = useServices()
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [approving, setApproving] = useState<{ view: CountLineView; reason: string | null } | null>(null)
@@ -85,9 +83,7 @@ export function CountReview({
     setSubmitting(true)
     setError(null)
     try {
-      const pc = await pcName()
-      // With a site database, the other PCs' parts at this location are summed in and sent from here.
-      onSubmitted(await submitWithSite(db, host, session.id, { limits: countLimits(), ...(pc && { pc }) }))
+      onSubmitted(await submitCount(db, session.id, { limits: countLimits() }))
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
     } finally {
@@ -161,7 +157,6 @@ export function CountReview({
           difference per item is sent.
         </Text>
       )}
-      <SiteParts session={session} />
       <Table verticalSpacing="xs" data-testid="review-table">
         <Table.Thead>
           <Table.Tr>
