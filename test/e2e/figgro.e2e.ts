@@ -1,3 +1,4 @@
+import { formatDate } from '../../src/renderer/src/util/format'
 import { describe, expect, it } from 'vitest'
 import { generateFiggro } from '../../src/main/fakes/figgro/generate'
 import { addConnectionThroughUi, e2eAvailability, openApp, screenshot } from './harness'
@@ -82,7 +83,8 @@ describe.skipIf(!availability.run)('a Figgro connection synced inside its reques
     await expect.poll(() => page.getByTestId('item-detail').count()).toBe(1)
     const lots = page.getByTestId('item-lots')
     await expect.poll(() => lots.textContent()).toContain(material.lotNumber)
-    expect(await lots.textContent()).toContain(material.expiryDate)
+    // Shown in the PC's date form (the browser's en-US here), as every date is.
+    expect(await lots.textContent()).toContain(formatDate(material.expiryDate!, 'en-US'))
     expect(await lots.textContent()).toContain('expires soon')
     await screenshot(page, 'figgro-lot')
   })
