@@ -158,6 +158,20 @@ describe('typing', () => {
     expect(d.flush(500)).toEqual({ type: 'none' })
   })
 
+  it("a scan's first key sets no deadline: the rest may reach the page late, stamped on time", () => {
+    const d = detector()
+    expect(d.onKey('a', 0)).toEqual({ type: 'none' })
+    expect(d.onKey('b', 120)).toEqual({ type: 'none' })
+    expect(d.onKey('9', 400)).toEqual({ type: 'none' })
+    // Nothing is held, so nothing waits on the wall clock.
+    expect(d.deadline()).toBeNull()
+    // Seconds later by the wall clock, the rest arrives with the scanner's own timestamps.
+    const rest = scanner('501101530003', 403, 3)
+    const events = rest.map((k) => d.onKey(k.key, k.at))
+    expect(events.at(-1)).toEqual({ type: 'scan', code: '9501101530003', leaked: 1 })
+    expect(events.slice(0, -1).every((e) => e.type === 'capturing')).toBe(true)
+  })
+
   it('a short fast burst with Enter is typing (minLength)', () => {
     const r = run(detector(), scanner('abc', 0, 5))
     expect(r.scans).toEqual([])

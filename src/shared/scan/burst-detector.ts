@@ -85,7 +85,7 @@ export interface BurstDetector {
    * current state (`capturing` or `none`).
    */
   flush(at?: number): BurstEvent
-  /** When `flush` should be called, or `null` when no burst is open. */
+  /** When `flush` should be called, or `null` when nothing is held (no burst, or only its leaked first key). */
   deadline(): number | null
   /** Characters in the open burst so far (0 when none is open). */
   burstLength(): number
@@ -204,7 +204,10 @@ export function createBurstDetector(options: BurstDetectorOptions = {}): BurstDe
     return state()
   }
 
-  const deadline = (): number | null => (chars.length === 0 ? null : lastAt + terminatorTimeoutMs)
+  // Only held keys wait on the wall clock. A burst whose keys all went through (the lone first
+  // key) holds nothing to give back, so it stays open until the next key's own timestamp
+  // decides: on a busy PC the rest of a scan can reach the page long after its first key.
+  const deadline = (): number | null => (chars.length <= leaked ? null : lastAt + terminatorTimeoutMs)
 
   return { onKey, flush, deadline, burstLength: () => chars.length, reset }
 }
