@@ -118,7 +118,9 @@ describe.skipIf(!availability.run)('nothing dropped without a trace, on a 1024×
     await expect
       .poll(() => page.getByTestId('pick-search').evaluate((el) => el === document.activeElement))
       .toBe(true)
-    await page.keyboard.type(c.sku, { delay: 30 })
+    // Typed at a person's pace: keys 30 ms apart ending in Enter are a scanner's burst.
+    await page.keyboard.type(c.sku, { delay: 80 })
+    await expect.poll(() => page.getByTestId('pick-search').inputValue()).toBe(c.sku)
     await expect.poll(() => page.locator(`[data-testid="pick-row"][data-sku="${c.sku}"]`).count()).toBe(1)
     await page.keyboard.press('Enter')
     await expect.poll(() => unresolved(page)).toEqual(['no-lot'])
@@ -169,7 +171,9 @@ describe.skipIf(!availability.run)('nothing dropped without a trace, on a 1024×
     await expect
       .poll(() => page.getByTestId('pick-search').evaluate((el) => el === document.activeElement))
       .toBe(true)
-    await page.keyboard.type(item.sku, { delay: 30 })
+    // Typed at a person's pace: keys 30 ms apart ending in Enter are a scanner's burst.
+    await page.keyboard.type(item.sku, { delay: 80 })
+    await expect.poll(() => page.getByTestId('pick-search').inputValue()).toBe(item.sku)
     await expect.poll(() => page.locator(`[data-testid="pick-row"][data-sku="${item.sku}"]`).count()).toBe(1)
     await tabTo(page, page.getByTestId('pick-case-of'))
     await page.keyboard.type('12', { delay: 60 })
