@@ -12,7 +12,7 @@ const rendererBase = ['**/main/**', 'electron', 'node:*']
 const rendererBaseMessage = 'The renderer talks to main only through the host API.'
 /** Shared code (src/shared/count, src/shared/scan…) is below every renderer layer. */
 const notShared = ['!**/shared/**']
-const domainChain = ['activity', 'alerts', 'scan', 'count', 'labels', 'outbox', 'sync']
+const domainChain = ['activity', 'alerts', 'scan', 'count', 'labels', 'outbox', 'sync', 'site']
 
 /** One rule per renderer folder: the base boundary plus every layer above it. */
 function rendererLayers() {

@@ -13,6 +13,7 @@ import {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
   createConnection,
+  readCheckpoints,
   requireBuilt,
   ROOT,
   startProcess,
@@ -94,31 +95,13 @@ async function startApp(dirs, port = 0) {
 }
 
 /** Pages committed per resource (from the replica's checkpoints) and the plan line on the connection card. */
-const readState = (page) =>
-  page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('stockroom')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const db = open.result
-          const tx = db.transaction(['checkpoints'], 'readonly')
-          const req = tx.objectStore('checkpoints').getAll()
-          req.onsuccess = () => {
-            db.close()
-            const plan = document.querySelector('[data-testid="sync-plan"]')
-            resolve({
-              checkpoints: req.result.map((c) => ({
-                resource: c.resource,
-                pagesDone: c.pagesDone,
-                done: !!c.completedAt && !c.running
-              })),
-              plan: plan && { text: plan.textContent, finishAt: Number(plan.getAttribute('data-finish-at')) }
-            })
-          }
-        }
-      })
-  )
+const readState = async (page) => ({
+  checkpoints: await readCheckpoints(page),
+  plan: await page.evaluate(() => {
+    const plan = document.querySelector('[data-testid="sync-plan"]')
+    return plan && { text: plan.textContent, finishAt: Number(plan.getAttribute('data-finish-at')) }
+  })
+})
 const pagesDone = (s) => s.checkpoints.reduce((n, c) => n + c.pagesDone, 0)
 const allDone = (s) => s.checkpoints.length === RESOURCES && s.checkpoints.every((c) => c.done)
 const pagesOf = (counts) => Object.values(counts).reduce((n, c) => n + Math.max(1, Math.ceil(c / 25)), 0)

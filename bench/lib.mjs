@@ -99,3 +99,27 @@ export async function hostCall(hostUrl, name, payload) {
 
 /** Creates a connection over the host API, as the Connections screen does (the app then syncs it). */
 export const createConnection = (hostUrl, payload) => hostCall(hostUrl, 'connections:create', payload)
+
+/** Each resource's checkpoint as the page's replica holds it: pages committed, and whether its pass is done. */
+export const readCheckpoints = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('stockroom')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const req = db.transaction(['checkpoints'], 'readonly').objectStore('checkpoints').getAll()
+          req.onsuccess = () => {
+            db.close()
+            resolve(
+              req.result.map((c) => ({
+                resource: c.resource,
+                pagesDone: c.pagesDone,
+                done: !!c.completedAt && !c.running
+              }))
+            )
+          }
+        }
+      })
+  )

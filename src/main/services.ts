@@ -1,3 +1,4 @@
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { appSettings } from '../shared/host-api/app'
 import { ConnectionRegistry } from './connections/registry'
@@ -12,6 +13,11 @@ import { JsonFile } from './settings/json-file'
 import { Journal } from './journal/journal'
 import { createLabelHandlers } from './labels/handlers'
 import { PrinterStore } from './labels/printers'
+import { createSiteHandlers } from './site/handlers'
+import { siteBudget } from './site/budget-bucket'
+import { connectPgSite } from './site/pg-site-db'
+import type { SiteDbFactory } from './site/port'
+import { SiteService } from './site/site-service'
 
 export interface MainServicesOptions {
   dataDir: string
@@ -24,6 +30,10 @@ export interface MainServicesOptions {
   demo?: boolean
   /** How long a label printer may take to take a job (default 10 s). */
   printTimeoutMs?: number
+  /** The name other PCs at the site see for this one (default: the host name). */
+  pcName?: string
+  /** The site database's adapter (default: PostgreSQL) and how soon to try it again when unreachable. */
+  site?: { factory?: SiteDbFactory; retryMs?: number }
 }
 
 export interface MainServices {
@@ -32,6 +42,8 @@ export interface MainServices {
   connections: ConnectionRegistry
   gateway: VendorGateway
   settings: JsonFile<typeof appSettings>
+  /** The optional site database that PCs at one site share. */
+  site: SiteService
   requestSync(reason: 'tray' | 'schedule' | 'reconnect' | 'startup'): void
   dispose(): Promise<void>
 }
@@ -48,7 +60,29 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
     theme: 'auto' as const
   }))
   connections.onChange((all) => events.emit('connections:changed', { connections: all }))
-  const gateway = new VendorGateway(connections, events, connectorDefinitions, o.gateway)
+  const journal = await Journal.open(o.dataDir, o.log)
+  const site = new SiteService({
+    dataDir: o.dataDir,
+    secrets: o.platform.secrets,
+    connections,
+    journal,
+    pcName: o.pcName ?? hostname(),
+    factory: o.site?.factory ?? connectPgSite,
+    emit: (status) => events.emit('site:changed', status),
+    log: o.log,
+    ...(o.site?.retryMs !== undefined && { retryMs: o.site.retryMs })
+  })
+  await site.start()
+  // Where a site database is set, every PC takes its requests to an account from one shared bucket.
+  const gateway = new VendorGateway(connections, events, connectorDefinitions, {
+    ...o.gateway,
+    sharedBudget: (c) =>
+      siteBudget(
+        site,
+        c,
+        async () => (await connections.apiKey(c.id)) ?? (await connections.login(c.id))?.email ?? null
+      )
+  })
   const unsubscribeOnline = o.platform.online.subscribe((online) => events.emit('app:online', { online }))
   const { notifier } = o.platform
   const unsubscribeNotices = [
@@ -56,7 +90,6 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
     notifier.inPage?.onShown((shown) => events.emit('notices:shown', shown))
   ]
 
-  const journal = await Journal.open(o.dataDir, o.log)
   const printers = new PrinterStore(o.dataDir)
   const coreHandlers = createHandlers({
     journal,
@@ -77,7 +110,8 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
       openFile: (path) => o.platform.external.openFile(path),
       log: o.log,
       ...(o.printTimeoutMs !== undefined && { printTimeoutMs: o.printTimeoutMs })
-    })
+    }),
+    ...createSiteHandlers(site, connections, journal, o.log)
   }
 
   const demo = o.demo ? await startDemo(connections, o.log, undefined, printers) : undefined
@@ -88,11 +122,13 @@ export async function createMainServices(o: MainServicesOptions): Promise<MainSe
     connections,
     gateway,
     settings,
+    site,
     requestSync: (reason) => events.emit('sync:requested', { reason }),
     async dispose() {
       unsubscribeOnline()
       for (const off of unsubscribeNotices) off?.()
       await demo?.close()
+      await site.dispose()
     }
   }
 }

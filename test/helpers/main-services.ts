@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createNodePlatform } from '../../src/main/platform/node-platform'
 import type { GatewayOptions } from '../../src/main/gateway/gateway'
-import { createMainServices, type MainServices } from '../../src/main/services'
+import { createMainServices, type MainServices, type MainServicesOptions } from '../../src/main/services'
 
 export interface TestServices {
   services: MainServices
@@ -14,7 +14,10 @@ export interface TestServices {
 }
 
 /** Real main-side services on a fresh temp data dir (and a separate key dir). */
-export async function createTestServices(gateway?: GatewayOptions): Promise<TestServices> {
+export async function createTestServices(
+  gateway?: GatewayOptions,
+  extra: Pick<MainServicesOptions, 'pcName' | 'site'> = {}
+): Promise<TestServices> {
   const root = await mkdtemp(join(tmpdir(), 'stockroom-test-'))
   const dataDir = join(root, 'data')
   const keyDir = join(root, 'keys')
@@ -26,7 +29,8 @@ export async function createTestServices(gateway?: GatewayOptions): Promise<Test
     platform,
     version: '0.0.0-test',
     log,
-    ...(gateway && { gateway })
+    ...(gateway && { gateway }),
+    ...extra
   })
   return {
     services,
@@ -35,7 +39,8 @@ export async function createTestServices(gateway?: GatewayOptions): Promise<Test
     logs,
     async cleanup() {
       await services.dispose()
-      await rm(root, { recursive: true, force: true })
+      // A write still landing as main stops (a journal line, the site's state) is waited out, not a failure.
+      await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
     }
   }
 }

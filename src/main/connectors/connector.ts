@@ -1,4 +1,5 @@
 import type { ConnectionInfo, LoginCredentials } from '../../shared/host-api/connections'
+import type { VendorChange } from '../../shared/host-api/outbox'
 import type { PageResult, ResourcePlan } from '../../shared/host-api/sync'
 import type { VendorId } from '../../shared/model/vendor'
 import type { BudgetPolicy, PacerClock, RateLimit, RateLimitHeaders } from '../http/pacer'
@@ -39,6 +40,18 @@ export interface VendorConnector {
    * Only vendors that take writes need it: the outbox shows it in review.
    */
   currentLevel?(itemVendorId: string, locationVendorId: string): Promise<number | null>
+  /**
+   * The vendor's movement log at a place since an instant (vendor clock), for the items
+   * given, oldest first, every page of it. Only vendors that keep such a log have it; for
+   * the others the outbox compares each item's current level with what the count
+   * expected. Changes whose reference `own` holds (this PC's writes) are left out.
+   */
+  changesSince?(
+    locationVendorId: string,
+    itemVendorIds: ReadonlySet<string>,
+    since: string,
+    own: ReadonlySet<string>
+  ): Promise<VendorChange[]>
   /**
    * What the vendor has recorded on one line of a production task (for a
    * batch whose answer was lost): made so far and how many batches, or null

@@ -15,6 +15,7 @@ import { mapFbPurchaseOrder, mapFbShipment } from '../../shared/vendors/frostbyt
 import { VendorError } from '../http/vendor-http'
 import type { ConnectorDefinition, PageRequest, VendorConnector } from './connector'
 import { mapRecords } from './page-mapping'
+import { frostbyteChangesSince } from './frostbyte-movements'
 
 /** Documented maximum; larger values are clamped by the vendor. */
 const PAGE_SIZE = 200
@@ -134,6 +135,8 @@ export const frostbyteConnector: ConnectorDefinition = {
         const rows = env.data.data.map((r) => fbStockRow.safeParse(r)).filter((r) => r.success)
         return rows.length === 0 ? null : rows.reduce((n, r) => n + r.data.quantityOnHand, 0)
       },
+      changesSince: (locationVendorId, productIds, since, own) =>
+        frostbyteChangesSince(http, fbParseLocationId(locationVendorId).id, productIds, since, own),
       async fetchPage(req: PageRequest): Promise<PageResult> {
         const path = paths[req.resource]
         if (!path)

@@ -1,5 +1,5 @@
 import type { ConnectionInfo } from '../../shared/host-api/connections'
-import type { FrozenRequest, SendOutcome } from '../../shared/host-api/outbox'
+import type { ChangesSince, FrozenRequest, SendOutcome } from '../../shared/host-api/outbox'
 import type { PageResult, ResourcePlan } from '../../shared/host-api/sync'
 import { vendorNames, type VendorId } from '../../shared/model/vendor'
 import { describeVendorError, retryable } from '../../shared/vendors/errors'
@@ -10,6 +10,7 @@ import type { EventBus } from '../host/event-bus'
 import { connectionAuth } from './connection-auth'
 import { leanPage } from './lean-page'
 import type { PacerClock } from '../http/pacer'
+import type { SharedBudget } from '../http/shared-budget'
 import { VendorError, VendorHttp } from '../http/vendor-http'
 
 interface Live {
@@ -44,6 +45,8 @@ export interface GatewayOptions {
   random?: () => number
   maxAttempts?: number
   timeoutMs?: number
+  /** A site's shared budget for a connection's account (undefined: this PC paces on its own). */
+  sharedBudget?: (connection: ConnectionInfo) => SharedBudget | undefined
 }
 
 /**
@@ -115,6 +118,32 @@ export class VendorGateway {
     const read = connector.currentLevel
     if (!read) throw new GatewayError('no-capability', `${connection.label} cannot report current levels.`)
     return this.guard(connection, () => read.call(connector, itemVendorId, locationVendorId))
+  }
+
+  /** What changed at a place's items since `since`: the vendor's log, or each item's level where it keeps none. */
+  async changesSince(
+    connectionId: string,
+    locationVendorId: string,
+    itemVendorIds: readonly string[],
+    since: string,
+    own: readonly string[] = []
+  ): Promise<ChangesSince> {
+    const { connector, connection } = await this.open(connectionId)
+    const log = connector.changesSince
+    if (log)
+      return {
+        kind: 'log',
+        changes: await this.guard(connection, () =>
+          log.call(connector, locationVendorId, new Set(itemVendorIds), since, new Set(own))
+        )
+      }
+    const levels = []
+    for (const itemVendorId of itemVendorIds)
+      levels.push({
+        itemVendorId,
+        onHand: await this.currentLevel(connectionId, itemVendorId, locationVendorId)
+      })
+    return { kind: 'level', levels }
   }
 
   async taskLine(
@@ -218,6 +247,7 @@ export class VendorGateway {
           : definition.limits,
         ...(definition.rateLimitHeaders && { rateLimitHeaders: definition.rateLimitHeaders }),
         ...(definition.budget && { budget: definition.budget }),
+        ...sharedBudgetOf(this.options, connection),
         parseError: definition.parseError,
         ...(this.options.clock && { clock: this.options.clock }),
         ...(this.options.random && { random: this.options.random }),
@@ -243,4 +273,9 @@ export class VendorGateway {
     }
     return { ...live, connection }
   }
+}
+
+function sharedBudgetOf(o: GatewayOptions, connection: ConnectionInfo): { sharedBudget?: SharedBudget } {
+  const shared = o.sharedBudget?.(connection)
+  return shared ? { sharedBudget: shared } : {}
 }

@@ -11,6 +11,7 @@ import { ConnectionFailure } from '../gateway/gateway-errors'
 import { toHostFailure, viaGateway } from './gateway-failures'
 import { retryable } from '../../shared/vendors/errors'
 import type { LabelCalls } from '../labels/handlers'
+import type { SiteCalls } from '../site/handlers'
 
 export interface HandlerDeps {
   journal: Journal
@@ -28,7 +29,7 @@ export interface HandlerDeps {
  * One handler per call of the contract (labels and printers aside: src/main/labels/handlers.ts);
  * the dispatcher has already validated each request.
  */
-export function createHandlers(d: HandlerDeps): Omit<Handlers, LabelCalls> {
+export function createHandlers(d: HandlerDeps): Omit<Handlers, LabelCalls | SiteCalls | 'journal:append'> {
   const need = async (id: string) => {
     const c = await d.connections.get(id)
     if (!c)
@@ -148,9 +149,10 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, LabelCalls> {
     'outbox:currentLevel': async ({ connectionId, itemVendorId, locationVendorId }) => ({
       onHand: await viaGateway(() => d.gateway.currentLevel(connectionId, itemVendorId, locationVendorId))
     }),
+    'outbox:changesSince': ({ connectionId, locationVendorId, itemVendorIds, since, own }) =>
+      viaGateway(() => d.gateway.changesSince(connectionId, locationVendorId, itemVendorIds, since, own)),
     'outbox:taskLine': ({ connectionId, taskVendorId, lineId }) =>
       viaGateway(() => d.gateway.taskLine(connectionId, taskVendorId, lineId)),
-    'journal:append': async ({ changes }) => ({ appended: await d.journal.append(changes) }),
     'journal:snapshot': async () => d.journal.snapshot(),
     'sync:reportResult': async ({ connectionId, ok, message, whole }) => {
       const c = await need(connectionId)

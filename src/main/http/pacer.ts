@@ -7,13 +7,17 @@ import {
   type BudgetState,
   type PassPlan
 } from './budget'
+import { newFairShare, observeShare, recordSend, shareWait, sharers, type FairShareState } from './fair-share'
+import type { SharedBudget } from './shared-budget'
 
 /**
  * Keeps a connection under its vendor's documented request limits and obeys
  * the live signals (X-RateLimit-Remaining/Reset, Retry-After). It plans never
  * to exceed a limit rather than reacting to 429s.
  *
- * Two modes. By default each limit is a sliding window over our own sends.
+ * Two modes. By default each limit is a sliding window over our own sends, and
+ * the live headers, which the account's PCs share, say when others spend too: then
+ * this PC keeps to its fair share of what is left (see ./fair-share.ts).
  * In budget mode (a vendor whose limit is a large rolling window, e.g. an
  * hour) the vendor's headers lead, a share of the window is kept in reserve
  * for interactive requests, and the pacer can say how a run of pages will
@@ -74,6 +78,7 @@ const MAX_PAGE_INTERVAL_MS = 10_000
 export class Pacer {
   private sent: number[] = []
   private blockedUntil = 0
+  private readonly share: FairShareState = newFairShare()
   private readonly budget?: BudgetState
   private lastBackground?: number
   /** Smoothed time between two background sends when nothing held them back: a page's full cost. */
@@ -82,7 +87,9 @@ export class Pacer {
   constructor(
     private readonly limits: RateLimit[],
     private readonly clock: PacerClock = realClock,
-    private readonly policy?: BudgetPolicy
+    private readonly policy?: BudgetPolicy,
+    /** The account's bucket in the site database, where a site has one (sliding-window mode only). */
+    private readonly shared?: SharedBudget
   ) {
     if (policy) {
       const first = limits[0] ?? { requests: 1, perMs: 1000 }
@@ -104,19 +111,31 @@ export class Pacer {
     onWait?: (ms: number) => void
   ): Promise<{ waited: number; at: number }> {
     let waited = 0
+    const pause = async (ms: number) => {
+      onWait?.(ms)
+      await this.clock.sleep(ms)
+      waited += ms
+    }
     for (;;) {
       const now = this.clock.now()
-      const wait = Math.max(
+      const own = Math.max(
         this.blockedUntil - now,
         this.budget ? this.budgetWait(now, priority) : this.windowWait(now)
       )
-      if (wait <= 0) {
-        this.record(now, priority, waited)
-        return { waited, at: now }
+      if (own > 0) {
+        await pause(own)
+        continue
       }
-      onWait?.(wait)
-      await this.clock.sleep(wait)
-      waited += wait
+      // The site's bucket for the account, when there is one, instead of this PC's guess at its share.
+      const shared = this.shared && !this.budget ? await this.shared.take(this.limits[0]!) : undefined
+      const wait = shared ?? (this.budget ? 0 : this.fairWait(this.clock.now()))
+      if (wait > 0) {
+        await pause(wait)
+        continue
+      }
+      const at = this.clock.now()
+      this.record(at, priority, waited)
+      return { waited, at }
     }
   }
 
@@ -132,6 +151,15 @@ export class Pacer {
         remaining,
         resetAt: resetAtMs,
         sentAt: extra.sentAt ?? this.clock.now()
+      })
+    }
+    if (!this.budget && remaining !== undefined && resetAtMs !== undefined) {
+      if (this.shared && this.limits[0]) this.shared.refill(remaining, resetAtMs, this.limits[0])
+      observeShare(this.share, {
+        limit: extra.limit ?? this.limits[0]?.requests ?? remaining,
+        remaining,
+        resetAt: resetAtMs,
+        at: this.clock.now()
       })
     }
     if (remaining !== undefined && remaining <= 0 && resetAtMs !== undefined) {
@@ -167,6 +195,15 @@ export class Pacer {
     )
   }
 
+  /** How many PCs this one sees spending the account's limit, itself included (1 when alone). */
+  get sharers(): number {
+    return sharers(this.share)
+  }
+
+  private fairWait(now: number): number {
+    return shareWait(this.share, now)
+  }
+
   private capacity(priority: Priority): number {
     const limit = limitOf(this.budget!)
     if (priority === 'interactive') return limit
@@ -181,6 +218,7 @@ export class Pacer {
   private record(now: number, priority: Priority, waited: number): void {
     if (!this.budget) {
       this.sent.push(now)
+      recordSend(this.share, now)
       return
     }
     this.budget.sent.push(now)

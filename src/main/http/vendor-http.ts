@@ -11,6 +11,7 @@ import {
   type RateLimit,
   type RateLimitHeaders
 } from './pacer'
+import type { SharedBudget } from './shared-budget'
 
 /** Reads of a page whose answer cannot be read, before the resource is given up. */
 const UNREADABLE_ATTEMPTS = 4
@@ -95,6 +96,8 @@ export interface VendorHttpOptions {
   rateLimitHeaders?: RateLimitHeaders
   /** A rolling budget led by the vendor's headers, with a reserve (see pacer.ts). */
   budget?: BudgetPolicy
+  /** The account's budget shared by a site's PCs through the site database (see shared-budget.ts). */
+  sharedBudget?: SharedBudget
   /** Turns an error body into a code, message and field details. */
   parseError: (
     status: number,
@@ -135,7 +138,7 @@ export class VendorHttp {
   constructor(private readonly o: VendorHttpOptions) {
     this.clock = o.clock ?? realClock
     this.random = o.random ?? Math.random
-    this.pacer = new Pacer(o.limits, this.clock, o.budget)
+    this.pacer = new Pacer(o.limits, this.clock, o.budget, o.sharedBudget)
   }
 
   async request(method: string, path: string, opts: RequestOptions = {}): Promise<VendorResponse> {

@@ -104,6 +104,11 @@ export class Journal {
     return run
   }
 
+  /** The latest value of one record the journal holds (undefined: none, or compacted away). */
+  record(table: JournaledTable, key: string | number): Rec | undefined {
+    return this.state.get(table)!.get(String(key))
+  }
+
   private apply(c: JournalChange): void {
     const table = this.state.get(c.table)!
     if (c.op === 'clear') table.clear()

@@ -5,6 +5,7 @@ import { journalCalls } from './journal'
 import { labelsCalls } from './labels'
 import { noticesCalls, noticesEvents } from './notices'
 import { outboxCalls } from './outbox'
+import { siteCalls, siteEvents } from './site'
 import { syncCalls, syncEvents } from './sync'
 
 /**
@@ -19,9 +20,16 @@ export const hostCalls = {
   ...outboxCalls,
   ...noticesCalls,
   ...journalCalls,
-  ...labelsCalls
+  ...labelsCalls,
+  ...siteCalls
 } as const
-export const hostEvents = { ...appEvents, ...connectionsEvents, ...syncEvents, ...noticesEvents } as const
+export const hostEvents = {
+  ...appEvents,
+  ...connectionsEvents,
+  ...syncEvents,
+  ...noticesEvents,
+  ...siteEvents
+} as const
 
 export type HostCalls = typeof hostCalls
 export type CallName = keyof HostCalls

@@ -5,6 +5,8 @@ export const journaledTables = ['counts', 'countLines', 'countEvents', 'outbox',
 export type JournaledTable = (typeof journaledTables)[number]
 
 const key = z.union([z.string().max(500), z.number()])
+/** The change applies what another PC shared through the site database: it is not shared again. */
+const fromSite = z.literal(true).optional()
 
 /** One committed change of a journaled table, in commit order. */
 export const journalChange = z.discriminatedUnion('op', [
@@ -12,9 +14,10 @@ export const journalChange = z.discriminatedUnion('op', [
     op: z.literal('put'),
     table: z.enum(journaledTables),
     key,
-    value: z.record(z.string(), z.unknown())
+    value: z.record(z.string(), z.unknown()),
+    fromSite
   }),
-  z.object({ op: z.literal('delete'), table: z.enum(journaledTables), key }),
+  z.object({ op: z.literal('delete'), table: z.enum(journaledTables), key, fromSite }),
   z.object({ op: z.literal('clear'), table: z.enum(journaledTables) })
 ])
 export type JournalChange = z.infer<typeof journalChange>

@@ -38,6 +38,8 @@ export interface ConnectionRow {
   lastSyncAt?: string
   /** The vendor's clock minus this PC's (from HTTP Date headers), as last seen by a sync. */
   clockSkewMs?: number
+  /** When the last complete sync started (PC clock): what the replica holds is the vendor's as of then, or later. */
+  lastSyncStartedAt?: string
   /** When the key (or login) was last set: resources it could not read are asked again after it changes. */
   secretSetAt?: string
   /** When the search pieces of this connection's items were last brought in step with its items. */
@@ -117,6 +119,16 @@ export interface OutboxEntry {
   nextAttemptAt?: string
   /** Replica records this write changes; a later write touching one of them waits for this one. */
   affects: string[]
+  /**
+   * A count's write: the vendor instant its expected quantities stand for (the replica's
+   * baseline). Before the write first leaves, the vendor is asked what changed at each
+   * line's item and place since then; a change not made by this PC sends it to review.
+   */
+  since?: string
+  /** A person chose to send it as it is after such a review: it is not checked again. */
+  sendAnyway?: boolean
+  /** What the vendor calls the write it made (Frostbyte's adjustment number): this PC's own change, later. */
+  vendorRef?: string
   /** The count lines behind this write (for review and for applying the vendor's answer). */
   lines?: {
     itemKey: string
@@ -143,8 +155,10 @@ export interface OutboxEntry {
   flow?: OutboxFlow
   /** Needs-review: why, and what the vendor holds now. */
   review?: {
-    reason: 'rejected' | 'ambiguous' | 'overtaken'
+    reason: 'rejected' | 'ambiguous' | 'overtaken' | 'changed-at-vendor'
     vendorLevels?: { label: string; onHand: number | null }[]
+    /** changed-at-vendor: each change found since the count's baseline, in words. */
+    changes?: string[]
     checkedAt?: string
   }
   doneAt?: string
@@ -208,6 +222,8 @@ export interface CountSession {
   outcome?: 'queued' | 'exported' | 'nothing-to-send' | 'handed-over'
   /** Counts of other PCs brought in as files (their session ids): one is never summed in twice. */
   broughtIn?: string[]
+  /** Handed over through the site database: the PC whose count included this one's scans and sent them. */
+  includedBy?: string
   /** When the replica was last synced as the count started: how old "expected" may be. */
   replicaSyncedAt?: string
 }
@@ -224,6 +240,12 @@ export interface CountLine {
   countedAt: string
   /** T by the vendor's clock, estimated from the skew seen in HTTP Date headers. */
   countedAtVendor?: string
+  /**
+   * The vendor instant `expected` stands for: the start of the sync the replica last
+   * completed when the line was first counted, by the vendor's clock. Changes at the
+   * vendor after it are looked for before the count's write is sent.
+   */
+  baselineAt?: string
   updatedAt: string
   /** Marked for a second look in the variance review. */
   recount?: boolean

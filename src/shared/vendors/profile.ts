@@ -98,6 +98,11 @@ export interface StockWrites {
   answer(lines: WrittenLine[], body: unknown): ReplicaPatch
   /** The note a write carries (shown in the vendor's history), recovered from a frozen body. */
   noteOf?(body: string): string | undefined
+  /**
+   * What the vendor calls the write it made, read from its answer (the reference its
+   * movement log shows): a later check of the log knows this PC's own change by it.
+   */
+  referenceOf?(answer: unknown): string | undefined
 }
 
 /**

@@ -8,8 +8,10 @@ import { requestPersistentStorage } from '../db/persistent-storage'
 import { restoredAnything, restoreFromJournal, restoreMessage } from '../db/restore-from-journal'
 import { watchStorage } from '../db/storage-watch'
 import { startOutboxRunner, type OutboxRunner } from '../outbox/runner'
+import { followSite } from '../site/follow'
 import { adoptPcName } from '../stores/counter'
 import { useOutboxStatus } from '../stores/outbox'
+import { useSite } from '../stores/site'
 import { syncStoreReporter } from '../stores/sync'
 import { useUi } from '../stores/ui'
 import { mirrorConnections } from '../sync/connections-mirror'
@@ -89,6 +91,8 @@ export async function startServices(): Promise<Services> {
       .getState()
       .setUnreachable(connectionId, stop.state === 'offline' ? stop.message : undefined)
   )
+  // Links and counts other PCs share through the site database (when one is set), into this replica.
+  followSite(db, host, (status) => useSite.getState().set(status))
   useUi.getState().setHostConnected(true)
   return { db, host, scheduler, outbox, clock: { now: () => Date.now() }, pcName }
 }

@@ -57,6 +57,8 @@ export interface AddPrepared {
   expected: number
   /** The connection's clock skew, for the vendor's time of a new line. */
   skew: number | undefined
+  /** The vendor instant the replica's stock stands for (start of its last complete sync, vendor clock). */
+  baselineAt?: string
 }
 
 /**
@@ -74,7 +76,14 @@ export async function prepareAdd(
     expectedAt(db, itemKey, session.locationKey, lotKey),
     db.connections.get(session.connectionId)
   ])
-  return { expected, skew: connection?.clockSkewMs }
+  const synced = connection?.lastSyncStartedAt ?? connection?.lastSyncAt
+  return {
+    expected,
+    skew: connection?.clockSkewMs,
+    ...(synced && {
+      baselineAt: new Date(Date.parse(synced) + (connection?.clockSkewMs ?? 0)).toISOString()
+    })
+  }
 }
 
 export type AddInput = { itemKey: string; lotKey?: string; quantity: number; code?: string; counter?: string }
@@ -110,6 +119,7 @@ export async function writeAdd(
           expected: prepared.expected,
           countedAt: at,
           ...(skew !== undefined && { countedAtVendor: new Date(Date.parse(at) + skew).toISOString() }),
+          ...(prepared.baselineAt && { baselineAt: prepared.baselineAt }),
           updatedAt: at
         }
     const event: CountEvent = {

@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, Middleware } from 'dexie'
 import { journaledTables, type JournalChange, type JournaledTable } from '../../../shared/host-api/journal'
+import { isFromSite } from './site-origin'
 
 const journaled = new Set<string>(journaledTables)
 /** DBCoreRangeType.Any: every key of the table. */
@@ -61,7 +62,12 @@ export function journalMiddleware(sink: JournalSink): Middleware<DBCore> {
                     key: key as string | number
                   }))
                 : toChanges(name as JournaledTable, req, res, keyPath)
-              if (changes.length > 0) bufferOf(req.trans).push(...changes)
+              if (changes.length > 0)
+                bufferOf(req.trans).push(
+                  ...(isFromSite(req.trans)
+                    ? changes.map((c) => ({ ...c, fromSite: true as const }))
+                    : changes)
+                )
               return res
             }
           }

@@ -1,9 +1,21 @@
 import type { OutboxEntry } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
-import { revertOverlays } from './overlay'
+import { putCountedOverlays, revertOverlays } from './overlay'
 import { vendorProfiles } from '../../../shared/vendors/profiles'
 
 /** A person's decisions on an entry of the Outbox screen. Each is one transaction. */
+
+/** An Activity line about a write, linked to it. */
+export async function logWrite(
+  db: StockroomDb,
+  connectionId: string,
+  entryId: string,
+  level: 'info' | 'warning',
+  message: string,
+  at: string = new Date().toISOString()
+): Promise<void> {
+  await db.activity.add({ at, connectionId, kind: 'write', link: { kind: 'write', entryId }, level, message })
+}
 
 /** Try a waiting write now instead of at its backoff time (same key, same bytes). */
 export async function retryNow(db: StockroomDb, entry: OutboxEntry): Promise<void> {
@@ -46,13 +58,7 @@ async function settle(
   await db.transaction('rw', [db.outbox, db.overlays, db.activity], async () => {
     await db.outbox.update(entry.seq!, change)
     await revertOverlays(db, entry)
-    await db.activity.add({
-      at: new Date().toISOString(),
-      connectionId: entry.connectionId,
-      kind: 'write',
-      link: { kind: 'write', entryId: entry.id },
-      ...said
-    })
+    await logWrite(db, entry.connectionId, entry.id, said.level, said.message)
   })
 }
 
@@ -86,16 +92,7 @@ export async function resendEdited(
     await db.outbox.update(entry.seq!, { state: 'discarded', supersededBy: id })
     await revertOverlays(db, entry)
     await db.outbox.add({ ...replacement(entry, id, newId(), write), lines: kept })
-    await db.overlays.bulkPut(
-      kept.map((l) => ({
-        key: `${l.itemKey}@${l.locationKey}`,
-        itemKey: l.itemKey,
-        locationKey: l.locationKey,
-        onHand: l.counted,
-        entryId: id,
-        at: new Date().toISOString()
-      }))
-    )
+    await putCountedOverlays(db, kept, id)
   })
   return id
 }
@@ -133,14 +130,7 @@ export async function resendBatch(
   await db.transaction('rw', [db.outbox, db.activity], async () => {
     await db.outbox.update(entry.seq!, { state: 'discarded', supersededBy: id })
     await db.outbox.add({ ...replacement(entry, id, newId(), planned.value), batch: { ...b, quantity } })
-    await db.activity.add({
-      at: new Date().toISOString(),
-      connectionId: entry.connectionId,
-      kind: 'write',
-      link: { kind: 'write', entryId: id },
-      level: 'info',
-      message: `Resent after review: ${planned.value.description}`
-    })
+    await logWrite(db, entry.connectionId, id, 'info', `Resent after review: ${planned.value.description}`)
   })
   return id
 }

@@ -9,6 +9,25 @@ export async function revertOverlays(db: StockroomDb, entry: OutboxEntry): Promi
   await db.overlays.where('entryId').equals(entry.id).delete()
 }
 
+/** A write's counted quantities, shown over the replica as pending until the vendor answers. */
+export async function putCountedOverlays(
+  db: StockroomDb,
+  lines: { itemKey: string; locationKey: string; counted: number }[],
+  entryId: string,
+  at: string = new Date().toISOString()
+): Promise<void> {
+  await db.overlays.bulkPut(
+    lines.map((l) => ({
+      key: `${l.itemKey}@${l.locationKey}`,
+      itemKey: l.itemKey,
+      locationKey: l.locationKey,
+      onHand: l.counted,
+      entryId,
+      at
+    }))
+  )
+}
+
 /**
  * The vendor confirmed a write: the overlay goes and the replica takes the
  * vendor's answer, read by that vendor's profile into a patch (the next sync

@@ -2,6 +2,7 @@ import type { OutboxEntry } from '../../../shared/model/records'
 import type { PlannedWrite, StockWrites, Variance } from '../../../shared/vendors/profile'
 import type { StockroomDb } from '../db/db'
 import { keyOf } from './count-variances'
+import { putCountedOverlays } from './overlay'
 
 /**
  * Queues a count's differences as the vendor's stock writes, each with its key
@@ -22,6 +23,8 @@ export async function queueCountWrites(
     place?: string
     now: string
     newId: () => string
+    /** The count's baseline for a write's lines (see count-baselines.ts). */
+    since?: (lines: Variance[]) => string | undefined
   }
 ): Promise<number> {
   const { connectionId, variances, held, writer, note, now, newId } = o
@@ -35,6 +38,7 @@ export async function queueCountWrites(
       .map((w) => ({ w, hold }))
   const writes = [...plan(false), ...plan(true)]
   for (const { w, hold } of writes) {
+    const since = o.since?.(w.lines)
     const entry: OutboxEntry = {
       id: newId(),
       connectionId,
@@ -53,6 +57,7 @@ export async function queueCountWrites(
       request: w.request,
       attempts: 0,
       affects: w.lines.map((l) => `${l.itemKey}@${l.locationKey}`),
+      ...(since && { since }),
       lines: w.lines.map((l) => ({
         itemKey: l.itemKey,
         itemVendorId: l.itemVendorId,
@@ -66,16 +71,7 @@ export async function queueCountWrites(
       }))
     }
     await db.outbox.add(entry)
-    await db.overlays.bulkPut(
-      w.lines.map((l) => ({
-        key: `${l.itemKey}@${l.locationKey}`,
-        itemKey: l.itemKey,
-        locationKey: l.locationKey,
-        onHand: l.counted,
-        entryId: entry.id,
-        at: now
-      }))
-    )
+    await putCountedOverlays(db, w.lines, entry.id, now)
   }
   return writes.length
 }

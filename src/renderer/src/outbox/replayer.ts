@@ -7,6 +7,7 @@ import type { StockroomDb } from '../db/db'
 import { applyVendorAnswer, revertOverlays } from './overlay'
 import { backoffMs, type BackoffPolicy } from '../../../shared/backoff'
 import { describeVendorError } from '../../../shared/vendors/errors'
+import { checkBeforeSend, needsCheck } from './vendor-check'
 
 export interface ReplayDeps {
   db: StockroomDb
@@ -49,6 +50,9 @@ export async function replayConnection(
   if (!connection) return { state: 'drained' }
   const idempotent = vendorProfiles[connection.vendor].idempotencyKeys
   const vendor = vendorNames[connection.vendor]
+  // What the vendor calls a write it made (its movement log names it so): this PC's own change, later.
+  const referenceOf = vendorProfiles[connection.vendor].stockWrites?.referenceOf
+  const ref = (entry: OutboxEntry, body: unknown) => (entry.lines ? referenceOf?.(body) : undefined)
 
   for (;;) {
     if (signal?.aborted) return { state: 'cancelled' }
@@ -97,6 +101,25 @@ export async function replayConnection(
       continue
     }
 
+    if (needsCheck(next)) {
+      // A count's write that never left: what changed at the vendor since its baseline decides.
+      const verdict = await checkBeforeSend(d, next, vendor)
+      if (verdict.state === 'changed') {
+        await toReview(d, next, 'changed-at-vendor', verdict.message, undefined, verdict.changes)
+        continue
+      }
+      if (verdict.state === 'unreachable') {
+        const failed: SendOutcome = {
+          outcome: 'failed',
+          error: { kind: verdict.kind, message: verdict.message },
+          applied: 'no'
+        }
+        const stop = await settle(d, next, failed, safe, vendor, connection.label, now, ref)
+        if (stop) return stop
+        continue
+      }
+    }
+
     const attemptAt = new Date(now()).toISOString()
     await d.db.outbox.update(next.seq!, {
       state: 'sending',
@@ -117,7 +140,7 @@ export async function replayConnection(
         error: { kind: 'network', message: reply.error.message },
         applied: 'maybe'
       }
-      const stop = await settle(d, next, outcome, safe, vendor, connection.label, now)
+      const stop = await settle(d, next, outcome, safe, vendor, connection.label, now, ref)
       if (stop) return stop
       continue
     }
@@ -128,7 +151,8 @@ export async function replayConnection(
       safe,
       vendor,
       connection.label,
-      now
+      now,
+      ref
     )
     if (stop) return stop
   }
@@ -143,7 +167,8 @@ async function settle(
   idempotent: boolean,
   vendor: string,
   label: string,
-  now: () => number
+  now: () => number,
+  ref: (entry: OutboxEntry, body: unknown) => string | undefined
 ): Promise<ReplayStop | undefined> {
   const at = new Date(now()).toISOString()
   if (outcome.outcome === 'applied') {
@@ -161,9 +186,11 @@ async function settle(
         d.db.activity
       ],
       async () => {
+        const vendorRef = ref(entry, outcome.body)
         await d.db.outbox.update(entry.seq!, {
           state: 'done',
           doneAt: at,
+          ...(vendorRef && { vendorRef }),
           replayed: outcome.replayed,
           lastError: undefined,
           nextAttemptAt: undefined
@@ -274,9 +301,10 @@ async function resolveUndo(d: ReplayDeps, undo: OutboxEntry, queue: OutboxEntry[
 async function toReview(
   d: ReplayDeps,
   entry: OutboxEntry,
-  reason: 'rejected' | 'ambiguous',
+  reason: 'rejected' | 'ambiguous' | 'changed-at-vendor',
   message: string,
-  details?: { path: string; message: string }[]
+  details?: { path: string; message: string }[],
+  changes?: string[]
 ) {
   const vendorLevels: { label: string; onHand: number | null }[] = []
   if (entry.batch) {
@@ -307,7 +335,11 @@ async function toReview(
       state: 'needs-review',
       lastError: message,
       ...(details && { errorDetails: details }),
-      review: { reason, ...(vendorLevels.length > 0 && { vendorLevels, checkedAt: at }) }
+      review: {
+        reason,
+        ...(vendorLevels.length > 0 && { vendorLevels, checkedAt: at }),
+        ...(changes && changes.length > 0 && { changes })
+      }
     })
     if (reason === 'rejected') await revertOverlays(d.db, entry)
     await d.db.activity.add({

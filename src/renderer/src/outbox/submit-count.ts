@@ -3,6 +3,7 @@ import { defaultVarianceLimits, type VarianceLimits } from '../../../shared/coun
 import { vendorProfiles } from '../../../shared/vendors/profiles'
 import { pendingConfirmationWords, pendingConfirmations } from '../count/issues'
 import { needsApproval } from '../count/review'
+import { countBaselines } from './count-baselines'
 import type { StockroomDb } from '../db/db'
 import { countSheetEntry } from './count-sheet-entry'
 import { countTarget, round, SubmitError, toVariances } from './count-variances'
@@ -26,6 +27,8 @@ export interface SubmitOptions {
   newId?: () => string
   /** This PC's variance limits: a line outside them is sent only once a supervisor approved it. */
   limits?: VarianceLimits
+  /** This PC's name, in the note the vendor keeps with the write ("Stockroom count — PC-2 at …"). */
+  pc?: string
 }
 
 /**
@@ -126,7 +129,7 @@ export async function submitCount(
         await finish('nothing-to-send')
         return { outcome: 'nothing-to-send', entries: 0, variances: 0 }
       }
-      const note = `Stockroom count at ${location.name}, ${session.startedAt.slice(0, 16).replace('T', ' ')} UTC`
+      const note = `Stockroom count${o.pc ? ` — ${o.pc}` : ''} at ${location.name}, ${session.startedAt.slice(0, 16).replace('T', ' ')} UTC`
       const held = await settleEarlierCounts(db, connection.id, variances, writer, newId)
       const written = await queueCountWrites(db, {
         connectionId: connection.id,
@@ -136,7 +139,8 @@ export async function submitCount(
         note,
         place: location.name,
         now,
-        newId
+        newId,
+        since: countBaselines(lines, session, connection.clockSkewMs)
       })
       await finish('queued')
       await db.activity.add({

@@ -62,6 +62,7 @@ export async function syncConnection(
   connectionId: string,
   o: SyncOptions = {}
 ): Promise<ResourceProgress[]> {
+  const startedAt = (o.now ?? (() => new Date()))().toISOString()
   const plan = await host.call('sync:plan', { connectionId })
   if (!plan.ok) throw new SyncError(plan.error.message, plan.error.code, plan.error.cause)
   const results: ResourceProgress[] = []
@@ -89,6 +90,7 @@ export async function syncConnection(
     const sorted = skew.sort((a, b) => a - b)
     await db.connections.update(connectionId, {
       lastSyncAt: (o.now ?? (() => new Date()))().toISOString(),
+      lastSyncStartedAt: startedAt,
       // The median: one slow response does not move the estimate.
       ...(sorted.length > 0 && { clockSkewMs: sorted[Math.floor(sorted.length / 2)] })
     })

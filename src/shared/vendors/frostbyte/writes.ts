@@ -53,4 +53,10 @@ function answer(lines: WrittenLine[]): ReplicaPatch {
   }
 }
 
-export const frostbyteStockWrites: StockWrites = { build, answer, noteOf: notesOf }
+/** The adjustment's number: `/reports/stock-movement` names the movements it made by it. */
+function referenceOf(body: unknown): string | undefined {
+  const n = (body as { adjustmentNumber?: unknown } | null)?.adjustmentNumber
+  return typeof n === 'string' ? n : undefined
+}
+
+export const frostbyteStockWrites: StockWrites = { build, answer, noteOf: notesOf, referenceOf }

@@ -29,6 +29,7 @@ import type { ConnectionRow } from '../../../../shared/model/records'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
 import { AddConnectionForm } from './AddConnectionForm'
+import { SiteDatabaseCard } from './SiteDatabaseCard'
 
 const statusColour = { new: 'gray', ok: 'teal', paused: 'orange', error: 'red' } as const
 
@@ -93,6 +94,9 @@ export function ConnectionsScreen() {
           ))}
         </Stack>
       )}
+      <Box mt="lg">
+        <SiteDatabaseCard />
+      </Box>
     </>
   )
 }

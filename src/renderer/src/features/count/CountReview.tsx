@@ -10,12 +10,14 @@ import { pendingConfirmations, pendingConfirmationWords } from '../../count/issu
 import type { CountSession } from '../../../../shared/model/records'
 import { RECOUNT_THRESHOLD, reviewCount } from '../../count/review'
 import { setCountState } from '../../count/sessions'
-import { submitCount, type SubmitResult } from '../../outbox/submit-count'
+import type { SubmitResult } from '../../outbox/submit-count'
+import { submitWithSite } from '../../site/submit'
 import { countLimits, useCountLimits } from '../../stores/count-limits'
 import { ApproveModal } from './ApproveModal'
 import { CountActionBar } from './CountActionBar'
 import { UnresolvedList } from './UnresolvedList'
 import { NotCountedReview } from './NotCountedReview'
+import { SiteParts } from './SiteParts'
 import { LineMenu } from './CountLines'
 import { ItemCell } from './ItemCell'
 import { formatQty, formatShare, formatVariance } from './format'
@@ -59,7 +61,7 @@ export function CountReview({
   onRecount: (line: CountLineView) => void
   onSubmitted: (result: SubmitResult) => void
 }) {
-  const { db } = useServices()
+  const { db, host, pcName } = useServices()
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [approving, setApproving] = useState<{ view: CountLineView; reason: string | null } | null>(null)
@@ -83,7 +85,9 @@ export function CountReview({
     setSubmitting(true)
     setError(null)
     try {
-      onSubmitted(await submitCount(db, session.id, { limits: countLimits() }))
+      const pc = await pcName()
+      // With a site database, the other PCs' parts at this location are summed in and sent from here.
+      onSubmitted(await submitWithSite(db, host, session.id, { limits: countLimits(), ...(pc && { pc }) }))
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
     } finally {
@@ -157,6 +161,7 @@ export function CountReview({
           difference per item is sent.
         </Text>
       )}
+      <SiteParts session={session} />
       <Table verticalSpacing="xs" data-testid="review-table">
         <Table.Thead>
           <Table.Tr>

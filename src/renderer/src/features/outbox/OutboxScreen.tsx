@@ -12,6 +12,8 @@ import type { OutboxEntry, OutboxState } from '../../../../shared/model/records'
 import { useOnline } from '../../app/use-online'
 import { useOutboxStatus } from '../../stores/outbox'
 import { discard, markApplied, resendBatch, resendEdited, retryNow } from '../../outbox/actions'
+import { sendAgainstNow, sendAnyway } from '../../outbox/review-choices'
+import { signed } from '../../outbox/vendor-check'
 import { EmptyState } from '../shell/EmptyState'
 import { ScreenHeader } from '../shell/ScreenHeader'
 import { CountSheetCard } from './CountSheetCard'
@@ -177,12 +179,16 @@ function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: s
               It arrived
             </Button>
           )}
-          {e.state === 'needs-review' && (
+          {e.state === 'needs-review' && e.review?.reason === 'changed-at-vendor' && (
+            <ChangedChoices entry={e} run={run} />
+          )}
+          {e.state === 'needs-review' && e.review?.reason !== 'changed-at-vendor' && (
             <Button size="xs" variant="light" onClick={() => openEdit(db, e, run)}>
               Edit and resend
             </Button>
           )}
-          {(e.state === 'pending' || e.state === 'needs-review') && (
+          {(e.state === 'pending' ||
+            (e.state === 'needs-review' && e.review?.reason !== 'changed-at-vendor')) && (
             <Button size="xs" variant="subtle" color="red" onClick={confirmDiscard}>
               Discard
             </Button>
@@ -223,6 +229,40 @@ function EntryCard({ entry: e, connection }: { entry: OutboxEntry; connection: s
         </Text>
       )}
     </Card>
+  )
+}
+
+/** Stock changed at the vendor since the count: send it as counted, against now, or drop it. */
+function ChangedChoices({
+  entry: e,
+  run
+}: {
+  entry: OutboxEntry
+  run: (what: string, action: () => Promise<unknown>) => () => Promise<void>
+}) {
+  const { db, host } = useServices()
+  const only = e.lines?.length === 1 ? e.lines[0] : undefined
+  const ours = only ? signed(only.change) : undefined
+  const againstNow = async () => {
+    const done = await sendAgainstNow(db, host, e)
+    if (done.outcome === 'nothing-to-send')
+      notifications.show({
+        title: 'Nothing to send',
+        message: 'The vendor already holds what was counted; the write was dropped.'
+      })
+  }
+  return (
+    <>
+      <Button size="xs" variant="light" onClick={run('send anyway', () => sendAnyway(db, e))}>
+        {ours ? `Send your ${ours} anyway` : 'Send as counted anyway'}
+      </Button>
+      <Button size="xs" variant="light" onClick={run('send against now', againstNow)}>
+        Send the difference against now
+      </Button>
+      <Button size="xs" variant="subtle" color="red" onClick={run('drop', () => discard(db, e))}>
+        Drop
+      </Button>
+    </>
   )
 }
 

@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, type ReactNode } from 'react'
 import { useOnline } from '../../app/use-online'
 import { useOutboxStatus } from '../../stores/outbox'
+import { useSite } from '../../stores/site'
 import { useSync } from '../../stores/sync'
 import { useUi } from '../../stores/ui'
 import { formatAgo } from '../../util/format'
@@ -28,6 +29,7 @@ export function StatusBar() {
   const syncErrors = useSync((s) => s.errors)
   const progress = useSync((s) => s.progress)
   const unreachable = useOutboxStatus((s) => Object.keys(s.unreachable).length)
+  const site = useSite((s) => s.status)
   const connections = useConnections()
   const lanes = useSync((s) => s.lanes)
   const parked = parkedLine(connections, lanes, failingIds(connections, syncErrors, progress))
@@ -89,6 +91,12 @@ export function StatusBar() {
             : `${unreachable} vendor${unreachable === 1 ? '' : 's'} unreachable`}{' '}
           — writes wait on this PC
         </Badge>
+      )}
+      {site.state === 'unreachable' && (
+        <LinkBadge color="orange" onClick={() => go('connections')} testId="status-site">
+          Site database unreachable — {countOf(site.waiting, 'shared change')}{' '}
+          {site.waiting === 1 ? 'waits' : 'wait'} on this PC
+        </LinkBadge>
       )}
       <Text size="xs" data-testid="status-pending">
         {writesLine({ waiting: counts.waiting, review: counts.review, online })}
