@@ -66,11 +66,26 @@ export interface LedgerLine {
 }
 
 /** The lines of the one stock adjustment a count at this warehouse sent, once the vendor holds it. */
-export async function countAdjustmentAt(vendor: RunningVendor, warehouseName: string): Promise<LedgerLine[]> {
+export async function countAdjustmentAt(
+  vendor: RunningVendor,
+  warehouseName: string,
+  /** The page that sent it: on a miss, its Outbox screen is printed, so the run tells where the write stands. */
+  page?: Page
+): Promise<LedgerLine[]> {
+  // "Stockroom count at X, …", or "Stockroom count — PC-2 at X, …" from a PC that has a name.
   const ours = async () =>
-    (await vendor.adjustments()).filter((x) =>
-      String(x.notes).startsWith(`Stockroom count at ${warehouseName},`)
-    )
-  await expect.poll(async () => (await ours()).length, { timeout: 60_000 }).toBe(1)
+    (await vendor.adjustments()).filter((x) => {
+      const notes = String(x.notes)
+      return notes.startsWith('Stockroom count') && notes.includes(` at ${warehouseName}, `)
+    })
+  try {
+    await expect.poll(async () => (await ours()).length, { timeout: 60_000 }).toBe(1)
+  } catch (error) {
+    if (page) {
+      await page.locator('[data-section="outbox"]').click()
+      console.log(`the Outbox screen:\n${await page.locator('main').innerText()}`)
+    }
+    throw error
+  }
   return (await ours())[0]!.lines as LedgerLine[]
 }

@@ -142,7 +142,7 @@ describe.skipIf(!availability.run)('nothing dropped without a trace, on a 1024×
 
     // In the vendor's ledger: a counted 3, c counted once through its new link, the lot item's one unit
     // on the batch chosen, and nothing for b (its 500 was dropped).
-    const lines = await countAdjustmentAt(app.vendor, warehouse.name)
+    const lines = await countAdjustmentAt(app.vendor, warehouse.name, page)
     const batch = data.batches.all().find((x) => x.productId === lotted.id && x.batchNumber === lotNumber)
     expect(batch).toBeDefined()
     const change = (id: string) => lines.filter((l) => l.productId === id)

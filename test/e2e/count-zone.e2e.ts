@@ -94,7 +94,7 @@ describe.skipIf(!availability.run)('items not counted, one zone at a time', () =
     })
 
     await submitWithKeyboard(page)
-    const lines = await countAdjustmentAt(app.vendor, warehouse.name)
+    const lines = await countAdjustmentAt(app.vendor, warehouse.name, page)
     // The scanned item: 1 − on hand; every other plain line of the zone: − on hand. Nothing else.
     expect(lines.map((l) => [l.productId, l.quantityChange]).sort()).toEqual(
       plain.map(({ p, onHand }) => [p.id, p.id === scanned.p.id ? 1 - onHand : -onHand]).sort()
