@@ -12,13 +12,22 @@ import { useTwoSitePcs, type SitePc } from '../helpers/site-pcs'
 
 const server = await siteServerReachable()
 
-/** Files under `dir` whose text holds `secret`. */
+/**
+ * Files under `dir` whose text holds `secret`. A file written meanwhile (a temporary file renamed
+ * over its target) can vanish between the listing and its reading: the directory is read again.
+ */
 async function filesHolding(dir: string, secret: string): Promise<string[]> {
-  const names = await readdir(dir, { recursive: true, withFileTypes: true })
-  const out: string[] = []
-  for (const f of names.filter((n) => n.isFile()))
-    if ((await readFile(join(f.parentPath, f.name), 'utf8')).includes(secret)) out.push(f.name)
-  return out
+  for (let attempt = 1; ; attempt++) {
+    const names = await readdir(dir, { recursive: true, withFileTypes: true })
+    const out: string[] = []
+    try {
+      for (const f of names.filter((n) => n.isFile()))
+        if ((await readFile(join(f.parentPath, f.name), 'utf8')).includes(secret)) out.push(f.name)
+      return out
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 5) throw error
+    }
+  }
 }
 
 /**
