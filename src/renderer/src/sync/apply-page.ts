@@ -5,6 +5,7 @@ import type { Checkpoint, Item, Location } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
 import { floorClear, sinceFloorUsed } from '../db/floor'
 import { indexLocation } from '../db/location-index'
+import { putObserved } from '../db/observed-put'
 import { trackLowStock } from './low-stock'
 import type { LowCrossing } from './progress'
 import { takeWriteTurn } from './write-turns'
@@ -158,7 +159,7 @@ export async function applyPage(
       await slice(tables, async () => {
         // The low-stock read and the put touch different stores: issued together, one round trip.
         await Promise.all([
-          db.table(table).bulkPut(values),
+          putObserved(db.table(table), values),
           table === 'items' &&
             trackLowStock(db, part as Item[], at).then((crossed) => lowCrossed.push(...crossed))
         ])

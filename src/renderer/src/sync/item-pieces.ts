@@ -1,6 +1,7 @@
 import type { StockroomDb } from '../db/db'
 import { floorClear } from '../db/floor'
 import { piecesOf, type ItemPieces } from '../db/item-index'
+import { putObserved } from '../db/observed-put'
 import { FLOOR_WAIT_MAX_MS, SliceSizer } from './apply-page'
 import { takeWriteTurn } from './write-turns'
 
@@ -39,8 +40,13 @@ export async function indexItemPieces(
       const slice = sizer.rows('itemPieces')
       const started = performance.now()
       let read = 0
-      const end = await db.transaction('rw', [db.items, db.itemPieces], async () => {
-        const items = await db.items.where(':id').between(after, hi, false, true).limit(slice).toArray()
+      // The items are read in a read-only transaction of their own: a scan's lookup (which reads
+      // items) runs beside it instead of waiting for a write lock on a store this walk never writes.
+      // Items that change between the two are walked again by the next walk, after their sync.
+      const items = await db.transaction('r', db.items, () =>
+        db.items.where(':id').between(after, hi, false, true).limit(slice).toArray()
+      )
+      const end = await db.transaction('rw', db.itemPieces, async () => {
         read = items.length
         const last = items.length < slice ? hi : items.at(-1)!.key
         const [existing, present] = await Promise.all([
@@ -58,7 +64,7 @@ export async function indexItemPieces(
           } else if (!sameGrams(pieces.grams, existing[n]?.grams)) changed.push(pieces)
         })
         await Promise.all([
-          changed.length > 0 && db.itemPieces.bulkPut(changed),
+          changed.length > 0 && putObserved(db.itemPieces, changed),
           gone.length + empty.length > 0 && db.itemPieces.bulkDelete([...gone, ...empty])
         ])
         written += changed.length

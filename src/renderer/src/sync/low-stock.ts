@@ -2,6 +2,7 @@ import type { PageResult } from '../../../shared/host-api/sync'
 import type { AlertState } from '../../../shared/model/records'
 import type { StockroomDb } from '../db/db'
 import type { LowCrossing } from './progress'
+import { putObserved } from '../db/observed-put'
 
 /**
  * Low-stock state per item, so a notice fires once per crossing (at or below
@@ -28,7 +29,7 @@ export async function trackLowStock(
       nowLow.push({ itemKey: item.key, low: true, changedAt: at })
     } else if (!low && was) recovered.push(item.key)
   })
-  if (nowLow.length > 0) await db.alerts.bulkPut(nowLow)
+  if (nowLow.length > 0) await putObserved(db.alerts, nowLow)
   if (recovered.length > 0) await db.alerts.bulkDelete(recovered)
   return crossed
 }
