@@ -68,8 +68,9 @@ export async function startServices(): Promise<Services> {
   const apply = (list: ConnectionInfo[]) => {
     const run = mirrored.then(async () => {
       const added = await mirrorConnections(db, list)
-      // A new connection syncs at once; status changes (which failing syncs cause) do not start one.
-      if (added.length > 0) void scheduler?.syncAll()
+      // A new connection syncs at once, alone: the others keep their own schedule (a pass of each
+      // would rewrite their stock under a count). Status changes (which failing syncs cause) start none.
+      for (const id of added) void scheduler?.syncNow(id)
     })
     mirrored = run.catch(() => undefined) // one failed mirror must not stop the next
     return run
