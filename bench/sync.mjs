@@ -93,7 +93,7 @@ async function run({ load }) {
           open.onsuccess = () => {
             const db = open.result
             const stores = withCounts
-              ? ['checkpoints', 'connections', ...tables]
+              ? ['checkpoints', 'connections', 'activity', ...tables]
               : ['checkpoints', 'connections']
             const tx = db.transaction(stores, 'readonly')
             const out = { heap: performance.memory?.usedJSHeapSize ?? 0 }
@@ -104,9 +104,17 @@ async function run({ load }) {
                 running: c.running,
                 done: !!c.completedAt
               })))
+            if (withCounts) {
+              // What the app itself said about the sync beyond progress: a failure, a retry, a wait.
+              const said = tx.objectStore('activity').getAll()
+              said.onsuccess = () =>
+                (out.said = said.result
+                  .filter((a) => a.kind === 'sync' && a.level !== 'info')
+                  .map((a) => `${a.level}: ${a.message}`))
+            }
             const conns = tx.objectStore('connections').getAll()
             conns.onsuccess = () => (out.piecesAt = conns.result.find((c) => c.piecesAt)?.piecesAt)
-            for (const s of stores.slice(2)) {
+            for (const s of tables.filter((t) => stores.includes(t))) {
               const c = tx.objectStore(s).count()
               c.onsuccess = () => (out[s] = c.result)
             }
@@ -234,6 +242,10 @@ async function run({ load }) {
     perResource,
     // Every request beyond the minimum is one of these: sent again after what the one before met.
     retries: hostStats.retries ?? {},
+    // The app's own words on the sync's failures and retries (a page asked again has its cause here).
+    said: state.said ?? [],
+    // Pages the renderer asked the host for a second time (the host counts them by resource).
+    pagesAskedAgain: hostStats.pagesAskedAgain ?? {},
     hostPeakRssMb,
     pageHeapMb: Math.round(pageHeapPeak / 1024 / 1024),
     cpuLoad: load,
@@ -256,7 +268,10 @@ function print(r, title) {
   console.log(
     `  requests            ${r.requests} (minimum ${r.minRequests}): ${r.perResource.map((p) => `${p.path} ${p.sent}/${p.minimum}`).join(', ')}`
   )
-  console.log(`  sent again          ${JSON.stringify(r.retries)}`)
+  console.log(
+    `  sent again          ${JSON.stringify(r.retries)}, pages asked again ${JSON.stringify(r.pagesAskedAgain)}`
+  )
+  for (const line of r.said) console.log(`  the app said        ${line}`)
   console.log(`  host peak RSS       ${r.hostPeakRssMb} MB`)
   console.log(`  page JS heap peak   ${r.pageHeapMb} MB`)
 }

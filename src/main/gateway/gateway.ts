@@ -71,14 +71,27 @@ export class VendorGateway {
   }
 
   /** Requests sent to vendors since start, and those sent again with why (for benchmarks and logs). */
-  stats(): { requests: number; retries: Record<string, number> } {
+  stats(): { requests: number; retries: Record<string, number>; pagesAskedAgain: Record<string, number> } {
     const retries: Record<string, number> = {}
     let requests = 0
     for (const { http } of this.live.values()) {
       requests += http.requestCount
       for (const [kind, n] of Object.entries(http.retries)) retries[kind] = (retries[kind] ?? 0) + n
     }
-    return { requests, retries }
+    return { requests, retries, pagesAskedAgain: { ...this.pagesAskedAgain } }
+  }
+
+  /** Pages the sync asked for before (same connection, resource, phase and cursor), by resource. */
+  private readonly pagesAskedAgain: Record<string, number> = {}
+  private readonly pagesAsked = new Set<string>()
+
+  private notePageAsked(connectionId: string, req: PageRequest): void {
+    const key = JSON.stringify([connectionId, req.resource, req.phase, req.cursor, req.since])
+    if (this.pagesAsked.has(key))
+      this.pagesAskedAgain[req.resource] = (this.pagesAskedAgain[req.resource] ?? 0) + 1
+    // Enough for a 100,000-product pass; a day of syncing starts the record again.
+    if (this.pagesAsked.size >= 20_000) this.pagesAsked.clear()
+    this.pagesAsked.add(key)
   }
 
   /** Drop the cached client, e.g. after the key changed. */
@@ -99,6 +112,7 @@ export class VendorGateway {
         `${vendorNames[connection.vendor]} has no resource "${req.resource}".`
       )
     }
+    this.notePageAsked(connectionId, req)
     // A refused resource is that resource's failure, not the connection's: the others still sync.
     const page = await this.guard(connection, () => connector.fetchPage(req), { resource: true })
     return leanPage(page)
