@@ -116,10 +116,10 @@ describe.skipIf(!availability.run)('receiving a purchase order by scanning, offl
 
     const page = await openApp(app.browser, app.host.url)
     await page.keyboard.press('Alt+5')
-    await page
-      .getByRole('button', { name: /^Sync now/ })
-      .first()
-      .click()
+    // The sync this page started with may still run (its button then reads Stop): wait for it to end.
+    const syncNow = page.getByRole('button', { name: /^Sync now/ }).first()
+    await expect.poll(() => syncNow.count(), { timeout: 120_000 }).toBeGreaterThan(0)
+    await syncNow.click()
     await page.keyboard.press('Alt+8')
     await expect
       .poll(async () => (await dockScan(page, po.orderNumber)).tone, { timeout: 90_000 })
