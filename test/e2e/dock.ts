@@ -27,6 +27,20 @@ export async function dockScan(page: Page, code: string): Promise<{ tone: string
   return { tone: (await banner.getAttribute('data-tone')) ?? '', words: (await banner.textContent()) ?? '' }
 }
 
+/**
+ * Scans one code after another with no pause, as a receiver does who scans the order and
+ * then its first item at once; waits for the banner of the last: its tone and words.
+ */
+export async function dockScansAtOnce(page: Page, codes: string[]): Promise<{ tone: string; words: string }> {
+  const banner = page.getByTestId('dock-banner')
+  const before = Number((await banner.getAttribute('data-seq')) ?? 0)
+  await scan(page, codes)
+  await expect
+    .poll(async () => Number(await banner.getAttribute('data-seq')), { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(before + codes.length)
+  return { tone: (await banner.getAttribute('data-tone')) ?? '', words: (await banner.textContent()) ?? '' }
+}
+
 /** The tone the page last played (the app marks it on the document for tests; a person hears it). */
 export const lastTone = (page: Page) =>
   page.evaluate(() => (document.documentElement.dataset.tone ?? '').split(':')[0])

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { addConnectionThroughUi, dismissNotices, e2eAvailability, openApp } from './harness'
-import { approvedPo, dockScan, docShot, fbProducts, gtin14, lastTone, watchPointer } from './dock'
+import {
+  approvedPo,
+  dockScan,
+  dockScansAtOnce,
+  docShot,
+  fbProducts,
+  gtin14,
+  lastTone,
+  watchPointer
+} from './dock'
+import { scan } from './scanner'
 import { useVendorApp } from './vendor-app'
 
 const availability = e2eAvailability()
@@ -48,9 +58,10 @@ describe.skipIf(!availability.run)('receiving a purchase order by scanning, offl
     await v.cutOff()
     await page.keyboard.press('Alt+8')
     await expect.poll(() => page.getByTestId('receiving-screen').count()).toBe(1)
-    expect((await dockScan(page, po.orderNumber)).tone).toBe('location')
-    await expect.poll(() => page.getByTestId('receiving-session').count()).toBe(1)
-    expect(await dockScan(page, bin.code)).toMatchObject({ tone: 'location' })
+    // The order's number and a bin, scanned at once: the bin is taken by that order's receiving.
+    const atOnce = await dockScansAtOnce(page, [po.orderNumber, bin.code])
+    expect(atOnce, atOnce.words).toMatchObject({ tone: 'location' })
+    expect(atOnce.words).toMatch(/^Into bin/)
     await expect.poll(() => page.getByTestId('receiving-bin').textContent()).toContain(bin.code)
 
     // One GS1 label per line: count (30), lot (10) and expiry (17).
@@ -62,6 +73,24 @@ describe.skipIf(!availability.run)('receiving a purchase order by scanning, offl
     // The serial-tracked line: one label per unit, each with its serial (21).
     for (const sn of ['SN-E2E-0001', 'SN-E2E-0002'])
       expect((await dockScan(page, `(01)${gtin14(serial.barcode!)}(21)${sn}`)).tone).toBe('ok')
+    // One more than ordered is asked once; a scan meanwhile is refused; Escape takes nothing, Enter takes it.
+    const last = plainOrLot[48]!
+    const extra = `(01)${gtin14(last.barcode!)}(17)271231(10)L48-${last.sku.slice(0, 8)}(30)1`
+    const lastNow = page.locator(
+      `[data-testid="receiving-line"][data-sku="${last.sku}"] [data-testid="receiving-line-now"]`
+    )
+    expect(await lastNow.textContent()).toBe('5')
+    await scan(page, extra)
+    await expect.poll(() => page.getByTestId('over-receipt-words').count(), { timeout: 15_000 }).toBe(1)
+    expect((await dockScan(page, extra)).words).toMatch(/^Answer the question first/)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('over-receipt-words').count()).toBe(0)
+    expect(await lastNow.textContent()).toBe('5')
+    await scan(page, extra)
+    await expect.poll(() => page.getByTestId('over-receipt-words').count(), { timeout: 15_000 }).toBe(1)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => lastNow.textContent(), { timeout: 15_000 }).toBe('6')
+
     // Not on the order: the error tone and words, nothing recorded.
     const refused = await dockScan(page, wrong.barcode!)
     expect(refused.tone).toBe('error')
@@ -86,7 +115,7 @@ describe.skipIf(!availability.run)('receiving a purchase order by scanning, offl
     expect(body.lines).toHaveLength(50)
     for (const [i, p] of plainOrLot.entries()) {
       const line = body.lines.find((l) => l.productId === p.id)!
-      expect(line).toMatchObject({ quantity: 2 + (i % 5), binId: bin.id })
+      expect(line).toMatchObject({ quantity: 2 + (i % 5) + (p === last ? 1 : 0), binId: bin.id })
       if (p.trackBatches) {
         expect(line.batchNumber).toBe(`L${i}-${p.sku.slice(0, 8)}`)
         expect(body.notes).toContain(`L${i}-${p.sku.slice(0, 8)} 2027-12-31`)

@@ -13,15 +13,18 @@ import { expect } from 'vitest'
  */
 export async function scan(
   page: Page,
-  code: string,
+  code: string | string[],
   gapMs = 3,
   /** The keys after the first `after` reach the page `ms` late, stamped as the scanner typed them (a busy PC). */
   stall?: { after: number; ms: number }
 ) {
   const cdp = await page.context().newCDPSession(page)
   const start = Date.now() / 1000
-  const keys = [...code].map((ch) => ({ key: ch, text: ch }))
-  keys.push({ key: 'Enter', text: '\r' })
+  // Several codes: one scan after another with no pause, each ended by its Enter.
+  const keys = (Array.isArray(code) ? code : [code]).flatMap((one) => [
+    ...[...one].map((ch) => ({ key: ch, text: ch })),
+    { key: 'Enter', text: '\r' }
+  ])
   const send = (from: number, to: number) =>
     Promise.all(
       keys.slice(from, to).flatMap(({ key, text }, k) => {

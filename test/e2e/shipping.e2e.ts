@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { addConnectionThroughUi, dismissNotices, e2eAvailability, openApp } from './harness'
-import { dockScan, docShot, fbProducts, gtin14, lastTone, watchPointer } from './dock'
+import { dockScan, dockScansAtOnce, docShot, fbProducts, gtin14, lastTone, watchPointer } from './dock'
 import { useVendorApp } from './vendor-app'
 
 const availability = e2eAvailability()
@@ -53,13 +53,13 @@ describe.skipIf(!availability.run)('checking, packing and dispatching a shipment
     const pointer = await watchPointer(page)
     await page.keyboard.press('Alt+9')
     await expect.poll(() => page.getByTestId('shipping-screen').count()).toBe(1)
-    expect((await dockScan(page, shipment!.shipmentNumber)).tone).toBe('location')
-
     const [first, ...rest] = shipment!.lines
     // A pack barcode counts as several units (GS1 AI 30).
     const label = (l: { productId: string; quantity: number }) =>
       `(01)${gtin14(products.get(l.productId)!.barcode!)}(30)${l.quantity}`
-    expect((await dockScan(page, label(first!))).tone).toBe('ok')
+    // The shipment's number and its first item, scanned at once: the item is checked against that shipment.
+    const atOnce = await dockScansAtOnce(page, [shipment!.shipmentNumber, label(first!)])
+    expect(atOnce, atOnce.words).toMatchObject({ tone: 'ok' })
     const refused = await dockScan(page, wrong.barcode!)
     expect(refused).toMatchObject({ tone: 'error' })
     expect(refused.words).toMatch(/^Wrong item/)

@@ -10,7 +10,12 @@ import { noteScanKey } from './scan-timing'
 import { holdFloorFor } from '../db/floor'
 
 /** `from`: which scanner, by the prefix it sent (two scanners on one PC told apart). */
-export type ScanHandler = (code: string, from?: ScanSource) => void
+/**
+ * Takes one scan. A handler that returns a promise holds the next scan back until it
+ * settles (at most {@link HANDLER_HOLD_MS}), so a scan that opens an order is done
+ * before the item scanned right after it is taken.
+ */
+export type ScanHandler = (code: string, from?: ScanSource) => void | Promise<unknown>
 /** Tells the person a scan was ignored as a repeat (`words`), where the screen shows its scans. */
 export type RepeatHandler = (words: string) => void
 
@@ -35,8 +40,18 @@ const receiver = (): Registration | undefined => {
 const dialogOpen = (): boolean =>
   typeof document !== 'undefined' && document.querySelector('[role="dialog"][aria-modal="true"]') !== null
 
+/** A handler still busy after this long no longer holds the scans after it back. */
+const HANDLER_HOLD_MS = 10_000
+/** The scans not yet delivered: one at a time, in the order they were read. */
+let delivering: Promise<void> = Promise.resolve()
+
 function dispatch(code: string, from?: ScanSource): void {
   noteScanKey()
+  delivering = delivering.then(() => deliver(code, from))
+}
+
+async function deliver(code: string, from?: ScanSource): Promise<void> {
+  // Chosen when the scan's turn comes: a scan that opened a screen's order has been handled by then.
   const target = receiver()
   if (!target) return
   if (target.priority < DIALOG_PRIORITY && dialogOpen()) {
@@ -50,7 +65,13 @@ function dispatch(code: string, from?: ScanSource): void {
     return
   }
   try {
-    target.handler(code, from)
+    const taking = target.handler(code, from)
+    if (taking instanceof Promise) {
+      let timer: ReturnType<typeof setTimeout> | undefined
+      await Promise.race([taking, new Promise((r) => (timer = setTimeout(r, HANDLER_HOLD_MS)))]).finally(() =>
+        clearTimeout(timer)
+      )
+    }
   } catch (error) {
     console.error('Scan handler failed', error)
   }
@@ -241,7 +262,7 @@ export function useScanner(
   useEffect(() => {
     if (!enabled) return
     return registerScanHandler(
-      (code, from) => onScan(code, from),
+      (code, from) => onScan(code, from) as ReturnType<ScanHandler>,
       priority,
       tellsRepeats ? (words) => repeat(words) : undefined
     )

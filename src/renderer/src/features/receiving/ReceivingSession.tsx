@@ -4,9 +4,8 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { vendorProfiles } from '../../../../shared/vendors/profiles'
 import { useServices } from '../../app/services-context'
-import { generateSerials, receiveScan } from '../../receiving/receive-scan'
+import { generateSerials } from '../../receiving/receive-scan'
 import { pendingReceipts, scannedOf, submitReceiving } from '../../receiving/receiving'
-import { DIALOG_PRIORITY, useScanner } from '../../scan/scanner'
 import type { Tone } from '../../scan/tone'
 import { DockBanner, type DockNote } from '../dock/DockBanner'
 import { ReceiptStatus } from './ReceiptStatus'
@@ -17,19 +16,30 @@ import { ReceiptStatus } from './ReceiptStatus'
  * bin, an item not on the order is refused with the error sound. Ctrl + Enter
  * sends what was received as one receipt through the outbox.
  */
+/** A scan that would take a line past what was ordered: asked once, then taken or not. */
+export interface OverReceipt {
+  raw: string
+  lineId: string
+  words: string
+}
+
 export function ReceivingSession({
   sessionId,
   note,
   show,
+  over,
+  answerOver,
   onClose
 }: {
   sessionId: string
   note: DockNote | null
   show: (tone: Tone, words: string) => void
+  /** The over-receipt question open now; the screen takes the scans and asks it. */
+  over: OverReceipt | null
+  answerOver: (receive: boolean) => void
   onClose: () => void
 }) {
   const { db } = useServices()
-  const [over, setOver] = useState<{ raw: string; lineId: string; words: string } | null>(null)
   const [remark, setRemark] = useState('')
   const data = useLiveQuery(async () => {
     const session = await db.dockSessions.get(sessionId)
@@ -47,18 +57,6 @@ export function ReceivingSession({
   }, [db, sessionId])
 
   const open = data?.session.state === 'open'
-  const take = async (raw: string, confirmOver?: string) => {
-    const outcome = await receiveScan(db, sessionId, raw, confirmOver ? { confirmOver } : {})
-    if (outcome.status === 'over') return setOver({ raw, lineId: outcome.lineId, words: outcome.words })
-    show(outcome.status === 'refused' ? 'error' : outcome.status === 'bin' ? 'location' : 'ok', outcome.words)
-  }
-  useScanner((code) => void take(code), open && over === null)
-  // The over-receipt question takes no scan: it is answered with Enter or Escape.
-  useScanner(
-    () => show('error', 'Answer the question first (Enter: receive, Escape: do not).'),
-    over !== null,
-    DIALOG_PRIORITY
-  )
 
   const submit = async () => {
     const r = await submitReceiving(db, sessionId, remark.trim())
@@ -171,22 +169,14 @@ export function ReceivingSession({
           {open ? 'Back to orders (kept)' : 'Done'}
         </Button>
       </Group>
-      <Modal opened={over !== null} onClose={() => setOver(null)} title="More than ordered" centered>
+      <Modal opened={over !== null} onClose={() => answerOver(false)} title="More than ordered" centered>
         <Stack>
           <Text data-testid="over-receipt-words">{over?.words}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOver(null)}>
+            <Button variant="default" onClick={() => answerOver(false)}>
               Do not receive
             </Button>
-            <Button
-              data-autofocus
-              data-testid="over-receipt-confirm"
-              onClick={() => {
-                const o = over
-                setOver(null)
-                if (o) void take(o.raw, o.lineId)
-              }}
-            >
+            <Button data-autofocus data-testid="over-receipt-confirm" onClick={() => answerOver(true)}>
               Receive more than ordered
             </Button>
           </Group>

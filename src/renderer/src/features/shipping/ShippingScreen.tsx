@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Kbd, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { parseScan } from '../../../../shared/scan/parse-scan'
 import { useServices } from '../../app/services-context'
 import { useConnections } from '../../app/use-connections'
@@ -42,12 +42,21 @@ export function ShippingScreen() {
     return { session, shipment, waiting }
   }, [db, sessionId])
 
+  // The shipment being checked, set the moment it opens: the item scanned right after its number
+  // is checked against it, even before the screen has drawn it.
+  const checking = useRef<string | null>(null)
+  const choose = (id: string | null) => {
+    checking.current = id
+    setSessionId(id)
+  }
   const packed = data?.shipment?.status === 'PACKED'
   useScanner(async (code) => {
     const scan = parseScan(code)
-    if (data?.session && data.shipment) {
-      if (!packed) {
-        const r = await checkScan(db, data.session.id, code)
+    const session = checking.current ? await db.dockSessions.get(checking.current) : undefined
+    const shipment = session && (await db.orders.get(session.orderKey))
+    if (session && shipment) {
+      if (shipment.status !== 'PACKED') {
+        const r = await checkScan(db, session.id, code)
         return show(
           r.status === 'checked' ? 'ok' : 'error',
           r.words + (r.status === 'checked' && r.done ? ' — all checked: Ctrl + Enter packs' : '')
@@ -57,31 +66,31 @@ export function ShippingScreen() {
       if (carrier.trim() === '')
         return show('error', 'Type the carrier first, then scan the tracking number.')
       const tracking = scan.ok ? scan.code : code.trim()
-      const r = await dispatchShipment(db, data.shipment.key, carrier, tracking)
+      const r = await dispatchShipment(db, shipment.key, carrier, tracking)
       if (!r.ok) return show('error', r.error.message)
       localStorage.setItem(CARRIER_KEY, carrier.trim())
       return show('ok', `Dispatch queued: ${carrier.trim()} ${tracking}`)
     }
-    const shipment = scan.ok ? await findOrder(db, scan.code, 'out') : undefined
-    if (!shipment)
+    const next = scan.ok ? await findOrder(db, scan.code, 'out') : undefined
+    if (!next)
       return show(
         'error',
         `${scan.ok ? scan.code : code} is no shipment waiting here: scan the shipment number.`
       )
-    const r = await openCheck(db, shipment.key)
+    const r = await openCheck(db, next.key)
     if (r.ok) {
-      setSessionId(r.value.id)
-      show('location', `${shipment.number}: scan each item`)
+      choose(r.value.id)
+      show('location', `${next.number}: scan each item`)
     } else show('error', r.error.message)
   })
 
   const pack = async () => {
-    if (!data?.session) return
-    const r = await packShipment(db, data.session.id)
+    if (!checking.current) return
+    const r = await packShipment(db, checking.current)
     show(
       r.ok ? 'ok' : 'error',
       r.ok
-        ? `Packed ${data.shipment?.number}: type the carrier, then scan the tracking number.`
+        ? `Packed ${data?.shipment?.number ?? 'the shipment'}: type the carrier, then scan the tracking number.`
         : r.error.message
     )
   }
@@ -160,7 +169,7 @@ export function ShippingScreen() {
                     w={420}
                   />
                 )}
-                <Button variant="default" onClick={() => setSessionId(null)}>
+                <Button variant="default" onClick={() => choose(null)}>
                   Another shipment
                 </Button>
               </Group>
