@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { generateFrostbyte } from '../../src/main/fakes/frostbyte/generate'
-import { connectAndSync, plainStock } from './count-page'
+import { connectAndSync, plainStock, stockSynced } from './count-page'
 import { dismissNotices, e2eAvailability, openApp, screenshot } from './harness'
 import { counted, nextBanner, scan } from './scanner'
 import { useVendorApp } from './vendor-app'
@@ -100,6 +100,46 @@ describe.skipIf(!availability.run)('location labels', () => {
     await expect.poll(() => scansGoTo(page)).toBe(chc.name)
     await expect.poll(() => counted(page, c.sku)).toBe('1')
     expect(await parked.getAttribute('data-location')).toBe(akl.name)
+    await page.close()
+  })
+
+  it('counts the item scanned right after the label that starts the count, before the count is drawn', async () => {
+    const data = generateFrostbyte({ seed: SEED, size: SIZE, now: () => new Date() })
+    const akl = data.warehouses[0]!
+    const bin = akl.zones?.[0]?.bins?.[1]?.code
+    const [a] = plainStock(data, akl.id)
+    if (!a || !bin) throw new Error('the dataset lacks a plain product and a bin')
+    // A new page: its own replica, with the counts of the test before restored from the journal.
+    const page = await openApp(app.browser, app.host.url)
+    await stockSynced(page)
+    await page.locator('[data-section="count"]').click()
+    // Discarded one by one, the one kept aside too, until no count is open.
+    const start = page.getByTestId('count-start')
+    const discard = page.getByTestId('count-discard')
+    const parked = page.getByTestId('parked-count')
+    for (;;) {
+      await expect.poll(async () => (await start.count()) + (await discard.count())).toBeGreaterThan(0)
+      if ((await discard.count()) > 0) {
+        const before = await page.getByTestId('count-session').getAttribute('data-count-id')
+        await discard.click()
+        await page.getByTestId('confirm-discard').click()
+        await expect
+          .poll(async () =>
+            (await start.count()) > 0
+              ? 'none'
+              : page.getByTestId('count-session').getAttribute('data-count-id')
+          )
+          .not.toBe(before)
+      } else if ((await parked.count()) > 0) {
+        await parked.click()
+        await expect.poll(() => discard.count()).toBe(1)
+      } else break
+    }
+
+    await scan(page, [bin, a.barcode, a.barcode])
+    await expect.poll(() => page.getByTestId('count-session').count()).toBe(1)
+    await expect.poll(() => scansGoTo(page)).toBe(akl.name)
+    await expect.poll(() => counted(page, a.sku), { timeout: 15_000 }).toBe('2')
     await page.close()
   })
 })

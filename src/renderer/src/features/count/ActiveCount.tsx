@@ -84,7 +84,7 @@ export function ActiveCount({
 
   return (
     <>
-      <Stack gap={8} data-testid="count-session" data-state={session.state}>
+      <Stack gap={8} data-testid="count-session" data-state={session.state} data-count-id={session.id}>
         <ScansGoTo
           where={data?.locationLabel}
           subtitle={subtitle}

@@ -9,12 +9,12 @@ import { vendorProfiles } from '../../../../shared/vendors/profiles'
 import { WHOLE_STOCK_CODE } from '../../../../shared/vendors/whole-stock'
 import { defaultCountConnection } from '../../count/default-connection'
 import { goToLocation } from '../../count/location-switch'
-import { locationPath } from '../../count/sessions'
+import { activeCount, locationPath } from '../../count/sessions'
 import { handleGlobalScan } from '../shell/use-global-scanner'
 import { useScanner } from '../../scan/scanner'
 import { useUi } from '../../stores/ui'
 import { EmptyState } from '../shell/EmptyState'
-import { submitStartLabel, useCountUi } from './count-ui'
+import { submitScan, submitStartLabel, useCountUi } from './count-ui'
 
 const kindLabel: Record<Location['kind'], string> = {
   warehouse: 'warehouse',
@@ -74,7 +74,10 @@ export function StartCount() {
   const [starting, setStarting] = useState(false)
 
   // A location label starts the count there; any other scan does what it does on every screen.
-  useScanner(async (code) => {
+  useScanner(async (code, from) => {
+    // A label has just started a count, and this screen is not gone yet: the scans after it are counted there.
+    const started = await activeCount(db)
+    if (started) return submitScan(db, started.id, code, from?.prefix)
     const { label, refusal } = await submitStartLabel(db, code, blind)
     if (!label) await handleGlobalScan(db, code)
     else setError(refusal ?? null)
