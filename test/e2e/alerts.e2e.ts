@@ -74,7 +74,8 @@ describe.skipIf(!availability.run)('telling people what is happening', () => {
       ]
     })
     await page.locator('[data-section="connections"]').click()
-    await page.getByRole('button', { name: 'Sync now', exact: true }).click()
+    // A sync still running reads Stop: Sync now is pressed once it has ended.
+    await page.getByRole('button', { name: 'Sync now', exact: true }).click({ timeout: 120_000 })
     const lowX = notices.filter({ hasText: `Low stock: ${x.sku}` })
     await expect.poll(() => lowX.count(), { timeout: 60_000 }).toBe(1)
     expect(await lowX.textContent()).toContain(`${x.minStockLevel - 1}`)
@@ -133,7 +134,7 @@ describe.skipIf(!availability.run)('telling people what is happening', () => {
 
     // Offline: said so, and nothing claims to sync or send; asked to sync, it waits for the network.
     const syncNow = page.getByRole('button', { name: 'Sync now', exact: true })
-    await expect.poll(() => syncNow.count(), { timeout: 30_000 }).toBe(1)
+    await expect.poll(() => syncNow.count(), { timeout: 120_000 }).toBe(1)
     await page.context().setOffline(true)
     await expect.poll(() => statusText(page, 'status-online')).toBe('Offline')
     await syncNow.click()

@@ -96,7 +96,9 @@ describe.skipIf(!availability.run)(
 
         // Mid-sync: a full sync is asked for, the host dies somewhere in its pages.
         await page.locator('[data-section="connections"]').click()
-        await page.getByRole('button', { name: 'Sync now', exact: true }).click()
+        // The host just restarted: the sync it starts with may still run (its button then reads Stop).
+        await expect.poll(syncing, { timeout: 120_000 }).toBe(false)
+        await page.getByRole('button', { name: 'Sync now', exact: true }).click({ timeout: 120_000 })
         if (await killAndRestart(Math.floor(random() * 1500), syncing)) midSync++
         kills++
         await expect.poll(syncing, { timeout: 120_000 }).toBe(false)
