@@ -9,9 +9,8 @@ import { createKeyboardWedge, type KeyboardWedge, type ScanSource, type WedgeKey
 import { noteScanKey } from './scan-timing'
 import { holdFloorFor } from '../db/floor'
 
-/** `from`: which scanner, by the prefix it sent (two scanners on one PC told apart). */
 /**
- * Takes one scan. A handler that returns a promise holds the next scan back until it
+ * Takes one scan; `from`: which scanner, by the prefix it sent (two scanners on one PC told apart). A handler that returns a promise holds the next scan back until it
  * settles (at most {@link HANDLER_HOLD_MS}), so a scan that opens an order is done
  * before the item scanned right after it is taken.
  */
