@@ -10,9 +10,10 @@ import { noteScanKey } from './scan-timing'
 import { holdFloorFor } from '../db/floor'
 
 /**
- * Takes one scan; `from`: which scanner, by the prefix it sent (two scanners on one PC told apart). A handler that returns a promise holds the next scan back until it
- * settles (at most {@link HANDLER_HOLD_MS}), so a scan that opens an order is done
- * before the item scanned right after it is taken.
+ * Takes one scan; `from`: which scanner, by the prefix it sent (two scanners on one PC
+ * told apart). A handler that returns a promise holds the next scan back until it settles
+ * (at most {@link HANDLER_HOLD_MS}), so a scan that opens an order is done before the
+ * item scanned right after it is taken.
  */
 export type ScanHandler = (code: string, from?: ScanSource) => void | Promise<unknown>
 /** Tells the person a scan was ignored as a repeat (`words`), where the screen shows its scans. */
